@@ -1,0 +1,7 @@
+namespace DeclarativeScrape.Generators
+{
+    /// <summary>A type to find the generator assembly by, in tests.</summary>
+    internal static class AssemblyMarker
+    {
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace DeclarativeScrape;
+
+/// <summary>
+/// The state of one page's extraction: the page URL that relative URLs resolve against, the failures recorded so
+/// far and the links discovered. Generated extractors write to it; the runtime reads it after each page.
+/// </summary>
+/// <remarks>Not thread-safe: one context per page being extracted. The runtime reuses one per parse worker.</remarks>
+public sealed class ExtractionContext
+{
+    private readonly List<ExtractionFailure> _failures = [];
+    private readonly List<DiscoveredLink> _links = [];
+    private readonly List<string> _path = [];
+
+    /// <summary>Creates a context for the page at <paramref name="pageUrl"/>.</summary>
+    /// <param name="pageUrl">The absolute URL the page was fetched from (after redirects).</param>
+    /// <param name="baseUrl">The document's base URL when it differs (a <c>&lt;base href&gt;</c>); else <paramref name="pageUrl"/>.</param>
+    public ExtractionContext(Uri pageUrl, Uri? baseUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(pageUrl);
+        PageUrl = pageUrl;
+        BaseUrl = baseUrl ?? pageUrl;
+    }
+
+    /// <summary>The URL the page was fetched from, after redirects.</summary>
+    public Uri PageUrl { get; private set; }
+
+    /// <summary>The URL that relative links and URLs resolve against.</summary>
+    public Uri BaseUrl { get; private set; }
+
+    /// <summary>The failures recorded so far.</summary>
+    public IReadOnlyList<ExtractionFailure> Failures => _failures;
+
+    /// <summary>Whether any failure was recorded.</summary>
+    public bool HasFailures => _failures.Count > 0;
+
+    /// <summary>The links discovered so far, in document order per property.</summary>
+    public IReadOnlyList<DiscoveredLink> Links => _links;
+
+    /// <summary>Records that <paramref name="property"/> could not be extracted.</summary>
+    /// <param name="property">The property name; the current nested path is prefixed to it.</param>
+    /// <param name="selector">The property's CSS selector, if it has one.</param>
+    /// <param name="message">What went wrong.</param>
+    public void AddFailure(string property, string? selector, string message) =>
+        _failures.Add(new ExtractionFailure(PageUrl, QualifiedName(property), selector, message));
+
+    /// <summary>Enters the nested item at <paramref name="index"/> of <paramref name="property"/>: failures recorded until <see cref="ExitNested"/> are named <c>Property[index].Inner</c>.</summary>
+    /// <param name="property">The <see cref="ItemsAttribute"/> property.</param>
+    /// <param name="index">The item's position among the matches, or -1 for a single nested item.</param>
+    public void EnterNested(string property, int index) =>
+        _path.Add(index < 0 ? property : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{property}[{index}]"));
+
+    /// <summary>Leaves the nested item entered last.</summary>
+    public void ExitNested() => _path.RemoveAt(_path.Count - 1);
+
+    /// <summary>
+    /// Resolves <paramref name="value"/> against <see cref="BaseUrl"/> into an absolute http or https URL.
+    /// </summary>
+    /// <param name="value">An absolute or relative URL as written in the page; surrounding whitespace is ignored.</param>
+    /// <param name="url">The absolute URL, without its fragment.</param>
+    /// <returns><see langword="false"/> for empty values, other schemes (<c>mailto:</c>, <c>javascript:</c>) and malformed URLs.</returns>
+    public bool TryResolveUrl(string? value, [NotNullWhen(true)] out Uri? url)
+    {
+        url = null;
+        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(BaseUrl, value.Trim(), out var resolved))
+        {
+            return false;
+        }
+
+        if (resolved.Scheme != Uri.UriSchemeHttp && resolved.Scheme != Uri.UriSchemeHttps)
+        {
+            return false;
+        }
+
+        url = resolved.Fragment.Length == 0 ? resolved : new UriBuilder(resolved) { Fragment = string.Empty }.Uri;
+        return true;
+    }
+
+    /// <summary>
+    /// Records a link of <paramref name="property"/> leading to <typeparamref name="TPage"/> and returns it resolved.
+    /// A link that does not resolve to an http(s) URL is still recorded, so the runtime can report it as skipped.
+    /// </summary>
+    /// <typeparam name="TPage">The page type the link leads to.</typeparam>
+    /// <param name="property">The <see cref="FollowAttribute"/> property.</param>
+    /// <param name="href">The attribute value as written in the page.</param>
+    /// <param name="link">The resolved link.</param>
+    /// <returns>Whether the link resolved to an absolute http(s) URL.</returns>
+    public bool AddLink<TPage>(string property, string href, out Link<TPage> link)
+    {
+        var ok = TryResolveUrl(href, out var url);
+        _links.Add(new DiscoveredLink(typeof(TPage), href, url, QualifiedName(property)));
+        link = ok ? new Link<TPage>(url!) : default;
+        return ok;
+    }
+
+    /// <summary>Clears the context for the next page (the runtime reuses contexts).</summary>
+    /// <param name="pageUrl">The next page's URL.</param>
+    /// <param name="baseUrl">The next page's base URL, if it differs.</param>
+    internal void Reset(Uri pageUrl, Uri? baseUrl = null)
+    {
+        PageUrl = pageUrl;
+        BaseUrl = baseUrl ?? pageUrl;
+        _failures.Clear();
+        _links.Clear();
+        _path.Clear();
+    }
+
+    private string QualifiedName(string property) =>
+        _path.Count == 0 ? property : string.Join('.', _path) + "." + property;
+}

@@ -1,0 +1,117 @@
+namespace DeclarativeScrape;
+
+/// <summary>
+/// Everything one run of a scraper can be told. The generated <c>CreateOptions()</c> of a scraper returns an
+/// instance filled from its attributes; change what you need and pass it to <c>RunAsync</c> or <c>Start</c>.
+/// Every value is checked by <see cref="Validate"/> when the run starts, before any request.
+/// </summary>
+public sealed class ScrapeOptions
+{
+    /// <summary>The default of <see cref="UserAgent"/>.</summary>
+    public const string DefaultUserAgent = "DeclarativeScrape/0.1 (+https://github.com/declarativescrape)";
+
+    /// <summary>The absolute http(s) URLs the crawl starts from, extracted as the start page type.</summary>
+    public IList<Uri> StartUrls { get; set; } = new List<Uri>();
+
+    /// <summary>
+    /// Host names the crawl may visit (case-insensitive; <c>*.example.com</c> allows subdomains). Empty means the
+    /// hosts of <see cref="StartUrls"/>.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = new List<string>();
+
+    /// <summary>Requests in flight, in all and per host.</summary>
+    public ConcurrencyOptions Concurrency { get; set; } = new();
+
+    /// <summary>The per-host token bucket.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Retries of failed requests.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>Time limits of each request attempt.</summary>
+    public TimeoutOptions Timeouts { get; set; } = new();
+
+    /// <summary>How robots.txt is treated.</summary>
+    public RobotsOptions Robots { get; set; } = new();
+
+    /// <summary>Pages, depth, response sizes and redirects.</summary>
+    public LimitOptions Limits { get; set; } = new();
+
+    /// <summary>The <c>User-Agent</c> header, also matched against robots.txt groups.</summary>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>Extra request headers sent with every request.</summary>
+    public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A file the items are written to as they arrive: JSON Lines for <c>.jsonl</c>, <c>.ndjson</c> and <c>.json</c>,
+    /// CSV for <c>.csv</c>. <see langword="null"/> for none.
+    /// </summary>
+    public string? OutputPath { get; set; }
+
+    /// <summary>
+    /// A directory where the crawl's state is kept (frontier, seen URLs, outcomes, items), so that a run stopped
+    /// or killed at any moment resumes where it was. <see langword="null"/> to keep state in memory only.
+    /// </summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>The engine the run uses; <see langword="null"/> for <see cref="ScrapeEngine.Shared"/>.</summary>
+    public ScrapeEngine? Engine { get; set; }
+
+    /// <summary>Checks every option and throws <see cref="ScrapeOptionsException"/> naming the first bad one.</summary>
+    /// <exception cref="ScrapeOptionsException">An option has a value that cannot work.</exception>
+    public void Validate()
+    {
+        if (StartUrls is null || StartUrls.Count == 0)
+        {
+            throw new ScrapeOptionsException(nameof(StartUrls), "needs at least one absolute http(s) URL.");
+        }
+
+        for (var i = 0; i < StartUrls.Count; i++)
+        {
+            var url = StartUrls[i];
+            if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ScrapeOptionsException($"{nameof(StartUrls)}[{i}]", $"'{url}' is not an absolute http or https URL.");
+            }
+        }
+
+        if (AllowedHosts is null)
+        {
+            throw new ScrapeOptionsException(nameof(AllowedHosts), "must not be null; leave it empty to allow the start URLs' hosts.");
+        }
+
+        for (var i = 0; i < AllowedHosts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(AllowedHosts[i]))
+            {
+                throw new ScrapeOptionsException($"{nameof(AllowedHosts)}[{i}]", "must be a host name, was empty.");
+            }
+        }
+
+        Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".");
+        Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
+        Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");
+        Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");
+        Require(Robots, nameof(Robots));
+        Require(Limits, nameof(Limits)).Validate(nameof(Limits) + ".");
+
+        if (string.IsNullOrWhiteSpace(UserAgent))
+        {
+            throw new ScrapeOptionsException(nameof(UserAgent), "must not be empty.");
+        }
+
+        if (OutputPath is { Length: 0 })
+        {
+            throw new ScrapeOptionsException(nameof(OutputPath), "must be a file path or null.");
+        }
+
+        if (StateDirectory is { Length: 0 })
+        {
+            throw new ScrapeOptionsException(nameof(StateDirectory), "must be a directory path or null.");
+        }
+    }
+
+    private static T Require<T>(T? value, string name) where T : class =>
+        value ?? throw new ScrapeOptionsException(name, "must not be null.");
+}

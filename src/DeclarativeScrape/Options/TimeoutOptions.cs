@@ -1,0 +1,38 @@
+namespace DeclarativeScrape;
+
+/// <summary>Time limits of one request attempt.</summary>
+public sealed class TimeoutOptions
+{
+    /// <summary>The default of <see cref="Request"/>, in seconds.</summary>
+    public const double DefaultRequestSeconds = 60;
+
+    /// <summary>The default of <see cref="ReadIdle"/>, in seconds.</summary>
+    public const double DefaultReadIdleSeconds = 10;
+
+    /// <summary>The default of <see cref="Connect"/>, in seconds.</summary>
+    public const double DefaultConnectSeconds = 10;
+
+    /// <summary>The whole attempt, from sending the request to the last byte of the body.</summary>
+    public TimeSpan Request { get; set; } = TimeSpan.FromSeconds(DefaultRequestSeconds);
+
+    /// <summary>The longest wait for the next bytes, before the headers or between two chunks of the body.</summary>
+    public TimeSpan ReadIdle { get; set; } = TimeSpan.FromSeconds(DefaultReadIdleSeconds);
+
+    /// <summary>Establishing the connection.</summary>
+    public TimeSpan Connect { get; set; } = TimeSpan.FromSeconds(DefaultConnectSeconds);
+
+    internal void Validate(string prefix)
+    {
+        Positive(Request, prefix + nameof(Request));
+        Positive(ReadIdle, prefix + nameof(ReadIdle));
+        Positive(Connect, prefix + nameof(Connect));
+    }
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ScrapeOptionsException(name, $"must be positive, was {value}.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace DeclarativeScrape;
+
+/// <summary>Why a fetched URL failed.</summary>
+public enum FailureReason
+{
+    /// <summary>Not failed.</summary>
+    None,
+
+    /// <summary>The server answered an error status (after the retries), see <see cref="UrlOutcome.StatusCode"/>.</summary>
+    HttpStatus,
+
+    /// <summary>The connection failed, was reset or closed early (a truncated body).</summary>
+    Network,
+
+    /// <summary>The request took longer than <see cref="TimeoutOptions.Request"/> or did not connect within <see cref="TimeoutOptions.Connect"/>.</summary>
+    Timeout,
+
+    /// <summary>No bytes arrived for <see cref="TimeoutOptions.ReadIdle"/>: a hung server or a stalled body.</summary>
+    IdleTimeout,
+
+    /// <summary>The body was larger than <see cref="LimitOptions.MaxResponseBytes"/>, or inflated beyond <see cref="LimitOptions.MaxDecompressedBytes"/>.</summary>
+    TooLarge,
+
+    /// <summary>More than <see cref="LimitOptions.MaxRedirects"/> redirects, or a redirect loop.</summary>
+    TooManyRedirects,
+
+    /// <summary>A 429 answer more often than <see cref="RetryOptions.MaxRateLimitedAttempts"/> allows.</summary>
+    RateLimited,
+
+    /// <summary>The page was fetched but a required value did not extract; see <see cref="UrlOutcome.ExtractionFailures"/>.</summary>
+    Extraction,
+
+    /// <summary>The response was not an HTML (or XHTML/XML) document.</summary>
+    NotHtml,
+}

@@ -1,0 +1,63 @@
+namespace DeclarativeScrape;
+
+/// <summary>
+/// Everything the runtime needs to run a scraper, emitted by the generator as the scraper's <c>Plan</c>:
+/// the page types and their extractors, the start page type, the item output format and a fingerprint of
+/// the scraper's shape.
+/// </summary>
+/// <typeparam name="TItem">The scraper's item type: the one <see cref="ItemAttribute"/> page type, or the generated <c>Item</c> union when there are several.</typeparam>
+public sealed class CrawlPlan<TItem>
+{
+    private readonly Dictionary<Type, int> _indexByType;
+
+    /// <summary>Creates a plan.</summary>
+    /// <param name="name">The scraper's name (its class name).</param>
+    /// <param name="pages">Every page type reachable from the start page, the start page first.</param>
+    /// <param name="format">How items are written to files.</param>
+    /// <param name="schemaFingerprint">A hash of the page types, their fields and links; state written under another fingerprint is refused.</param>
+    public CrawlPlan(string name, IReadOnlyList<PageType<TItem>> pages, ItemFormat<TItem> format, string schemaFingerprint)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentException.ThrowIfNullOrEmpty(schemaFingerprint);
+        if (pages.Count == 0)
+        {
+            throw new ArgumentException("A crawl plan needs at least the start page type.", nameof(pages));
+        }
+
+        Name = name;
+        Pages = pages;
+        Format = format;
+        SchemaFingerprint = schemaFingerprint;
+        _indexByType = new Dictionary<Type, int>(pages.Count);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            if (!_indexByType.TryAdd(pages[i].Type, i))
+            {
+                throw new ArgumentException($"Page type '{pages[i].Name}' appears twice in the plan.", nameof(pages));
+            }
+        }
+    }
+
+    /// <summary>The scraper's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The page types; index 0 is the start page type.</summary>
+    public IReadOnlyList<PageType<TItem>> Pages { get; }
+
+    /// <summary>The start page type.</summary>
+    public PageType<TItem> StartPage => Pages[0];
+
+    /// <summary>How items are written to files.</summary>
+    public ItemFormat<TItem> Format { get; }
+
+    /// <summary>A hash of the scraper's shape (page types, fields, links), used to refuse incompatible saved state.</summary>
+    public string SchemaFingerprint { get; }
+
+    /// <summary>Finds the index in <see cref="Pages"/> of a page type.</summary>
+    /// <param name="pageType">The page's CLR type.</param>
+    /// <param name="index">Its index.</param>
+    /// <returns>Whether the type belongs to the plan.</returns>
+    public bool TryGetPageIndex(Type pageType, out int index) => _indexByType.TryGetValue(pageType, out index);
+}

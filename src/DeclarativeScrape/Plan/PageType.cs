@@ -1,0 +1,34 @@
+namespace DeclarativeScrape;
+
+/// <summary>One page type of a <see cref="CrawlPlan{TItem}"/>: its CLR type, its name and its extractor.</summary>
+/// <typeparam name="TItem">The scraper's item type.</typeparam>
+public sealed class PageType<TItem>
+{
+    /// <summary>Creates a page type.</summary>
+    /// <param name="type">The <see cref="PageAttribute"/> type.</param>
+    /// <param name="name">Its display name, used in outcomes, logs and metrics.</param>
+    /// <param name="extract">The generated extractor.</param>
+    /// <param name="isItem">Whether pages of this type are emitted as items.</param>
+    public PageType(Type type, string name, PageExtractor<TItem> extract, bool isItem)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(extract);
+        Type = type;
+        Name = name;
+        Extract = extract;
+        IsItem = isItem;
+    }
+
+    /// <summary>The <see cref="PageAttribute"/> type.</summary>
+    public Type Type { get; }
+
+    /// <summary>The display name.</summary>
+    public string Name { get; }
+
+    /// <summary>The generated extractor.</summary>
+    public PageExtractor<TItem> Extract { get; }
+
+    /// <summary>Whether pages of this type are emitted as items.</summary>
+    public bool IsItem { get; }
+}
