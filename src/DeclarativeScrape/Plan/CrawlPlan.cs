@@ -9,14 +9,17 @@ namespace DeclarativeScrape;
 public sealed class CrawlPlan<TItem>
 {
     private readonly Dictionary<Type, int> _indexByType;
+    private readonly Func<ScrapeOptions> _createOptions;
 
     /// <summary>Creates a plan.</summary>
     /// <param name="name">The scraper's name (its class name).</param>
     /// <param name="pages">Every page type reachable from the start page, the start page first.</param>
     /// <param name="format">How items are written to files.</param>
     /// <param name="schemaFingerprint">A hash of the page types, their fields and links; state written under another fingerprint is refused.</param>
-    public CrawlPlan(string name, IReadOnlyList<PageType<TItem>> pages, ItemFormat<TItem> format, string schemaFingerprint)
+    /// <param name="createOptions">Creates a fresh <see cref="ScrapeOptions"/> holding the scraper's attribute values.</param>
+    public CrawlPlan(string name, IReadOnlyList<PageType<TItem>> pages, ItemFormat<TItem> format, string schemaFingerprint, Func<ScrapeOptions> createOptions)
     {
+        ArgumentNullException.ThrowIfNull(createOptions);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(format);
@@ -30,6 +33,7 @@ public sealed class CrawlPlan<TItem>
         Pages = pages;
         Format = format;
         SchemaFingerprint = schemaFingerprint;
+        _createOptions = createOptions;
         _indexByType = new Dictionary<Type, int>(pages.Count);
         for (var i = 0; i < pages.Count; i++)
         {
@@ -54,6 +58,13 @@ public sealed class CrawlPlan<TItem>
 
     /// <summary>A hash of the scraper's shape (page types, fields, links), used to refuse incompatible saved state.</summary>
     public string SchemaFingerprint { get; }
+
+    /// <summary>
+    /// Creates a fresh <see cref="ScrapeOptions"/> holding the scraper's attribute values (start URLs, hosts,
+    /// concurrency, rate limit, retries, timeouts, robots, user agent, headers, limits), for the caller to adjust.
+    /// </summary>
+    /// <returns>A new options object; changing it does not affect the plan.</returns>
+    public ScrapeOptions CreateOptions() => _createOptions();
 
     /// <summary>Finds the index in <see cref="Pages"/> of a page type.</summary>
     /// <param name="pageType">The page's CLR type.</param>
