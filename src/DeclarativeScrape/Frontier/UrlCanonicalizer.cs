@@ -31,8 +31,6 @@ namespace DeclarativeScrape;
 /// </remarks>
 internal static class UrlCanonicalizer
 {
-    private const string HexDigits = "0123456789ABCDEF";
-
     /// <summary>Canonicalizes <paramref name="url"/>.</summary>
     /// <param name="url">Any URL.</param>
     /// <param name="canonical">The canonical form, when the result is <see langword="true"/>.</param>
@@ -54,7 +52,7 @@ internal static class UrlCanonicalizer
         var userInfo = url.UserInfo;
         if (userInfo.Length > 0)
         {
-            AppendNormalized(builder, userInfo);
+            PercentEncoding.AppendNormalized(builder, userInfo);
             builder.Append('@');
         }
 
@@ -66,7 +64,7 @@ internal static class UrlCanonicalizer
 
         var pathStart = builder.Length;
         var path = url.AbsolutePath;
-        AppendNormalized(builder, path.Length == 0 ? "/" : path);
+        PercentEncoding.AppendNormalized(builder, path.Length == 0 ? "/" : path);
         if (builder[pathStart] != '/')
         {
             builder.Insert(pathStart, '/');
@@ -75,7 +73,7 @@ internal static class UrlCanonicalizer
         RemoveDotSegments(builder, pathStart);
 
         // Uri.Query keeps the '?' of an empty query: "/a?" gives "?", "/a" gives "".
-        AppendNormalized(builder, url.Query);
+        PercentEncoding.AppendNormalized(builder, url.Query);
 
         return Uri.TryCreate(builder.ToString(), UriKind.Absolute, out canonical);
     }
@@ -98,57 +96,6 @@ internal static class UrlCanonicalizer
         UriHostNameType.IPv6 or UriHostNameType.IPv4 => url.Host.ToLowerInvariant(),
         _ => url.IdnHost.ToLowerInvariant(),
     };
-
-    /// <summary>Appends <paramref name="component"/> with its percent-encoding normalised.</summary>
-    private static void AppendNormalized(StringBuilder builder, string component)
-    {
-        Span<byte> utf8 = stackalloc byte[4];
-        for (var i = 0; i < component.Length; i++)
-        {
-            var c = component[i];
-            if (c == '%')
-            {
-                if (i + 2 < component.Length && IsHex(component[i + 1]) && IsHex(component[i + 2]))
-                {
-                    var value = (HexValue(component[i + 1]) << 4) | HexValue(component[i + 2]);
-                    if (IsUnreserved((char)value))
-                    {
-                        builder.Append((char)value);
-                    }
-                    else
-                    {
-                        AppendEscaped(builder, (byte)value);
-                    }
-
-                    i += 2;
-                }
-                else
-                {
-                    AppendEscaped(builder, (byte)'%');
-                }
-            }
-            else if (IsUnreserved(c) || IsReserved(c))
-            {
-                builder.Append(c);
-            }
-            else if (c < 0x80)
-            {
-                AppendEscaped(builder, (byte)c);
-            }
-            else
-            {
-                // Non-ASCII, a surrogate pair at a time; a lone surrogate becomes U+FFFD.
-                var length = char.IsHighSurrogate(c) && i + 1 < component.Length && char.IsLowSurrogate(component[i + 1]) ? 2 : 1;
-                var written = Encoding.UTF8.GetBytes(component.AsSpan(i, length), utf8);
-                for (var b = 0; b < written; b++)
-                {
-                    AppendEscaped(builder, utf8[b]);
-                }
-
-                i += length - 1;
-            }
-        }
-    }
 
     /// <summary>RFC 3986 §5.2.4 on the path that starts at <paramref name="start"/> and runs to the end of the builder.</summary>
     private static void RemoveDotSegments(StringBuilder builder, int start)
@@ -219,17 +166,4 @@ internal static class UrlCanonicalizer
 
         return false;
     }
-
-    private static void AppendEscaped(StringBuilder builder, byte value) =>
-        builder.Append('%').Append(HexDigits[value >> 4]).Append(HexDigits[value & 0xF]);
-
-    private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
-
-    /// <summary>RFC 3986 gen-delims and sub-delims: kept as written, raw or encoded, because they may carry meaning.</summary>
-    private static bool IsReserved(char c) => c is ':' or '/' or '?' or '#' or '[' or ']' or '@'
-        or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
-
-    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
-
-    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
