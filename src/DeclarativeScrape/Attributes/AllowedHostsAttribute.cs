@@ -1,8 +1,8 @@
 namespace DeclarativeScrape;
 
 /// <summary>
-/// Limits the crawl to these host names (compared case-insensitively; <c>*.example.com</c> allows every
-/// subdomain). Links and redirects to any other host are skipped with <see cref="SkipReason.OutOfScope"/>.
+/// Limits the crawl to these host names (compared case-insensitively; <c>*.example.com</c> allows
+/// <c>example.com</c> and every subdomain; <c>example.com:8080</c> allows one port). Links and redirects to any other host are skipped with <see cref="SkipReason.OutOfScope"/>.
 /// Without this attribute, the hosts of the start URLs are the scope.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]

@@ -14,8 +14,9 @@ public sealed class ScrapeOptions
     public IList<Uri> StartUrls { get; set; } = new List<Uri>();
 
     /// <summary>
-    /// Host names the crawl may visit (case-insensitive; <c>*.example.com</c> allows subdomains). Empty means the
-    /// hosts of <see cref="StartUrls"/>.
+    /// Host names the crawl may visit (case-insensitive; <c>*.example.com</c> allows <c>example.com</c> and every
+    /// subdomain; <c>example.com:8080</c> one port; IP addresses such as <c>127.0.0.1</c> or <c>[::1]</c>). Empty
+    /// means the hosts of <see cref="StartUrls"/>, on any port.
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = new List<string>();
 
@@ -81,13 +82,8 @@ public sealed class ScrapeOptions
             throw new ScrapeOptionsException(nameof(AllowedHosts), "must not be null; leave it empty to allow the start URLs' hosts.");
         }
 
-        for (var i = 0; i < AllowedHosts.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(AllowedHosts[i]))
-            {
-                throw new ScrapeOptionsException($"{nameof(AllowedHosts)}[{i}]", "must be a host name, was empty.");
-            }
-        }
+        // Parsing the scope checks every entry and names a bad one.
+        _ = HostScope.Create(AllowedHosts, StartUrls);
 
         Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".");
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
