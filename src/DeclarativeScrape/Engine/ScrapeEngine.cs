@@ -69,7 +69,7 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
     /// <returns>The running crawl.</returns>
     /// <exception cref="ScrapeOptionsException">An option has a value that cannot work.</exception>
     public ScrapeRun<TItem> Start<TItem>(CrawlPlan<TItem> plan, ScrapeOptions options, CancellationToken cancellationToken = default) =>
-        new(StartCrawl(plan, options, EventMode.All, cancellationToken));
+        new(StartCrawl(plan, Prepare(plan, options), EventMode.All, cancellationToken));
 
     /// <summary>Runs <paramref name="plan"/> and streams its items.</summary>
     /// <typeparam name="TItem">The scraper's item type.</typeparam>
@@ -80,8 +80,8 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
     /// <exception cref="ScrapeOptionsException">An option has a value that cannot work (thrown here, before enumeration).</exception>
     public IAsyncEnumerable<TItem> RunAsync<TItem>(CrawlPlan<TItem> plan, ScrapeOptions options, CancellationToken cancellationToken = default)
     {
-        Validate(plan, options);
-        return Stream(plan, options, cancellationToken);
+        var settings = Prepare(plan, options);
+        return Stream(plan, settings, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="plan"/> to the end without a reader (items go to <see cref="ScrapeOptions.OutputPath"/>, if set).</summary>
@@ -94,7 +94,7 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
     {
         try
         {
-            return StartCrawl(plan, options, EventMode.None, cancellationToken).Completion;
+            return StartCrawl(plan, Prepare(plan, options), EventMode.None, cancellationToken).Completion;
         }
         catch (Exception exception)
         {
@@ -125,8 +125,10 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
 
     internal void Untrack(ICrawl crawl) => _runs.TryRemove(crawl, out _);
 
-    private static void Validate<TItem>(CrawlPlan<TItem> plan, ScrapeOptions options)
+    /// <summary>Validates the options (every check that can fail before a request) and copies them for the run.</summary>
+    private RunSettings Prepare<TItem>(CrawlPlan<TItem> plan, ScrapeOptions options)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -135,21 +137,22 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         {
             throw new ScrapeOptionsException(nameof(ScrapeOptions.StateDirectory), "crash-safe state is not available yet; leave it null to keep the crawl state in memory.");
         }
+
+        return new RunSettings(plan.Name, options);
     }
 
-    private Crawl<TItem> StartCrawl<TItem>(CrawlPlan<TItem> plan, ScrapeOptions options, EventMode mode, CancellationToken cancellationToken)
+    private Crawl<TItem> StartCrawl<TItem>(CrawlPlan<TItem> plan, RunSettings settings, EventMode mode, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        Validate(plan, options);
-        var crawl = new Crawl<TItem>(this, plan, new RunSettings(plan.Name, options), mode, cancellationToken);
+        var crawl = new Crawl<TItem>(this, plan, settings, mode, cancellationToken);
         _runs[crawl] = 0;
         crawl.Start();
         return crawl;
     }
 
-    private async IAsyncEnumerable<TItem> Stream<TItem>(CrawlPlan<TItem> plan, ScrapeOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TItem> Stream<TItem>(CrawlPlan<TItem> plan, RunSettings settings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var crawl = StartCrawl(plan, options, EventMode.Items, cancellationToken);
+        var crawl = StartCrawl(plan, settings, EventMode.Items, cancellationToken);
         var run = new ScrapeRun<TItem>(crawl);
         await using (run.ConfigureAwait(false))
         {

@@ -1,74 +1,7 @@
-// TEMPORARY: minimal stand-ins for the pure components another engineer is writing (UrlCanonicalizer, HostScope,
-// RetryAfter, RobotsTxt). This file is deleted when they land on main; nothing here is the real behaviour.
-using System.Diagnostics.CodeAnalysis;
+// TEMPORARY: a minimal stand-in for the robots.txt parser another engineer is writing (RobotsTxt, RobotsPolicy). This file is deleted when they land on main; nothing here is the real behaviour.
 using System.Globalization;
 
 namespace DeclarativeScrape;
-
-internal static class UrlCanonicalizer
-{
-    public static bool TryCanonicalize(Uri url, [NotNullWhen(true)] out Uri? canonical)
-    {
-        canonical = null;
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
-        {
-            return false;
-        }
-
-        canonical = url.Fragment.Length == 0 ? url : new UriBuilder(url) { Fragment = string.Empty }.Uri;
-        return true;
-    }
-}
-
-internal sealed class HostScope
-{
-    private readonly HashSet<string> _hosts;
-
-    private HostScope(HashSet<string> hosts) => _hosts = hosts;
-
-    public static HostScope Create(IEnumerable<string> allowedHosts, IEnumerable<Uri> startUrls)
-    {
-        var hosts = new HashSet<string>(allowedHosts.Select(h => h.Trim().ToLowerInvariant()), StringComparer.OrdinalIgnoreCase);
-        if (hosts.Count == 0)
-        {
-            foreach (var url in startUrls)
-            {
-                hosts.Add(url.Host);
-            }
-        }
-
-        return new HostScope(hosts);
-    }
-
-    public bool Contains(Uri url) =>
-        _hosts.Contains(url.Host) || _hosts.Any(h => h.StartsWith("*.", StringComparison.Ordinal) && url.Host.EndsWith(h[1..], StringComparison.OrdinalIgnoreCase));
-}
-
-internal static class RetryAfter
-{
-    public static bool TryParse(string? value, DateTimeOffset now, out TimeSpan delay)
-    {
-        delay = default;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-
-        if (long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            delay = TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue));
-            return true;
-        }
-
-        if (DateTimeOffset.TryParseExact(value.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-        {
-            delay = date > now ? date - now : TimeSpan.Zero;
-            return true;
-        }
-
-        return false;
-    }
-}
 
 internal sealed class RobotsTxt
 {
