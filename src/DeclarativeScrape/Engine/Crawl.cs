@@ -21,9 +21,6 @@ namespace DeclarativeScrape;
 /// </remarks>
 internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
 {
-    /// <summary>Events buffered for a reader before the crawl waits.</summary>
-    public const int EventCapacity = 256;
-
     /// <summary>Fetched pages buffered per parse worker before fetch jobs wait.</summary>
     public const int PagesPerWorker = 4;
 
@@ -69,7 +66,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _store = new InMemoryFrontierStore<TItem>(settings.MaxPages);
         _parseWorkers = engine.ParseWorkerCount;
         _pages = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(_parseWorkers * PagesPerWorker) { SingleWriter = false, SingleReader = false });
-        _events = mode == EventMode.None ? null : Channel.CreateBounded<ScrapeEvent<TItem>>(new BoundedChannelOptions(EventCapacity) { SingleWriter = false, SingleReader = false });
+        _events = mode == EventMode.None ? null : Channel.CreateBounded<ScrapeEvent<TItem>>(new BoundedChannelOptions(engine.EventCapacity) { SingleWriter = false, SingleReader = false });
         _pageRate = new RateWindow(_time);
         _startedAt = _time.GetTimestamp();
         _wakeTimer = _time.CreateTimer(static s => ((Crawl<TItem>)s!)._signal.Set(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

@@ -48,6 +48,11 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
 
     internal int ParseWorkerCount { get; }
 
+    /// <summary>Events buffered for a run's reader before the crawl waits for it.</summary>
+    internal int EventCapacity { get; init; } = DefaultEventCapacity;
+
+    internal const int DefaultEventCapacity = 256;
+
     internal FetchClient Fetch { get; }
 
     internal HostRegistry Hosts { get; }
