@@ -71,7 +71,7 @@ internal sealed partial class Crawl<TItem>
         }
 
         return _stopping
-            || (Volatile.Read(ref _robotsLoading) == 0 && _pendingLeases == 0 && _announced.IsEmpty && _store.Counts.Queued == 0);
+            || (Volatile.Read(ref _robotsLoading) == 0 && Volatile.Read(ref _pendingLeases) == 0 && _announced.IsEmpty && _store.Counts.Queued == 0);
     }
 
     /// <summary>One pass over the hosts with work.</summary>
@@ -139,7 +139,7 @@ internal sealed partial class Crawl<TItem>
 
                     host.Pending = lease;
                     host.PendingChecked = false;
-                    _pendingLeases++;
+                    Interlocked.Increment(ref _pendingLeases);
                 }
 
                 if (!host.PendingChecked)
@@ -161,7 +161,7 @@ internal sealed partial class Crawl<TItem>
                     {
                         _disallowed.Add((host, host.Pending.Value));
                         host.Pending = null;
-                        _pendingLeases--;
+                        Interlocked.Decrement(ref _pendingLeases);
                         continue;
                     }
 
@@ -190,7 +190,7 @@ internal sealed partial class Crawl<TItem>
             {
                 var lease = host.Pending!.Value;
                 host.Pending = null;
-                _pendingLeases--;
+                Interlocked.Decrement(ref _pendingLeases);
                 StartJob(host, lease, sequence);
             }
         }
@@ -289,7 +289,7 @@ internal sealed partial class Crawl<TItem>
             if (host.Pending is { } lease)
             {
                 host.Pending = null;
-                _pendingLeases--;
+                Interlocked.Decrement(ref _pendingLeases);
                 await CompleteUnfetchedAsync(lease, Skipped(lease, SkipReason.Cancelled, "the run stopped before the URL was fetched", attempts: 0)).ConfigureAwait(false);
             }
         }

@@ -82,7 +82,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     /// <summary>The events, or <see langword="null"/> when the run has no reader.</summary>
     public ChannelReader<ScrapeEvent<TItem>>? Events => _events?.Reader;
 
-    public long Queued => _store.Counts.Queued;
+    /// <summary>URLs waiting: in the frontier, or taken by the dispatcher and not yet sent.</summary>
+    public long Queued => _store.Counts.Queued + Volatile.Read(ref _pendingLeases);
 
     /// <summary>Starts the run in the background.</summary>
     public void Start() => _ = RunAsync();
@@ -130,7 +131,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         var hosts = new List<HostProgress>();
         foreach (var host in _hosts.Values)
         {
-            var queued = _store.QueuedFor(host.Key);
+            var queued = _store.QueuedFor(host.Key) + (host.HasPending ? 1 : 0);
             var inFlight = host.Gate.InFlight;
             if (queued > 0 || inFlight > 0)
             {
@@ -145,7 +146,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             PagesFetched = Volatile.Read(ref _pagesFetched),
             PagesPerSecond = _pageRate.PerSecond(),
             InFlight = Volatile.Read(ref _requestsInFlight),
-            Queued = _store.Counts.Queued,
+            Queued = Queued,
             Items = _recorder.Items,
             Processed = _recorder.Processed,
             Skipped = _recorder.Skipped,

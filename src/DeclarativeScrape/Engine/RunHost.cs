@@ -25,7 +25,20 @@ internal sealed class RunHost(string key, HostGate gate, HostUser user)
     public volatile bool RobotsLoading;
 
     /// <summary>A URL leased from the frontier and not yet dispatched (its host had no slot or token).</summary>
-    public FrontierLease? Pending;
+    public FrontierLease? Pending
+    {
+        get => _pending;
+        set
+        {
+            _pending = value;
+            HasPending = value is not null;
+        }
+    }
+
+    /// <summary>Whether there is a <see cref="Pending"/> URL (readable from any thread, for progress).</summary>
+    public volatile bool HasPending;
+
+    private FrontierLease? _pending;
 
     /// <summary>Whether <see cref="Pending"/> passed the robots.txt check.</summary>
     public bool PendingChecked;
