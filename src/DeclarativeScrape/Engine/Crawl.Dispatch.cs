@@ -239,7 +239,7 @@ internal sealed partial class Crawl<TItem>
             host = new RunHost(key, gate, user);
             if (!_settings.ObeyRobots)
             {
-                host.Robots = RobotsTxt.AllowAll.For(_settings.UserAgent);
+                host.Robots = RobotsPolicy.Unrestricted;
             }
 
             gate.Attach(user);

@@ -8,15 +8,15 @@ namespace DeclarativeScrape;
 /// </summary>
 internal sealed class RobotsCache
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsRules>>> _rules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<FetchedRobots>>> _rules = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The rules of <paramref name="url"/>'s origin.</summary>
     /// <param name="url">Any URL of the origin.</param>
     /// <param name="fetch">Fetches <c>/robots.txt</c> of the origin; never throws (failures are rules too).</param>
-    public Task<RobotsRules> GetAsync(Uri url, Func<Uri, Task<RobotsRules>> fetch)
+    public Task<FetchedRobots> GetAsync(Uri url, Func<Uri, Task<FetchedRobots>> fetch)
     {
         var origin = url.GetLeftPart(UriPartial.Authority);
-        var entry = _rules.GetOrAdd(origin, static (o, f) => new Lazy<Task<RobotsRules>>(() => f(new Uri(o + "/robots.txt"))), fetch);
+        var entry = _rules.GetOrAdd(origin, static (o, f) => new Lazy<Task<FetchedRobots>>(() => f(new Uri(o + "/robots.txt"))), fetch);
         return entry.Value;
     }
 }

@@ -13,7 +13,7 @@ internal static class RobotsFetcher
     /// <summary>The largest robots.txt read (RFC 9309 asks crawlers to parse at least 500 KiB).</summary>
     public const int MaxRobotsBytes = 512 * 1024;
 
-    public static async Task<RobotsRules> FetchAsync(PageFetcher fetcher, ResiliencePipeline<FetchResult> pipeline, RunSettings settings, Uri robotsUrl, CancellationToken stopToken)
+    public static async Task<FetchedRobots> FetchAsync(PageFetcher fetcher, ResiliencePipeline<FetchResult> pipeline, RunSettings settings, Uri robotsUrl, CancellationToken stopToken)
     {
         var state = new State(fetcher, settings, robotsUrl);
         var context = ResilienceContextPool.Shared.Get(stopToken);
@@ -29,7 +29,7 @@ internal static class RobotsFetcher
 
         if (outcome.Result is not { } result)
         {
-            return new RobotsRules(RobotsTxt.DisallowAll, $"{robotsUrl}: {outcome.Exception?.Message}");
+            return new FetchedRobots(RobotsTxt.DisallowAll, $"{robotsUrl}: {outcome.Exception?.Message}");
         }
 
         if (result.Status == FetchStatus.Fetched)
@@ -37,7 +37,7 @@ internal static class RobotsFetcher
             try
             {
                 var text = Encoding.UTF8.GetString(result.Body.Span.StartsWith("\uFEFF"u8) ? result.Body.Span[3..] : result.Body.Span);
-                return new RobotsRules(RobotsTxt.Parse(text), null);
+                return new FetchedRobots(RobotsTxt.Parse(text), null);
             }
             finally
             {
@@ -47,10 +47,10 @@ internal static class RobotsFetcher
 
         if (result.Failure == FailureReason.HttpStatus && result.StatusCode is >= 400 and < 500 and not 429)
         {
-            return new RobotsRules(RobotsTxt.AllowAll, null);
+            return new FetchedRobots(RobotsTxt.AllowAll, null);
         }
 
-        return new RobotsRules(
+        return new FetchedRobots(
             RobotsTxt.DisallowAll,
             $"{robotsUrl} could not be fetched ({result.Message ?? result.Status.ToString()}) after {state.Attempts} attempt(s); the host is treated as disallowed (RFC 9309)");
     }
