@@ -21,6 +21,7 @@ internal sealed partial class Crawl<TItem>
     private readonly List<RunHost> _rotation = [];
     private readonly List<(RunHost Host, FrontierLease Lease)> _disallowed = [];
     private int _runInFlight;
+    private int _unparsed;
     private int _activeJobs;
     private int _robotsLoading;
     private int _pendingLeases;
@@ -86,7 +87,7 @@ internal sealed partial class Crawl<TItem>
         }
 
         var first = _cursor++ % count;
-        for (var i = 0; i < count && Volatile.Read(ref _runInFlight) < _settings.MaxConcurrency; i++)
+        for (var i = 0; i < count && CanAdmit(); i++)
         {
             var host = _rotation[(first + i) % count];
             if (DispatchHost(host) is { } due && (wake is null || due < wake))
@@ -119,13 +120,20 @@ internal sealed partial class Crawl<TItem>
         return wake;
     }
 
+    /// <summary>
+    /// Whether the run may send one more request: fewer than <see cref="ConcurrencyOptions.Max"/> in flight, and
+    /// fewer than that many fetched pages waiting for a parse worker (so slow parsing slows the fetching).
+    /// </summary>
+    private bool CanAdmit() =>
+        Volatile.Read(ref _runInFlight) < _settings.MaxConcurrency && Volatile.Read(ref _unparsed) < _settings.MaxConcurrency;
+
     private bool HasWork(RunHost host) => host.Pending is not null || !host.Retries.IsEmpty || _store.QueuedFor(host.Key) > 0;
 
     /// <summary>Admits what the host allows now.</summary>
     /// <returns>How long until the host may admit again when it waits on time; else <see langword="null"/>.</returns>
     private TimeSpan? DispatchHost(RunHost host)
     {
-        while (Volatile.Read(ref _runInFlight) < _settings.MaxConcurrency)
+        while (CanAdmit())
         {
             var isRetry = host.Retries.TryPeek(out var ticket);
             if (!isRetry)

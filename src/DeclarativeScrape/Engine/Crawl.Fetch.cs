@@ -41,10 +41,12 @@ internal sealed partial class Crawl<TItem>
             {
                 job.Result = result;
 
-                // The run slot is held until a parse worker has room: that is what bounds the pages in memory.
-                await _pages.Writer.WriteAsync(job, CancellationToken.None).ConfigureAwait(false);
-                handedOff = true;
+                // The request is over: its run slot goes back, and the page counts as unparsed until a parse
+                // worker takes it (the dispatcher admits nothing while Concurrency.Max pages wait: memory stays bounded).
+                Interlocked.Increment(ref _unparsed);
                 ReleaseRunSlot(job);
+                handedOff = true;
+                await _pages.Writer.WriteAsync(job, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
 

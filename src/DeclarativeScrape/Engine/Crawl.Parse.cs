@@ -3,31 +3,53 @@ namespace DeclarativeScrape;
 /// <summary>Parse workers: CPU-bound extraction, off the I/O path, then the page's atomic completion.</summary>
 internal sealed partial class Crawl<TItem>
 {
-    private async Task ParseLoopAsync(ParseWorker worker)
+    /// <summary>
+    /// A parse worker: a dedicated thread (not a thread-pool thread, so CPU-bound parsing never delays the I/O
+    /// continuations queued on the pool) that takes fetched pages until the page channel completes.
+    /// </summary>
+    private Task StartParseWorker() =>
+        Task.Factory.StartNew(static state => ((Crawl<TItem>)state!).ParseLoop(), this, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void ParseLoop()
     {
-        // Leave the caller at once: the worker runs on the thread pool, never on the dispatcher's or a fetch's path.
-        await Task.Yield();
+        var worker = new ParseWorker();
         var links = new List<FrontierCandidate>();
         var single = new TItem[1];
         var reader = _pages.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            while (reader.TryRead(out var job))
+            if (!reader.TryRead(out var job))
             {
-                try
+                // Nothing to parse: this thread (ours, not the pool's) waits for the next page.
+                var more = reader.WaitToReadAsync();
+                if (!(more.IsCompletedSuccessfully ? more.Result : more.AsTask().GetAwaiter().GetResult()))
                 {
-                    await ProcessPageAsync(worker, job, links, single).ConfigureAwait(false);
+                    return;
                 }
-                catch (Exception exception)
+
+                continue;
+            }
+
+            Interlocked.Decrement(ref _unparsed);
+            _signal.Set();
+            try
+            {
+                var done = ProcessPageAsync(worker, job, links, single);
+                if (!done.IsCompletedSuccessfully)
                 {
-                    Fault(exception);
+                    // The reader is behind (back-pressure) or the store is slow: wait here, off the pool.
+                    done.AsTask().GetAwaiter().GetResult();
                 }
-                finally
-                {
-                    job.Result?.Body.Return();
-                    single[0] = default!;
-                    FinishJob();
-                }
+            }
+            catch (Exception exception)
+            {
+                Fault(exception);
+            }
+            finally
+            {
+                job.Result?.Body.Return();
+                single[0] = default!;
+                FinishJob();
             }
         }
     }

@@ -168,7 +168,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             workers = new Task[_parseWorkers];
             for (var i = 0; i < workers.Length; i++)
             {
-                workers[i] = ParseLoopAsync(new ParseWorker());
+                workers[i] = StartParseWorker();
             }
 
             await DispatchLoopAsync().ConfigureAwait(false);
