@@ -20,8 +20,8 @@ public sealed record Product(string Title, decimal? Price, string Url);
 /// </summary>
 public static class ShopPlan
 {
-    public static CrawlPlan<Product> Create() => new(
-        "ShopScraper",
+    public static CrawlPlan<Product> Create(string name = "ShopScraper") => new(
+        name,
         [
             new PageType<Product>(typeof(ListingPage), "ListingPage", ExtractListing, isItem: false),
             new PageType<Product>(typeof(Product), "Product", ExtractProduct, isItem: true),
