@@ -13,9 +13,16 @@ public sealed class FaultTests
         server.Map(path, behaviour);
         var options = ShopPlan.Options(server.Url("/"));
         configure?.Invoke(options);
-        await using var engine = Crawls.Engine();
+        var engine = Crawls.Engine();
         var result = await Crawls.RunAsync(engine, options);
         result.ShouldReconcile();
+
+        // A failed attempt's connection is closed, not pooled: only healthy keep-alive connections remain open ...
+        (await server.WaitForConnectionsAsync(atMost: 2, TimeSpan.FromSeconds(10))).ShouldBeTrue($"{server.OpenConnections} connections still open after the run");
+
+        // ... and the engine's disposal closes those.
+        await engine.DisposeAsync();
+        (await server.WaitForConnectionsAsync(atMost: 0, TimeSpan.FromSeconds(10))).ShouldBeTrue($"{server.OpenConnections} connections still open after the engine's disposal");
         return (result, result.Outcomes.First(o => o.Url == server.Url(path).AbsoluteUri), server);
     }
 

@@ -55,6 +55,7 @@ public sealed class SizeCapTests
         var result = await Crawls.RunAsync(engine, options);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         result.ShouldReconcile();
+        (await server.WaitForConnectionsAsync(atMost: 1, TimeSpan.FromSeconds(10))).ShouldBeTrue("the refused body's connection is closed");
         return (result.OutcomeOf(server.Url("/big")), allocated, server);
     }
 }
