@@ -96,16 +96,18 @@ public sealed class FaultTests
     [Fact]
     public async Task A_slow_drip_that_keeps_sending_finishes_despite_a_short_idle_timeout()
     {
-        var html = ShopPlan.ProductHtml("Drip") + new string(' ', 400);
-        var (result, outcome, server) = await CrawlOneAsync(Faults.Drip(html, chunk: 40, TimeSpan.FromMilliseconds(40)), o =>
+        // 25 chunks 100 ms apart (2.5 s in all) against an idle timeout of 1.5 s: 15 times the gap, so a busy machine
+        // does not make a healthy drip look stalled.
+        var html = ShopPlan.ProductHtml("Drip").PadRight(500);
+        var (result, outcome, server) = await CrawlOneAsync(Faults.Drip(html, chunk: 20, TimeSpan.FromMilliseconds(100)), o =>
         {
             o.Retry.MaxAttempts = 1;
-            o.Timeouts.ReadIdle = TimeSpan.FromMilliseconds(400);
+            o.Timeouts.ReadIdle = TimeSpan.FromMilliseconds(1500);
         });
         await using var _ = server;
 
         outcome.Kind.ShouldBe(OutcomeKind.Processed);
-        outcome.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(400)); // longer than one idle timeout in all
+        outcome.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(1500)); // longer than one idle timeout in all
         result.Items.ShouldHaveSingleItem().Title.ShouldBe("Drip");
     }
 
