@@ -257,6 +257,12 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         await _store.AdmitAsync(candidates, CancellationToken.None).ConfigureAwait(false);
         _recorder.AddDiscovered(candidates.Count);
         await AdmittedAsync(candidates).ConfigureAwait(false);
+
+        // A store resumed from an earlier run may hold queued URLs no admission here announced.
+        foreach (var host in _store.QueuedHosts())
+        {
+            Announce(HostFor(host));
+        }
     }
 
     /// <summary>Records the skipped candidates and announces the hosts of the queued ones.</summary>

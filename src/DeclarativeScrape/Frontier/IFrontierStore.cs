@@ -39,6 +39,12 @@ internal interface IFrontierStore<TItem> : IAsyncDisposable
     long QueuedFor(string host);
 
     /// <summary>
+    /// The hosts that have queued URLs now. The run asks once, after admitting its start URLs, so that a store
+    /// resumed with URLs still queued from an earlier run gets them dispatched.
+    /// </summary>
+    IReadOnlyList<string> QueuedHosts();
+
+    /// <summary>
     /// Completes a leased URL atomically with its outcome, the items extracted from it and the links found on it
     /// (admitted as in <see cref="AdmitAsync"/>; each one's verdict is written back).
     /// </summary>

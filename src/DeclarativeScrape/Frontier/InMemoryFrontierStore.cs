@@ -64,6 +64,14 @@ internal sealed class InMemoryFrontierStore<TItem> : IFrontierStore<TItem>
         }
     }
 
+    public IReadOnlyList<string> QueuedHosts()
+    {
+        lock (_lock)
+        {
+            return [.. _queues.Where(q => q.Value.Count > 0).Select(q => q.Key)];
+        }
+    }
+
     public ValueTask CompleteAsync(FrontierLease lease, UrlOutcome outcome, IReadOnlyList<TItem> items, List<FrontierCandidate> links, CancellationToken cancellationToken)
     {
         lock (_lock)
