@@ -53,6 +53,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
 
     public Crawl(ScrapeEngine engine, CrawlPlan<TItem> plan, RunSettings settings, EventMode mode, CancellationToken cancellationToken)
     {
+        _output = settings.OutputPath is { } path ? OpenOutput(path, plan.Format, engine.Time) : null;
         _engine = engine;
         _plan = plan;
         _settings = settings;
@@ -70,12 +71,23 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _pageRate = new RateWindow(_time);
         _startedAt = _time.GetTimestamp();
         _wakeTimer = _time.CreateTimer(static s => ((Crawl<TItem>)s!)._signal.Set(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _output = settings.OutputPath is { } path ? ItemWriter<TItem>.Open(path, plan.Format, _time) : null;
         _userStop = cancellationToken.UnsafeRegister(static s => ((Crawl<TItem>)s!).Stop(), this);
         _stop.Token.UnsafeRegister(static s => ((Crawl<TItem>)s!)._signal.Set(), this);
     }
 
     public string ScraperName => _plan.Name;
+
+    private static ItemWriter<TItem> OpenOutput(string path, ItemFormat<TItem> format, TimeProvider time)
+    {
+        try
+        {
+            return ItemWriter<TItem>.Open(path, format, time);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' cannot be written: {exception.Message}");
+        }
+    }
 
     public Task<ScrapeSummary> Completion => _completion.Task;
 

@@ -43,6 +43,24 @@ public sealed class StartValidationTests
         error.Message.ShouldContain(".jsonl");
     }
 
+    [Fact]
+    public async Task An_output_file_that_cannot_be_created_is_refused_naming_the_option()
+    {
+        await using var engine = Crawls.Engine();
+        var options = ShopPlan.Options(new Uri("http://127.0.0.1:9/"));
+        var blocker = Path.GetTempFileName();
+        options.OutputPath = Path.Combine(blocker, "items.jsonl");   // a directory that is a file
+
+        try
+        {
+            Should.Throw<ScrapeOptionsException>(() => engine.Start(ShopPlan.Create(), options)).OptionName.ShouldBe("OutputPath");
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
     public static TheoryData<string, Action<EngineOptions>> BadEngineOptions => new()
     {
         { "MaxConcurrency", o => o.MaxConcurrency = 0 },
