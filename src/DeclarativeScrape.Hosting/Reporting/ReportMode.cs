@@ -1,0 +1,28 @@
+namespace DeclarativeScrape.Hosting;
+
+/// <summary>How a run shows its progress.</summary>
+internal enum ReportMode
+{
+    /// <summary>A live display on the terminal, refreshed four times a second.</summary>
+    Live,
+
+    /// <summary>A plain log line every few seconds (standard error is not a terminal).</summary>
+    Lines,
+
+    /// <summary>Nothing until the summary (<c>--quiet</c>).</summary>
+    Quiet,
+}
+
+/// <summary>Chooses the <see cref="ReportMode"/>.</summary>
+internal static class ReportModes
+{
+    /// <summary>
+    /// <see cref="ReportMode.Quiet"/> for <c>--quiet</c>; <see cref="ReportMode.Live"/> when standard error is an
+    /// interactive terminal that understands ANSI and items are not being printed to that same terminal;
+    /// <see cref="ReportMode.Lines"/> otherwise (redirected output, CI logs, dumb terminals).
+    /// </summary>
+    public static ReportMode Choose(bool quiet, bool errorIsInteractiveAnsiTerminal, bool itemsToTerminal) =>
+        quiet ? ReportMode.Quiet
+        : errorIsInteractiveAnsiTerminal && !itemsToTerminal ? ReportMode.Live
+        : ReportMode.Lines;
+}
