@@ -10,7 +10,7 @@ namespace DeclarativeScrape.Hosting;
 /// <c>configure</c>, then an embedded site when no <c>--url</c> is given, then the command line), start the run,
 /// show progress, write items to standard output if asked, and print the summary and the <c>RESULT</c> line.
 /// </summary>
-internal sealed class HostRunner(HostConsole console, bool registerSignals)
+internal sealed class HostRunner(HostConsole console, bool registerSignals, Func<ICrawlStarter>? createStarter = null)
 {
     /// <summary>How often the live display refreshes.</summary>
     public TimeSpan LiveRefresh { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -57,7 +57,7 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals)
                 : $"{(reason == StopReason.Terminated ? "SIGTERM" : "Ctrl+C")}: stopping, finishing the requests in flight. Press Ctrl+C again to quit at once."),
             onImmediate: reason => QuitAtOnce(reason, mode));
         IEmbeddedSite? site = null;
-        ScrapeEngine? ownEngine = null;
+        await using var starter = (createStarter ?? (static () => new EngineCrawlStarter()))();
         try
         {
             var options = plan.CreateOptions();
@@ -84,17 +84,8 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals)
             }
 
             using var loggerFactory = new HostLoggerFactory(console, settings.Verbose ? LogLevel.Information : settings.Quiet ? LogLevel.Error : LogLevel.Warning);
-            if (options.Engine is null)
-            {
-                ownEngine = new ScrapeEngine(new EngineOptions
-                {
-                    LoggerFactory = loggerFactory,
-                    MaxConcurrency = Math.Max(EngineOptions.DefaultMaxConcurrency, options.Concurrency.Max),
-                });
-                options.Engine = ownEngine;
-            }
-
-            var report = await CrawlAsync(plan, options, settings, mode, itemsToStandardOutput, output, stop).ConfigureAwait(false);
+            var crawl = starter.Start(plan, options, loggerFactory, stop.Token);
+            var report = await CrawlAsync(crawl, plan, settings, mode, itemsToStandardOutput, output, stop).ConfigureAwait(false);
             foreach (var line in SummaryText.Lines(report))
             {
                 console.Error.WriteLine(line);
@@ -122,11 +113,6 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals)
         }
         finally
         {
-            if (ownEngine is not null)
-            {
-                await ownEngine.DisposeAsync().ConfigureAwait(false);
-            }
-
             if (site is not null)
             {
                 await site.DisposeAsync().ConfigureAwait(false);
@@ -135,9 +121,8 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals)
     }
 
     private async Task<RunReport> CrawlAsync<TItem>(
-        CrawlPlan<TItem> plan, ScrapeOptions options, HostSettings settings, ReportMode mode, bool itemsToStandardOutput, string? output, StopSignals stop)
+        ICrawl<TItem> run, CrawlPlan<TItem> plan, HostSettings settings, ReportMode mode, bool itemsToStandardOutput, string? output, StopSignals stop)
     {
-        var run = options.Engine!.Start(plan, options, stop.Token);
         await using (run.ConfigureAwait(false))
         {
             using var progressDone = new CancellationTokenSource();
