@@ -22,6 +22,8 @@ public abstract class DemoSite : IEmbeddedSite
     /// <summary>The page a crawl of the whole site starts from.</summary>
     public Uri StartUrl { get; }
 
+    internal SiteServer Server => _server;
+
     /// <summary>What the site has served so far.</summary>
     public SiteTraffic Traffic => _server.Traffic;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Net.Http.Headers;
 
 namespace DeclarativeScrape.DemoSites;
@@ -34,6 +35,9 @@ internal sealed class SiteServer : IAsyncDisposable
 
     public SiteTraffic Traffic { get; } = new();
 
+    /// <summary>The application's services, for tests.</summary>
+    internal IServiceProvider Services => _app.Services;
+
     public static async Task<SiteServer> StartAsync(ISiteContent content, DemoSiteOptions options, CancellationToken cancellationToken)
     {
         // The empty builder reads no configuration files and environment, and registers no logging: a demo site
@@ -46,6 +50,7 @@ internal sealed class SiteServer : IAsyncDisposable
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.Limits.MinResponseDataRate = null;
         });
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
         var server = new SiteServer(app, content, options);
         app.Run(server.HandleAsync);

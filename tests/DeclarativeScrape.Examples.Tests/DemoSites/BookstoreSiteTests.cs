@@ -35,6 +35,10 @@ public sealed class BookstoreSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_site_ignores_process_signals_so_ctrl_c_leaves_it_serving_while_a_crawl_drains() =>
+        _site.Server.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostLifetime)).ShouldBeOfType<EmbeddedLifetime>();
+
+    [Fact]
     public async Task The_listing_pages_link_every_book_exactly_once()
     {
         var linked = new List<Uri>();
