@@ -154,28 +154,3 @@ internal sealed class BookCatalog
         .Replace("{name}", r.Pick(Names), StringComparison.Ordinal)
         .Replace("{n}", r.Next(3, 40).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }
-
-/// <summary>One generated book, before it has a site address.</summary>
-internal sealed record CatalogBook(
-    int Id, string Slug, string Title, int PriceCents, int Stock, int Stars, string Upc, int Category, string Description, IReadOnlyList<BookReview> Reviews)
-{
-    public string Path => $"/catalogue/{Slug}_{Id}/index.html";
-
-    public string CoverPath => $"/media/cache/{Upc[..2]}/{Upc[2..4]}/{Upc}.jpg";
-
-    public decimal Price => PriceCents / 100m;
-
-    public string PriceText => "£" + Price.ToString("0.00", CultureInfo.InvariantCulture);
-
-    public string Availability => Stock > 0 ? $"In stock ({Stock} available)" : "Out of stock";
-
-    public string RatingWord => BookCatalog.RatingWords[Stars - 1];
-}
-
-/// <summary>One category: its listing pages live in <see cref="Directory"/> (<c>index.html</c>, <c>page-2.html</c>, …).</summary>
-internal sealed record CatalogCategory(string Name, string Directory, IReadOnlyList<int> BookIds)
-{
-    public int Pages => BookCatalog.PageCount(BookIds.Count);
-
-    public string PagePath(int page) => Directory + (page == 1 ? "index.html" : $"page-{page}.html");
-}

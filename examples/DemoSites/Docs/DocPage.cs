@@ -40,27 +40,3 @@ public sealed record DocPage
     /// <summary>The article's code blocks (<c>pre code</c>, language in the <c>language-*</c> class).</summary>
     public required IReadOnlyList<DocCodeBlock> CodeBlocks { get; init; }
 }
-
-/// <summary>What a <see cref="DocPage"/> is.</summary>
-public enum DocPageKind
-{
-    /// <summary>The documentation's home page, <c>/docs/index.html</c>.</summary>
-    Home,
-
-    /// <summary>A section's index, <c>/docs/&lt;section&gt;/index.html</c>, linking every article of the section.</summary>
-    SectionIndex,
-
-    /// <summary>An article, <c>/docs/&lt;section&gt;/&lt;slug&gt;.html</c>.</summary>
-    Article,
-}
-
-/// <summary>A heading of a <see cref="DocPage"/>.</summary>
-/// <param name="Level">2 or 3.</param>
-/// <param name="Id">Its <c>id</c>, unique in the page.</param>
-/// <param name="Text">Its text, entities decoded.</param>
-public sealed record DocHeading(int Level, string Id, string Text);
-
-/// <summary>A code block of a <see cref="DocPage"/>.</summary>
-/// <param name="Language">The language: <c>csharp</c>, <c>json</c> or <c>bash</c>.</param>
-/// <param name="Code">The code, entities decoded, lines separated by <c>\n</c>.</param>
-public sealed record DocCodeBlock(string Language, string Code);
