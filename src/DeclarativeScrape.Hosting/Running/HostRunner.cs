@@ -97,8 +97,7 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
         catch (ScrapeOptionsException e)
         {
             var argument = OptionsBuilder.ArgumentFor(settings, e.OptionName);
-            var message = e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-            console.Error.WriteLine(argument is null ? $"error: {message}" : $"error: {message} (from {argument})");
+            console.Error.WriteLine(argument is null ? $"error: {e.Message}" : $"error: {e.Message} (from {argument})");
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
