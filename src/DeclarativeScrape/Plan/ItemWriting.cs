@@ -14,9 +14,6 @@ public static class ItemWriting
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    [ThreadStatic]
-    private static bool t_inUse;
-
     /// <summary>Writes <paramref name="value"/> as a JSON object, or <c>null</c>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="writer">The writer.</param>
@@ -33,6 +30,17 @@ public static class ItemWriting
         writer.WriteStartObject();
         T.WriteJsonProperties(writer, value);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the properties of <paramref name="value"/> into the object the writer is in (for a union item, after its <c>"$type"</c>).</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer, inside an object.</param>
+    /// <param name="value">The item.</param>
+    public static void WriteJsonProperties<T>(Utf8JsonWriter writer, T value) where T : IWritableItem<T>
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        T.WriteJsonProperties(writer, value);
     }
 
     /// <summary>Writes a number; NaN and infinities (which JSON has no number for) as their invariant names in a string.</summary>
@@ -117,21 +125,15 @@ public static class ItemWriting
 
     /// <summary>
     /// Starts writing a nested value as JSON text for a CSV cell: returns a reused writer. Write exactly one JSON value
-    /// to it, then call <see cref="EndJsonText"/>. Not re-entrant.
+    /// to it, then call <see cref="EndJsonText"/>. One at a time per thread: a new call starts over.
     /// </summary>
     /// <returns>The writer.</returns>
     public static Utf8JsonWriter BeginJsonText()
     {
-        if (t_inUse)
-        {
-            throw new InvalidOperationException("BeginJsonText was called twice without EndJsonText.");
-        }
-
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = false });
         writer.Reset(buffer);
-        t_inUse = true;
         return writer;
     }
 
@@ -143,7 +145,6 @@ public static class ItemWriting
         var buffer = t_buffer!;
         writer.Flush();
         var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        t_inUse = false;
         if (buffer.Capacity > 64 * 1024)
         {
             t_buffer = null;
