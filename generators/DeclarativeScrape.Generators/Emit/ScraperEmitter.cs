@@ -28,7 +28,7 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             var union = items.Count > 1 ? UnionEmitter.CaseNames(items) : null;
-            var itemType = union is null ? items[0].FullName : "Item";
+            var itemType = union is null ? items[0].FullName : model.Type.FullName + ".Item";
             var writer = FileFrame.Begin();
             FileFrame.OpenType(writer, model.Type, string.Empty);
             EmitPlan(writer, model, graph, itemType, union);
@@ -70,7 +70,7 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             writer.Close(";");
-            var format = union is null ? Ns + "ItemFormats.Of<" + itemType + ">()" : "__ItemFormat.Instance";
+            var format = union is null ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
             writer.Line("return new " + plan + "(" + Literals.String(model.Type.Name) + ", pages, " + format + ", " + Literals.String(SchemaFingerprint.Compute(graph.Schema)) + ", CreateOptions);");
             writer.Close();
         }
@@ -149,7 +149,7 @@ namespace DeclarativeScrape.Generators.Emit
                     writer.Line("return false;");
                     writer.Close();
                     writer.Line();
-                    writer.Line("item = " + (union is null ? "page" : "new Item." + union[page.FullName] + "(page)") + ";");
+                    writer.Line("item = " + (union is null ? "page" : "new " + itemType + "." + union[page.FullName] + "(page)") + ";");
                     writer.Line("return true;");
                 }
 

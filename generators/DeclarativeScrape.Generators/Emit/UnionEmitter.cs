@@ -33,6 +33,7 @@ namespace DeclarativeScrape.Generators.Emit
 
         public static void Emit(CodeWriter writer, ScraperModel model, IReadOnlyList<TypeSummaryModel> items, IReadOnlyDictionary<string, string> cases)
         {
+            var union = model.Type.FullName + ".Item";
             var parameters = items.Select(i => Literals.Identifier(Camel(cases[i.FullName]))).ToList();
             var funcs = string.Join(", ", items.Select((item, i) => "global::System.Func<" + item.FullName + ", TResult> " + parameters[i]));
             var actions = string.Join(", ", items.Select((item, i) => "global::System.Action<" + item.FullName + "> " + parameters[i]));
@@ -69,7 +70,7 @@ namespace DeclarativeScrape.Generators.Emit
                 var name = cases[item.FullName];
                 writer.Line();
                 writer.Line("/// <summary>A <see cref=\"" + item.FullName + "\"/> item.</summary>");
-                writer.Open("public sealed class " + name + " : Item");
+                writer.Open("public sealed class " + name + " : " + union);
                 writer.Line("/// <summary>Wraps <paramref name=\"value\"/>.</summary>");
                 writer.Line("/// <param name=\"value\">The item.</param>");
                 writer.Open("public " + name + "(" + item.FullName + " value)");
@@ -99,18 +100,18 @@ namespace DeclarativeScrape.Generators.Emit
 
             writer.Close();
             writer.Line();
-            EmitFormat(writer, model, items, cases);
+            EmitFormat(writer, model, items, cases, union);
         }
 
-        private static void EmitFormat(CodeWriter writer, ScraperModel model, IReadOnlyList<TypeSummaryModel> items, IReadOnlyDictionary<string, string> cases)
+        private static void EmitFormat(CodeWriter writer, ScraperModel model, IReadOnlyList<TypeSummaryModel> items, IReadOnlyDictionary<string, string> cases, string union)
         {
             writer.Line(FileFrame.GeneratedCode);
-            writer.Open("private sealed class __ItemFormat : global::DeclarativeScrape.ItemFormat<Item>");
-            writer.Line("public static readonly __ItemFormat Instance = new __ItemFormat();");
+            writer.Open("private sealed class __ItemFormat : global::DeclarativeScrape.ItemFormat<" + union + ">");
+            writer.Line("public static readonly " + model.Type.FullName + ".__ItemFormat Instance = new " + model.Type.FullName + ".__ItemFormat();");
             writer.Line();
             writer.Line("public override global::System.Collections.Generic.IReadOnlyList<string> CsvColumns => global::System.Array.Empty<string>();");
             writer.Line();
-            writer.Open("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Item item)");
+            writer.Open("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + union + " item)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
             writer.Line("writer.WriteStartObject();");
@@ -119,7 +120,7 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 var name = cases[items[i].FullName];
                 var variable = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                writer.Line("case Item." + name + " " + variable + ":");
+                writer.Line("case " + union + "." + name + " " + variable + ":");
                 writer.Line("    writer.WriteString(\"$type\", " + Literals.String(name) + ");");
                 writer.Line("    global::DeclarativeScrape.ItemWriting.WriteJsonProperties<" + items[i].FullName + ">(writer, " + variable + ".Value);");
                 writer.Line("    break;");
@@ -129,7 +130,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("writer.WriteEndObject();");
             writer.Close();
             writer.Line();
-            writer.Line("public override void WriteCsvRow(Item item, global::System.Span<string?> cells) =>");
+            writer.Line("public override void WriteCsvRow(" + union + " item, global::System.Span<string?> cells) =>");
             writer.Line("    throw new global::System.NotSupportedException(" + Literals.String("Scraper '" + model.Type.Name + "' has several item types, which do not fit one CSV table; write JSON Lines instead.") + ");");
             writer.Close();
         }
