@@ -93,6 +93,7 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             var sourceArguments = Arguments(source, fallback);
+            var typeLocation = TypeLocation(property) ?? fallback;
             if (property.IsStatic || property.IsIndexer || property.GetMethod is null || property.SetMethod is null)
             {
                 Report(DiagnosticDescriptors.PropertyNotSettable, fallback, property.Name);
@@ -109,16 +110,16 @@ namespace DeclarativeScrape.Generators.Parsing
             var failuresBefore = _diagnostics.Count;
             if (!ValueTypes.TrySplit(property.Type, out var shape, out var element))
             {
-                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), Short(source), "list elements must not be nullable");
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, TypeDeclarations.ShortName(property.Type), Short(source), "list elements must not be nullable");
                 return null;
             }
 
             var model = kind switch
             {
-                SourceKind.PageUrl => ParsePageUrl(property, element, shape, fallback),
-                SourceKind.Items => ParseItems(property, sourceArguments, element, shape, fallback),
-                SourceKind.Follow => ParseFollow(property, sourceArguments, element, shape, fallback),
-                _ => ParseText(property, kind, sourceArguments, element, shape, match, format, convert, fallback),
+                SourceKind.PageUrl => ParsePageUrl(property, element, shape, typeLocation),
+                SourceKind.Items => ParseItems(property, sourceArguments, element, shape, typeLocation),
+                SourceKind.Follow => ParseFollow(property, sourceArguments, element, shape, typeLocation),
+                _ => ParseText(property, kind, sourceArguments, element, shape, match, format, convert, typeLocation),
             };
 
             if (kind is SourceKind.PageUrl or SourceKind.Items or SourceKind.Follow)
@@ -358,6 +359,19 @@ namespace DeclarativeScrape.Generators.Parsing
             {
                 Report(DiagnosticDescriptors.InvalidAttributeName, location, name ?? "null", propertyName, problem);
             }
+        }
+
+        private Location? TypeLocation(IPropertySymbol property)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(_cancellationToken) is PropertyDeclarationSyntax declaration)
+                {
+                    return declaration.Type.GetLocation();
+                }
+            }
+
+            return null;
         }
 
         private static bool IsPlainString(IParameterSymbol parameter) =>
