@@ -22,7 +22,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             var isPage = KnownNames.Find(type, KnownNames.Page) is not null;
             var isItem = KnownNames.Find(type, KnownNames.Item) is not null;
-            if (!fromPageProvider && isPage)
+            if ((!fromPageProvider && isPage) || !KnownNames.IsFirstMarkedDeclaration(type, fromPageProvider ? KnownNames.Page : KnownNames.Item, context.TargetNode, cancellationToken))
             {
                 return ParseResult<ExtractableTypeModel>.Nothing;
             }

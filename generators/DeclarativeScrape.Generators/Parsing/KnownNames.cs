@@ -67,6 +67,16 @@ namespace DeclarativeScrape.Generators.Parsing
             && IsInSource(named)
             && Find(named, name) is not null;
 
+        /// <summary>
+        /// Whether <paramref name="declaration"/> carries the first <c>[<paramref name="name"/>]</c> of <paramref name="type"/>:
+        /// a type marked on several partial declarations (or twice) is parsed once.
+        /// </summary>
+        public static bool IsFirstMarkedDeclaration(INamedTypeSymbol type, string name, SyntaxNode declaration, System.Threading.CancellationToken cancellationToken)
+        {
+            var attribute = Find(type, name)?.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+            return attribute?.Parent?.Parent == declaration;
+        }
+
         public static bool IsInSource(ISymbol symbol)
         {
             foreach (var location in symbol.Locations)

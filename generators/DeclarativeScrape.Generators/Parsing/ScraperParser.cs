@@ -20,7 +20,8 @@ namespace DeclarativeScrape.Generators.Parsing
 
         public static ParseResult<ScraperModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0
+                || !KnownNames.IsFirstMarkedDeclaration(type, KnownNames.Scraper, context.TargetNode, cancellationToken))
             {
                 return ParseResult<ScraperModel>.Nothing;
             }
