@@ -81,9 +81,10 @@ namespace DeclarativeScrape.Generators.Parsing
         private static List<string> ReadStartUrls(string scraperName, AttributeArguments scraper, List<Diagnostic> diagnostics)
         {
             var urls = new List<string>();
-            if (scraper.Named("StartUrl") is not null)
+            var given = 0;
+            if (scraper.NamedString("StartUrl") is { } single)
             {
-                Add(scraper.NamedString("StartUrl"), scraper.NamedSyntax("StartUrl"));
+                Add(single, scraper.NamedSyntax("StartUrl"));
             }
 
             if (AttributeArguments.Array(scraper.Named("StartUrls")) is { } array)
@@ -94,7 +95,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
-            if (urls.Count == 0 && diagnostics.Count == 0)
+            if (given == 0)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
             }
@@ -103,6 +104,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             void Add(string? url, ExpressionSyntax? syntax)
             {
+                given++;
                 if (url is not null
                     && Uri.TryCreate(url, UriKind.Absolute, out var parsed)
                     && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)

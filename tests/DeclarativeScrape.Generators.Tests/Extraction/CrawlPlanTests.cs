@@ -105,7 +105,7 @@ public sealed class CrawlPlanTests
         seen.ShouldBe(["Dune", "Frank Herbert"]);
         LibraryScraper.Plan.Pages.Select(p => p.Name).ShouldBe(["LibraryHome", "AuthorPage", "NovelPage"]);
         LibraryScraper.Plan.Format.CsvColumns.ShouldBeEmpty();
-        Json(writer => LibraryScraper.Plan.Format.WriteJson(writer, items[1])).ShouldBe("{\"$type\":\"AuthorPage\",\"name\":\"Frank Herbert\",\"novels\":23}");
+        Json(writer => LibraryScraper.Plan.Format.WriteJson(writer, items[1])).ShouldBe("{\"$type\":\"AuthorPage\",\"name\":\"Frank Herbert\",\"novel_count\":23}");
     }
 
     private static string Json(Action<Utf8JsonWriter> write)

@@ -26,5 +26,5 @@ public partial class AuthorPage
 {
     [Text("h1")] public string Name { get; init; } = "";
 
-    [Text("span.novels")] public int Novels { get; init; }
+    [Text("span.novels"), System.Text.Json.Serialization.JsonPropertyName("novel_count")] public int Novels { get; init; }
 }
