@@ -64,7 +64,7 @@ namespace DeclarativeScrape.Generators.Parsing
             return type.IsStatic ? "static " + keyword : keyword;
         }
 
-        /// <summary>The first declaration of <paramref name="type"/> that is not partial, or <see langword="null"/>.</summary>
+        /// <summary>Whether <paramref name="type"/> is declared <c>partial</c> (a metadata type counts as partial: nothing to check).</summary>
         public static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             foreach (var reference in type.DeclaringSyntaxReferences)
