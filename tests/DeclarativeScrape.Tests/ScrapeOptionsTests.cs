@@ -36,6 +36,7 @@ public sealed class ScrapeOptionsTests
         var error = Should.Throw<ScrapeOptionsException>(options.Validate);
 
         error.OptionName.ShouldBe(name);
-        error.Message.ShouldContain($"'{name}'");
+        error.Message.ShouldStartWith($"Option '{name}': ");
+        error.Message.ShouldNotContain("(Parameter");
     }
 }

@@ -1,0 +1,21 @@
+namespace DeclarativeScrape.DemoSites;
+
+/// <summary>Options every demo site shares.</summary>
+public abstract class DemoSiteOptions
+{
+    /// <summary>A delay before every response (control paths excepted), to make the site behave like a remote one. Zero by default.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The clock that <see cref="Latency"/> is measured on; <see langword="null"/> for <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Checks the options, naming the first bad one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public virtual void Validate()
+    {
+        if (Latency < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Latency), Latency, $"{GetType().Name}.{nameof(Latency)} must not be negative.");
+        }
+    }
+}

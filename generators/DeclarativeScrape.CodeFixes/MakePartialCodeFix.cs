@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeclarativeScrape.CodeFixes
+{
+    /// <summary>DS0001: adds <c>partial</c> to the attributed type and to every containing type that lacks it.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix))]
+    [Shared]
+    public sealed class MakePartialCodeFix : CodeFixProvider
+    {
+        /// <summary>The diagnostic this fixes.</summary>
+        public const string DiagnosticId = "DS0001";
+
+        /// <inheritdoc/>
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
+
+        /// <inheritdoc/>
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        /// <inheritdoc/>
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+                if (declaration is null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create("Make the type partial", ct => AddPartialAsync(context.Document, declaration, ct), nameof(MakePartialCodeFix)),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> AddPartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var targets = new List<TypeDeclarationSyntax>();
+            foreach (var type in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
+            {
+                if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    targets.Add(type);
+                }
+            }
+
+            var updated = root.ReplaceNodes(targets, (_, rewritten) => AddPartial(rewritten));
+            return document.WithSyntaxRoot(updated);
+        }
+
+        // 'partial' goes last among the modifiers, right before the keyword; a type without modifiers gives it the keyword's leading trivia.
+        private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type)
+        {
+            if (type.Modifiers.Count == 0)
+            {
+                var keyword = type.Keyword;
+                var partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+                return type.WithKeyword(keyword.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(partial));
+            }
+
+            return type.AddModifiers(SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DeclarativeScrape.Generators.Model;
+
+namespace DeclarativeScrape.Generators.Emit
+{
+    /// <summary>What a scraper reaches from its start page through <c>[Follow]</c> links (also links inside nested items).</summary>
+    internal sealed class CrawlGraph
+    {
+        private CrawlGraph(IReadOnlyList<TypeSummaryModel> pages, IReadOnlyList<TypeSummaryModel> nestedItems)
+        {
+            Pages = pages;
+            NestedItems = nestedItems;
+        }
+
+        /// <summary>The reachable page types: the start page first, then the others by full name (ordinal).</summary>
+        public IReadOnlyList<TypeSummaryModel> Pages { get; }
+
+        /// <summary>The nested item types used by reachable pages, by full name.</summary>
+        public IReadOnlyList<TypeSummaryModel> NestedItems { get; }
+
+        public IEnumerable<TypeSummaryModel> ItemPages => Pages.Where(p => p.IsItem);
+
+        /// <summary>The canonical schema text the fingerprint hashes.</summary>
+        public string Schema => string.Concat(Pages.Select(p => p.Schema)) + string.Concat(NestedItems.Select(i => i.Schema));
+
+        /// <summary>The graph, or <see langword="null"/> when a type it needs has no summary (that type has errors, reported on it).</summary>
+        public static CrawlGraph? Build(string startPage, EquatableArray<TypeSummaryModel> summaries)
+        {
+            var byName = new Dictionary<string, TypeSummaryModel>(StringComparer.Ordinal);
+            foreach (var summary in summaries)
+            {
+                byName[summary.FullName] = summary;
+            }
+
+            var pageNames = new List<string> { startPage };
+            var pageSet = new HashSet<string>(StringComparer.Ordinal) { startPage };
+            var itemSet = new SortedSet<string>(StringComparer.Ordinal);
+            var processed = new HashSet<string>(StringComparer.Ordinal);
+            var queue = new Queue<string>();
+            queue.Enqueue(startPage);
+            while (queue.Count > 0)
+            {
+                var name = queue.Dequeue();
+                if (!processed.Add(name))
+                {
+                    continue;
+                }
+
+                if (!byName.TryGetValue(name, out var summary))
+                {
+                    return null;
+                }
+
+                foreach (var next in summary.Follows)
+                {
+                    if (pageSet.Add(next))
+                    {
+                        pageNames.Add(next);
+                    }
+
+                    queue.Enqueue(next);
+                }
+
+                foreach (var next in summary.Nested)
+                {
+                    itemSet.Add(next);
+                    queue.Enqueue(next);
+                }
+            }
+
+            var ordered = new List<TypeSummaryModel> { byName[startPage] };
+            ordered.AddRange(pageNames.Skip(1).OrderBy(n => n, StringComparer.Ordinal).Select(n => byName[n]));
+            return new CrawlGraph(ordered, itemSet.Select(n => byName[n]).ToList());
+        }
+    }
+}

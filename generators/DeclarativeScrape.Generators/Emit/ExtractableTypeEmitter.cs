@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using DeclarativeScrape.Generators.Model;
+
+namespace DeclarativeScrape.Generators.Emit
+{
+    /// <summary>
+    /// Emits the file of one <c>[Page]</c>/<c>[Item]</c> type: <c>IExtractable&lt;T&gt;.Extract</c>, <c>Parse</c>, the
+    /// explicit <c>IWritableItem&lt;T&gt;</c> writers of an item, and a file-local class holding the parsed selectors,
+    /// compiled patterns, encoded JSON names and enum switches.
+    /// </summary>
+    internal static class ExtractableTypeEmitter
+    {
+        private const string CacheNamespace = "DeclarativeScrape.Generated";
+
+        public static GeneratedFile Emit(ExtractableTypeModel model)
+        {
+            var type = model.Type;
+            var cacheName = type.Name.TrimStart('@') + "Extraction";
+            var cache = "global::" + CacheNamespace + "." + cacheName;
+            var locals = LocalNames(model.Properties);
+            var writer = FileFrame.Begin();
+            var bases = " : global::DeclarativeScrape.IExtractable<" + type.FullName + ">";
+            if (model.IsItem)
+            {
+                bases += ", global::DeclarativeScrape.IWritableItem<" + type.FullName + ">";
+            }
+
+            FileFrame.OpenType(writer, type, bases);
+            EmitExtract(writer, model, cache, locals);
+            writer.Line();
+            EmitParse(writer, model);
+            if (model.IsItem)
+            {
+                writer.Line();
+                ItemWriterEmitter.Emit(writer, model, cache);
+            }
+
+            FileFrame.CloseType(writer, type);
+            writer.Line();
+            EmitCache(writer, model, cacheName, cache);
+            return new GeneratedFile(type.HintName + ".g.cs", writer.ToString());
+        }
+
+        private static void EmitExtract(CodeWriter writer, ExtractableTypeModel model, string cache, string[] locals)
+        {
+            var type = model.Type;
+            writer.Line("/// <summary>");
+            writer.Line("/// Extracts a <see cref=\"" + type.FullName + "\"/> from <paramref name=\"scope\"/> (generated from its attributes).");
+            writer.Line("/// Missing or unconvertible required values are recorded in <paramref name=\"context\"/> and give <see langword=\"null\"/>;");
+            writer.Line("/// links of <c>[Follow]</c> properties are recorded in <paramref name=\"context\"/> whatever the outcome.");
+            writer.Line("/// </summary>");
+            writer.Line("/// <param name=\"scope\">The document, or the matched element of a nested item.</param>");
+            writer.Line("/// <param name=\"context\">The page URL, and where failures and links are recorded.</param>");
+            writer.Line("/// <returns>The extracted value, or <see langword=\"null\"/> when a failure was recorded.</returns>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("public static " + type.FullName + "? Extract(global::AngleSharp.Dom.IParentNode scope, global::DeclarativeScrape.ExtractionContext context)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(scope);");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
+            writer.Line("var ok = true;");
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                writer.Line();
+                PropertyExtractionEmitter.Emit(writer, model.Properties[i], locals[i], cache);
+            }
+
+            writer.Line();
+            writer.Open("if (!ok)");
+            writer.Line("return null;");
+            writer.Close();
+            writer.Line();
+            if (model.Properties.Count == 0)
+            {
+                writer.Line("return new " + type.FullName + "();");
+            }
+            else
+            {
+                writer.Line("return new " + type.FullName);
+                writer.Open(string.Empty);
+                for (var i = 0; i < model.Properties.Count; i++)
+                {
+                    writer.Line(Literals.Identifier(model.Properties[i].Name) + " = " + locals[i] + ",");
+                }
+
+                writer.Close(";");
+            }
+
+            writer.Close();
+        }
+
+        private static void EmitParse(CodeWriter writer, ExtractableTypeModel model)
+        {
+            var type = model.Type;
+            writer.Line("/// <summary>Parses <paramref name=\"html\"/> as the page at <paramref name=\"url\"/> and extracts a <see cref=\"" + type.FullName + "\"/>.</summary>");
+            writer.Line("/// <param name=\"html\">The page's HTML.</param>");
+            writer.Line("/// <param name=\"url\">The page's absolute URL; relative URLs resolve against it, or against its <c>&lt;base href&gt;</c>.</param>");
+            writer.Line("/// <returns>The extracted value.</returns>");
+            writer.Line("/// <exception cref=\"global::DeclarativeScrape.ExtractionException\">A required value is missing or does not convert; the exception lists every failure.</exception>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Line("public static " + type.FullName + " Parse(string html, global::System.Uri url) =>");
+            writer.Line("    global::DeclarativeScrape.ExtractionDocument.Parse<" + type.FullName + ">(html, url);");
+        }
+
+        private static void EmitCache(CodeWriter writer, ExtractableTypeModel model, string cacheName, string cache)
+        {
+            writer.Open("namespace " + CacheNamespace);
+            writer.Line("/// <summary>What the extractor of <see cref=\"" + model.Type.FullName + "\"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("file static class " + cacheName);
+            foreach (var property in model.Properties)
+            {
+                if (property.Selector is not null)
+                {
+                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector) + ");");
+                }
+
+                if (property.Pattern is not null)
+                {
+                    writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + property.Name + "Pattern = global::DeclarativeScrape.ExtractionText.CreatePattern(" + Literals.String(property.Pattern) + ");");
+                }
+            }
+
+            if (model.IsItem)
+            {
+                writer.Line();
+                foreach (var property in model.Properties)
+                {
+                    writer.Line("internal static readonly global::System.Text.Json.JsonEncodedText " + property.Name + "Name = global::System.Text.Json.JsonEncodedText.Encode(" + Literals.String(property.JsonName) + ");");
+                }
+
+                writer.Line();
+                writer.Line("internal static readonly string[] CsvHeader = new string[]");
+                writer.Open(string.Empty);
+                foreach (var property in model.Properties)
+                {
+                    writer.Line(Literals.String(property.JsonName) + ",");
+                }
+
+                writer.Close(";");
+            }
+
+            foreach (var enumModel in model.Enums)
+            {
+                EmitEnumHelpers(writer, enumModel);
+            }
+
+            writer.Close();
+            writer.Close();
+        }
+
+        private static void EmitEnumHelpers(CodeWriter writer, EnumModel model)
+        {
+            var suffix = ValueCode.Suffix(model.TypeName);
+            writer.Line();
+            writer.Open("internal static bool TryParse" + suffix + "(string text, out " + model.TypeName + " value)");
+            writer.Line("var span = global::System.MemoryExtensions.Trim(global::System.MemoryExtensions.AsSpan(text));");
+            foreach (var member in model.Members)
+            {
+                writer.Open("if (global::System.MemoryExtensions.Equals(span, " + Literals.String(member) + ", global::System.StringComparison.OrdinalIgnoreCase))");
+                writer.Line("value = " + model.TypeName + "." + Literals.Identifier(member) + ";");
+                writer.Line("return true;");
+                writer.Close();
+                writer.Line();
+            }
+
+            writer.Line("value = default;");
+            writer.Line("return false;");
+            writer.Close();
+            writer.Line();
+            writer.Line("internal static string NameOf" + suffix + "(" + model.TypeName + " value) => value switch");
+            writer.Open(string.Empty);
+            foreach (var member in model.Members)
+            {
+                writer.Line(model.TypeName + "." + Literals.Identifier(member) + " => " + Literals.String(member) + ",");
+            }
+
+            writer.Line("_ => ((" + model.UnderlyingTypeName + ")value).ToString(global::System.Globalization.CultureInfo.InvariantCulture),");
+            writer.Close(";");
+        }
+
+        /// <summary>One local per property, named after it (<c>priceValue</c>), unique even when names differ only in case.</summary>
+        private static string[] LocalNames(EquatableArray<PropertyModel> properties)
+        {
+            var names = new string[properties.Count];
+            var used = new HashSet<string>(System.StringComparer.Ordinal);
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var name = properties[i].Name;
+                var local = char.ToLowerInvariant(name[0]) + name.Substring(1) + "Value";
+                var candidate = local;
+                for (var n = 2; !used.Add(candidate); n++)
+                {
+                    candidate = local + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                names[i] = candidate;
+            }
+
+            return names;
+        }
+    }
+}

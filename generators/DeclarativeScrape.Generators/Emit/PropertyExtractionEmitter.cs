@@ -1,0 +1,310 @@
+using System.Collections.Generic;
+using DeclarativeScrape.Generators.Model;
+
+namespace DeclarativeScrape.Generators.Emit
+{
+    /// <summary>
+    /// Emits the statements extracting one property inside <c>Extract</c>: a chain of checks, each either recording a
+    /// failure (a required value) or skipping silently (an optional value, a list element), ending in an assignment.
+    /// </summary>
+    internal static class PropertyExtractionEmitter
+    {
+        private const string Query = "global::DeclarativeScrape.ExtractionQuery";
+        private const string Text = "global::DeclarativeScrape.ExtractionText";
+
+        public static void Emit(CodeWriter writer, PropertyModel property, string local, string cache)
+        {
+            writer.Line("// " + property.Name + ": " + Describe(property));
+            writer.Line(Declaration(property, local));
+            var selector = cache + "." + property.Name + "Selector";
+            var emitter = new Chain(writer, property);
+            switch (property.Source)
+            {
+                case SourceKind.PageUrl:
+                    writer.Line(local + " = " + (property.Kind == ValueKind.Uri ? "context.PageUrl;" : "context.PageUrl.AbsoluteUri;"));
+                    return;
+                case SourceKind.Items:
+                    EmitItems(writer, property, local, selector);
+                    return;
+            }
+
+            var steps = new List<Step>();
+            if (property.Source == SourceKind.Follow)
+            {
+                steps.Add(Step.Bind("var href = element.GetAttribute(" + Literals.String(property.AttributeName) + ");"));
+                steps.Add(Step.Check("href is not null", "href is null", Messages("NoAttribute(" + Literals.String(property.AttributeName) + ")")));
+                steps.Add(Step.Check(
+                    "context.AddLink<" + property.TargetTypeName + ">(" + Literals.String(property.Name) + ", href, out var link)",
+                    "!context.AddLink<" + property.TargetTypeName + ">(" + Literals.String(property.Name) + ", href, out var link)",
+                    Messages("NotA(href, \"an http(s) URL\")")));
+                steps.Add(Step.Assign("link"));
+            }
+            else
+            {
+                var input = "text";
+                switch (property.Source)
+                {
+                    case SourceKind.Text:
+                        steps.Add(Step.Bind("var text = " + Text + ".NormalizedText(element);"));
+                        break;
+                    case SourceKind.Html:
+                        steps.Add(Step.Bind("var text = element.InnerHtml;"));
+                        break;
+                    case SourceKind.OuterHtml:
+                        steps.Add(Step.Bind("var text = element.OuterHtml;"));
+                        break;
+                    case SourceKind.Attr:
+                        steps.Add(Step.Bind("var text = element.GetAttribute(" + Literals.String(property.AttributeName) + ");"));
+                        steps.Add(Step.Check("text is not null", "text is null", Messages("NoAttribute(" + Literals.String(property.AttributeName) + ")")));
+                        break;
+                }
+
+                if (property.Pattern is not null)
+                {
+                    var pattern = cache + "." + property.Name + "Pattern";
+                    steps.Add(Step.Check(
+                        Text + ".TryMatch(" + pattern + ", text, out var matched)",
+                        "!" + Text + ".TryMatch(" + pattern + ", text, out var matched)",
+                        Messages("NoMatch(text)")));
+                    input = "matched";
+                }
+
+                if (property.Converter is { } converter)
+                {
+                    steps.Add(Step.Convert(converter, input));
+                }
+                else if (ValueCode.Conversion(property, input, cache) is { } conversion)
+                {
+                    steps.Add(Step.Check(conversion.Call, "!" + conversion.Call, Messages("NotA(" + input + ", " + Literals.String(conversion.What) + ")")));
+                    steps.Add(Step.Assign("value"));
+                }
+                else
+                {
+                    steps.Add(Step.Assign(input));
+                }
+            }
+
+            if (property.Shape == ValueShape.List)
+            {
+                writer.Open("foreach (var element in " + Query + ".All(scope, " + selector + "))");
+                emitter.Steps(steps, 0, report: false, local);
+                writer.Close();
+                return;
+            }
+
+            writer.Open(string.Empty);
+            writer.Line("var element = " + Query + ".First(scope, " + selector + ");");
+            steps.Insert(0, Step.Check("element is not null", "element is null", Messages("NoElement(" + selector + ")")));
+            emitter.Steps(steps, 0, report: property.Shape == ValueShape.Required, local);
+            writer.Close();
+        }
+
+        private static void EmitItems(CodeWriter writer, PropertyModel property, string local, string selector)
+        {
+            var name = Literals.String(property.Name);
+            writer.Open(string.Empty);
+            if (property.Shape == ValueShape.List)
+            {
+                writer.Line("var elements = " + Query + ".All(scope, " + selector + ");");
+                writer.Open("for (var index = 0; index < elements.Count; index++)");
+                writer.Line("context.EnterNested(" + name + ", index);");
+                writer.Line("var item = " + property.TargetTypeName + ".Extract(elements[index], context);");
+                writer.Line("context.ExitNested();");
+                EmitItemResult(writer, local + ".Add(item);");
+                writer.Close();
+            }
+            else
+            {
+                writer.Line("var element = " + Query + ".First(scope, " + selector + ");");
+                if (property.Shape == ValueShape.Required)
+                {
+                    writer.Open("if (element is null)");
+                    writer.Line("ok = false;");
+                    writer.Line("context.AddFailure(" + name + ", " + Literals.String(property.Selector) + ", " + Messages("NoElement(" + selector + ")") + ");");
+                    writer.Close();
+                    writer.Open("else");
+                }
+                else
+                {
+                    writer.Open("if (element is not null)");
+                }
+
+                writer.Line("context.EnterNested(" + name + ", -1);");
+                writer.Line("var item = " + property.TargetTypeName + ".Extract(element, context);");
+                writer.Line("context.ExitNested();");
+                EmitItemResult(writer, local + " = item;");
+                writer.Close();
+            }
+
+            writer.Close();
+        }
+
+        // A nested item that fails has recorded its own failures (named Property[i].Inner); the page fails with it.
+        private static void EmitItemResult(CodeWriter writer, string assign)
+        {
+            writer.Open("if (item is null)");
+            writer.Line("ok = false;");
+            writer.Close();
+            writer.Open("else");
+            writer.Line(assign);
+            writer.Close();
+        }
+
+        private static string Declaration(PropertyModel property, string local) => property.Shape switch
+        {
+            ValueShape.List => "var " + local + " = new " + ValueCode.LocalType(property) + "();",
+            ValueShape.Optional => ValueCode.LocalType(property) + " " + local + " = null;",
+            _ => property.TypeName + " " + local + " = default!;",
+        };
+
+        private static string Describe(PropertyModel property)
+        {
+            var source = property.Source switch
+            {
+                SourceKind.Attr => "[Attr(\"" + Literals.Comment(property.Selector) + "\", \"" + Literals.Comment(property.AttributeName) + "\")]",
+                SourceKind.PageUrl => "[PageUrl]",
+                _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector) + "\")]",
+            };
+            if (property.Pattern is not null)
+            {
+                source += " [Match(\"" + Literals.Comment(property.Pattern) + "\")]";
+            }
+
+            if (property.Converter is { } converter)
+            {
+                source += " [Convert(" + converter.DisplayName + ")]";
+            }
+
+            return source + " " + property.Shape.ToString().ToLowerInvariant();
+        }
+
+        private static string Messages(string call) => ValueCode.Messages + "." + call;
+
+        /// <summary>One link of the chain.</summary>
+        private sealed class Step
+        {
+            private Step(string? statement, string? success, string? failure, string? message, string? assign, ConverterModel? converter, string? input)
+            {
+                Statement = statement;
+                Success = success;
+                Failure = failure;
+                Message = message;
+                AssignValue = assign;
+                Converter = converter;
+                Input = input;
+            }
+
+            public string? Statement { get; }
+
+            public string? Success { get; }
+
+            public string? Failure { get; }
+
+            public string? Message { get; }
+
+            public string? AssignValue { get; }
+
+            public ConverterModel? Converter { get; }
+
+            public string? Input { get; }
+
+            public static Step Bind(string statement) => new Step(statement, null, null, null, null, null, null);
+
+            public static Step Check(string success, string failure, string message) => new Step(null, success, failure, message, null, null, null);
+
+            public static Step Assign(string value) => new Step(null, null, null, null, value, null, null);
+
+            public static Step Convert(ConverterModel converter, string input) => new Step(null, null, null, null, null, converter, input);
+        }
+
+        /// <summary>Writes a list of steps as nested statements.</summary>
+        private sealed class Chain
+        {
+            private readonly CodeWriter _writer;
+            private readonly PropertyModel _property;
+
+            public Chain(CodeWriter writer, PropertyModel property)
+            {
+                _writer = writer;
+                _property = property;
+            }
+
+            public void Steps(List<Step> steps, int index, bool report, string local)
+            {
+                var step = steps[index];
+                if (step.Statement is not null)
+                {
+                    _writer.Line(step.Statement);
+                    Steps(steps, index + 1, report, local);
+                }
+                else if (step.Success is not null)
+                {
+                    if (report)
+                    {
+                        _writer.Open("if (" + step.Failure + ")");
+                        Fail(step.Message!);
+                        _writer.Close();
+                        _writer.Open("else");
+                    }
+                    else
+                    {
+                        _writer.Open("if (" + step.Success + ")");
+                    }
+
+                    Steps(steps, index + 1, report, local);
+                    _writer.Close();
+                }
+                else if (step.Converter is { } converter)
+                {
+                    EmitConverter(converter, step.Input!, report, local);
+                }
+                else
+                {
+                    _writer.Line(Assign(local, step.AssignValue!));
+                }
+            }
+
+            // The converter is user code: whatever it throws is a recorded failure (for optional values too), never a crash.
+            private void EmitConverter(ConverterModel converter, string input, bool report, string local)
+            {
+                var call = converter.TypeName + "." + Literals.Identifier(converter.MethodName);
+                _writer.Open("try");
+                if (converter.IsTryPattern)
+                {
+                    if (report)
+                    {
+                        _writer.Open("if (!" + call + "(" + input + ", out var value))");
+                        Fail(Messages("NotA(" + input + ", " + Literals.String("accepted by " + converter.DisplayName) + ")"));
+                        _writer.Close();
+                        _writer.Open("else");
+                    }
+                    else
+                    {
+                        _writer.Open("if (" + call + "(" + input + ", out var value))");
+                    }
+
+                    _writer.Line(Assign(local, "value"));
+                    _writer.Close();
+                }
+                else
+                {
+                    _writer.Line(Assign(local, call + "(" + input + ")"));
+                }
+
+                _writer.Close();
+                _writer.Open("catch (global::System.Exception exception)");
+                Fail(Messages("ConverterThrew(" + Literals.String(converter.DisplayName) + ", " + input + ", exception)"));
+                _writer.Close();
+            }
+
+            private void Fail(string message)
+            {
+                _writer.Line("ok = false;");
+                _writer.Line("context.AddFailure(" + Literals.String(_property.Name) + ", " + Literals.String(_property.Selector) + ", " + message + ");");
+            }
+
+            private string Assign(string local, string value) =>
+                _property.Shape == ValueShape.List ? local + ".Add(" + value + ");" : local + " = " + value + ";";
+        }
+    }
+}

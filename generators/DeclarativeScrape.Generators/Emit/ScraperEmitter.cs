@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using System.Linq;
+using DeclarativeScrape.Generators.Model;
+
+namespace DeclarativeScrape.Generators.Emit
+{
+    /// <summary>
+    /// Emits a scraper's file: <c>Plan</c>, <c>CreateOptions()</c>, the entry points, one extractor adapter per page
+    /// type and, with several item types, the <c>Item</c> union. It only stitches the type summaries built per type.
+    /// </summary>
+    internal static class ScraperEmitter
+    {
+        private const string Ns = "global::DeclarativeScrape.";
+
+        /// <returns>The file, or <see langword="null"/> when the scraper cannot be generated (its errors are reported elsewhere).</returns>
+        public static GeneratedFile? Emit(ScraperModel model, EquatableArray<TypeSummaryModel> summaries)
+        {
+            var graph = CrawlGraph.Build(model.StartPage, summaries);
+            if (graph is null)
+            {
+                return null;
+            }
+
+            var items = graph.ItemPages.ToList();
+            if (items.Count == 0)
+            {
+                return null;
+            }
+
+            var union = items.Count > 1 ? UnionEmitter.CaseNames(items) : null;
+            var itemType = union is null ? items[0].FullName : model.Type.FullName + ".Item";
+            var writer = FileFrame.Begin();
+            FileFrame.OpenType(writer, model.Type, string.Empty);
+            EmitPlan(writer, model, graph, itemType, union);
+            writer.Line();
+            OptionsEmitter.Emit(writer, model.Options);
+            writer.Line();
+            EmitEntryPoints(writer, itemType);
+            writer.Line();
+            EmitExtractors(writer, graph, itemType, union);
+            if (union is not null)
+            {
+                writer.Line();
+                UnionEmitter.Emit(writer, model, items, union);
+            }
+
+            FileFrame.CloseType(writer, model.Type);
+            return new GeneratedFile(model.Type.HintName + ".g.cs", writer.ToString());
+        }
+
+        private static void EmitPlan(CodeWriter writer, ScraperModel model, CrawlGraph graph, string itemType, IReadOnlyDictionary<string, string>? union)
+        {
+            var plan = Ns + "CrawlPlan<" + itemType + ">";
+            writer.Line("/// <summary>");
+            writer.Line("/// The crawl plan: the page types reachable from the start page (start page first), their extractors, the item");
+            writer.Line("/// format, the schema fingerprint and the attribute options. Built once.");
+            writer.Line("/// </summary>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Line("public static " + plan + " Plan { get; } = __CreatePlan();");
+            writer.Line();
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("private static " + plan + " __CreatePlan()");
+            writer.Line("var pages = new " + Ns + "PageType<" + itemType + ">[]");
+            writer.Open(string.Empty);
+            var names = ExtractorNames(graph.Pages);
+            for (var i = 0; i < graph.Pages.Count; i++)
+            {
+                var page = graph.Pages[i];
+                writer.Line("new " + Ns + "PageType<" + itemType + ">(typeof(" + page.FullName + "), " + Literals.String(page.DisplayName) + ", " + names[i] + ", isItem: " + Literals.Bool(page.IsItem) + "),");
+            }
+
+            writer.Close(";");
+            var format = union is null ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
+            writer.Line("return new " + plan + "(" + Literals.String(model.Type.Name) + ", pages, " + format + ", " + Literals.String(SchemaFingerprint.Compute(graph.Schema)) + ", CreateOptions);");
+            writer.Close();
+        }
+
+        private static void EmitEntryPoints(CodeWriter writer, string itemType)
+        {
+            var options = Ns + "ScrapeOptions";
+            var token = "global::System.Threading.CancellationToken";
+            var engine = "(options.Engine ?? " + Ns + "ScrapeEngine.Shared)";
+
+            writer.Line("/// <summary>Runs the scraper with the options of its attributes and streams its items.</summary>");
+            writer.Line("/// <param name=\"cancellationToken\">Stops the run gracefully and ends the stream.</param>");
+            writer.Line("/// <returns>The items, as they are extracted.</returns>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Line("public static global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> RunAsync(" + token + " cancellationToken = default) =>");
+            writer.Line("    RunAsync(CreateOptions(), cancellationToken);");
+            writer.Line();
+
+            writer.Line("/// <summary>Runs the scraper with <paramref name=\"options\"/> (start from <see cref=\"CreateOptions\"/>) and streams its items.</summary>");
+            writer.Line("/// <param name=\"options\">The run's options; <see cref=\"" + options + ".Engine\"/> picks the engine (the shared one when null).</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Stops the run gracefully and ends the stream.</param>");
+            writer.Line("/// <returns>The items, as they are extracted.</returns>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("public static global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> RunAsync(" + options + " options, " + token + " cancellationToken = default)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
+            writer.Line("return " + engine + ".RunAsync(Plan, options, cancellationToken);");
+            writer.Close();
+            writer.Line();
+
+            writer.Line("/// <summary>Starts a run: its events, live progress and summary.</summary>");
+            writer.Line("/// <param name=\"options\">The run's options (start from <see cref=\"CreateOptions\"/>).</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Stops the run gracefully.</param>");
+            writer.Line("/// <returns>The running crawl.</returns>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("public static " + Ns + "ScrapeRun<" + itemType + "> Start(" + options + " options, " + token + " cancellationToken = default)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
+            writer.Line("return " + engine + ".Start(Plan, options, cancellationToken);");
+            writer.Close();
+            writer.Line();
+
+            writer.Line("/// <summary>Runs the scraper to the end without a reader (items go to <see cref=\"" + options + ".OutputPath\"/>, if set).</summary>");
+            writer.Line("/// <param name=\"options\">The run's options (start from <see cref=\"CreateOptions\"/>).</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Stops the run gracefully.</param>");
+            writer.Line("/// <returns>The run's summary.</returns>");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("public static global::System.Threading.Tasks.Task<" + Ns + "ScrapeSummary> ScrapeAsync(" + options + " options, " + token + " cancellationToken = default)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
+            writer.Line("return " + engine + ".ScrapeAsync(Plan, options, cancellationToken);");
+            writer.Close();
+        }
+
+        private static void EmitExtractors(CodeWriter writer, CrawlGraph graph, string itemType, IReadOnlyDictionary<string, string>? union)
+        {
+            var names = ExtractorNames(graph.Pages);
+            for (var i = 0; i < graph.Pages.Count; i++)
+            {
+                var page = graph.Pages[i];
+                if (i > 0)
+                {
+                    writer.Line();
+                }
+
+                writer.Line(FileFrame.GeneratedCode);
+                writer.Open("private static bool " + names[i] + "(global::AngleSharp.Dom.IDocument document, " + Ns + "ExtractionContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + itemType + " item)");
+                if (!page.IsItem)
+                {
+                    writer.Line("_ = " + page.FullName + ".Extract(document, context);");
+                    writer.Line("item = default!;");
+                    writer.Line("return false;");
+                }
+                else
+                {
+                    writer.Line("var page = " + page.FullName + ".Extract(document, context);");
+                    writer.Open("if (page is null)");
+                    writer.Line("item = default!;");
+                    writer.Line("return false;");
+                    writer.Close();
+                    writer.Line();
+                    writer.Line("item = " + (union is null ? "page" : "new " + itemType + "." + union[page.FullName] + "(page)") + ";");
+                    writer.Line("return true;");
+                }
+
+                writer.Close();
+            }
+        }
+
+        private static string[] ExtractorNames(IReadOnlyList<TypeSummaryModel> pages)
+        {
+            var names = new string[pages.Count];
+            var used = new HashSet<string>(System.StringComparer.Ordinal);
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var name = "__Extract" + pages[i].Name.TrimStart('@');
+                var candidate = name;
+                for (var n = 2; !used.Add(candidate); n++)
+                {
+                    candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                names[i] = candidate;
+            }
+
+            return names;
+        }
+    }
+}

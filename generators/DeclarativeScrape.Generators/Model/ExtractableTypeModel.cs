@@ -1,0 +1,22 @@
+namespace DeclarativeScrape.Generators.Model
+{
+    /// <summary>A <c>[Page]</c> and/or <c>[Item]</c> type, as the emitter needs it.</summary>
+    /// <remarks>
+    /// The contract of every model record: it holds only strings, numbers, booleans, enums, other model records and
+    /// <see cref="EquatableArray{T}"/>s of them, so that it compares by value and the incremental pipeline can cache
+    /// on it. It never holds an <c>ISymbol</c>, <c>SyntaxNode</c>, <c>SemanticModel</c>, <c>Compilation</c> or
+    /// <c>Location</c>: a type is referenced by its <c>global::</c>-qualified name and the containing-type chain is
+    /// kept as strings. Diagnostics travel beside the model (see <c>Parsing.ParseResult</c>), never inside it.
+    /// </remarks>
+    /// <param name="Type">Where the type is declared and how it is named.</param>
+    /// <param name="IsPage">Whether the type is a <c>[Page]</c>.</param>
+    /// <param name="IsItem">Whether the type is an <c>[Item]</c>.</param>
+    /// <param name="Properties">The extracted properties, in declaration order.</param>
+    /// <param name="Enums">The enum types the properties use, ordered by name.</param>
+    internal sealed record ExtractableTypeModel(
+        TypeDeclarationModel Type,
+        bool IsPage,
+        bool IsItem,
+        EquatableArray<PropertyModel> Properties,
+        EquatableArray<EnumModel> Enums);
+}

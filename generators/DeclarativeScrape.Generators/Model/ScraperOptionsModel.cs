@@ -1,0 +1,45 @@
+namespace DeclarativeScrape.Generators.Model
+{
+    /// <summary>The option values a scraper's attributes set; <see langword="null"/> where an attribute leaves the runtime default.</summary>
+    internal sealed record ScraperOptionsModel
+    {
+        public EquatableArray<string> StartUrls { get; init; } = EquatableArray<string>.Empty;
+
+        public EquatableArray<string> AllowedHosts { get; init; } = EquatableArray<string>.Empty;
+
+        public int? ConcurrencyMax { get; init; }
+
+        public int? ConcurrencyPerHost { get; init; }
+
+        public double? RequestsPerSecond { get; init; }
+
+        public int? Burst { get; init; }
+
+        public int? MaxAttempts { get; init; }
+
+        public int? BaseDelayMs { get; init; }
+
+        public int? MaxDelayMs { get; init; }
+
+        /// <summary>Whether <see cref="RetryStatusCodes"/> replaces the default set.</summary>
+        public bool HasRetryStatusCodes { get; init; }
+
+        public EquatableArray<int> RetryStatusCodes { get; init; } = EquatableArray<int>.Empty;
+
+        public double? RequestSeconds { get; init; }
+
+        public double? ReadIdleSeconds { get; init; }
+
+        public double? ConnectSeconds { get; init; }
+
+        public bool? ObeyRobots { get; init; }
+
+        public string? UserAgent { get; init; }
+
+        public EquatableArray<HeaderModel> Headers { get; init; } = EquatableArray<HeaderModel>.Empty;
+
+        public int? MaxPages { get; init; }
+
+        public int? MaxDepth { get; init; }
+    }
+}

@@ -1,0 +1,410 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using DeclarativeScrape.Generators.Diagnostics;
+using DeclarativeScrape.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeclarativeScrape.Generators.Parsing
+{
+    /// <summary>Parses a <c>[Scraper]</c> class and its option attributes into a <see cref="ScraperModel"/>.</summary>
+    internal static class ScraperParser
+    {
+        // The runtime's defaults (ConcurrencyOptions, RetryOptions), which attributes that leave a value unset keep.
+        private const int DefaultMax = 16;
+        private const int DefaultBaseDelayMs = 500;
+        private const int DefaultMaxDelayMs = 30_000;
+        private static readonly double MaxSeconds = TimeSpan.MaxValue.TotalSeconds / 2;
+
+        public static ParseResult<ScraperModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0
+                || !KnownNames.IsFirstMarkedDeclaration(type, KnownNames.Scraper, context.TargetNode, cancellationToken))
+            {
+                return ParseResult<ScraperModel>.Nothing;
+            }
+
+            var diagnostics = new List<Diagnostic>();
+            var location = TypeDeclarations.IdentifierLocation(context.TargetNode);
+            var ok = TypeDeclarations.CheckPartial(type, "[Scraper]", location, diagnostics, cancellationToken);
+            if (!type.IsStatic)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ScraperNotStatic, location, type.Name));
+                ok = false;
+            }
+
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.IsGenericType)
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedTypeShape, location, type.Name, "Scraper", "generic types are not supported"));
+                    ok = false;
+                    break;
+                }
+            }
+
+            var scraper = new AttributeArguments(context.Attributes[0], location, cancellationToken);
+            var reader = new SettingsReader(type.Name, diagnostics, location, cancellationToken);
+            var startPage = ReadStartPage(type.Name, scraper, diagnostics);
+            var options = new ScraperOptionsModel { StartUrls = ReadStartUrls(type.Name, scraper, diagnostics).ToEquatableArray() };
+            options = reader.Read(type, options);
+            ok &= diagnostics.Count == 0 && startPage is not null;
+            var model = ok ? new ScraperModel(TypeDeclarations.Read(type, "static class"), startPage!, options) : null;
+            return new ParseResult<ScraperModel>(model, diagnostics.ToEquatableArray(), scraper.Location);
+        }
+
+        private static string? ReadStartPage(string scraperName, AttributeArguments scraper, List<Diagnostic> diagnostics)
+        {
+            var page = scraper.NamedType("StartPage");
+            if (page is null)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingStartPage, scraper.Location, scraperName));
+                return null;
+            }
+
+            if (page.TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            if (!KnownNames.IsSourceTypeWith(page, KnownNames.Page))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StartPageNotPage, scraper.LocationOf(scraper.NamedSyntax("StartPage")), TypeDeclarations.ShortName(page), scraperName));
+                return null;
+            }
+
+            return TypeDeclarations.FullName(page);
+        }
+
+        private static List<string> ReadStartUrls(string scraperName, AttributeArguments scraper, List<Diagnostic> diagnostics)
+        {
+            var urls = new List<string>();
+            var given = 0;
+            if (scraper.NamedString("StartUrl") is { } single)
+            {
+                Add(single, scraper.NamedSyntax("StartUrl"));
+            }
+
+            if (AttributeArguments.Array(scraper.Named("StartUrls")) is { } array)
+            {
+                for (var i = 0; i < array.Length; i++)
+                {
+                    Add(AttributeArguments.AsString(array[i]), scraper.NamedElementSyntax("StartUrls", i));
+                }
+            }
+
+            if (given == 0)
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
+            }
+
+            return urls;
+
+            void Add(string? url, ExpressionSyntax? syntax)
+            {
+                given++;
+                if (url is not null
+                    && Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+                    && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
+                    && url.Trim().Length == url.Length
+                    && !string.IsNullOrEmpty(parsed.Host))
+                {
+                    urls.Add(url);
+                }
+                else
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidStartUrl, scraper.LocationOf(syntax), url ?? "null", scraperName));
+                }
+            }
+        }
+
+        /// <summary>Reads the option attributes, reporting DS0010 for each impossible value with the setting's name.</summary>
+        private sealed class SettingsReader
+        {
+            private readonly string _scraperName;
+            private readonly List<Diagnostic> _diagnostics;
+            private readonly Location _fallback;
+            private readonly CancellationToken _cancellationToken;
+
+            public SettingsReader(string scraperName, List<Diagnostic> diagnostics, Location fallback, CancellationToken cancellationToken)
+            {
+                _scraperName = scraperName;
+                _diagnostics = diagnostics;
+                _fallback = fallback;
+                _cancellationToken = cancellationToken;
+            }
+
+            public ScraperOptionsModel Read(INamedTypeSymbol type, ScraperOptionsModel options)
+            {
+                var headers = new List<HeaderModel>();
+                foreach (var attribute in type.GetAttributes())
+                {
+                    var name = attribute.AttributeClass;
+                    var arguments = new AttributeArguments(attribute, _fallback, _cancellationToken);
+                    if (!arguments.IsBound)
+                    {
+                        continue;
+                    }
+
+                    if (KnownNames.IsOurs(name, KnownNames.AllowedHosts))
+                    {
+                        options = options with { AllowedHosts = ReadHosts(arguments).ToEquatableArray() };
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Concurrency))
+                    {
+                        options = ReadConcurrency(arguments, options);
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.RateLimit))
+                    {
+                        options = ReadRateLimit(arguments, options);
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Retry))
+                    {
+                        options = ReadRetry(arguments, options);
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Timeouts))
+                    {
+                        options = options with
+                        {
+                            RequestSeconds = Seconds(arguments, "RequestSeconds"),
+                            ReadIdleSeconds = Seconds(arguments, "ReadIdleSeconds"),
+                            ConnectSeconds = Seconds(arguments, "ConnectSeconds"),
+                        };
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Robots))
+                    {
+                        options = options with { ObeyRobots = arguments.NamedBool("Obey") };
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.UserAgent))
+                    {
+                        var agent = arguments.ConstructorString(0);
+                        if (HeaderValueProblem(agent) is { } problem)
+                        {
+                            Report("UserAgent", arguments.LocationOf(arguments.ConstructorSyntax(0)), problem);
+                        }
+                        else
+                        {
+                            options = options with { UserAgent = agent };
+                        }
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Header))
+                    {
+                        var headerName = arguments.ConstructorString(0);
+                        var value = arguments.ConstructorString(1);
+                        var setting = "Header(\"" + (headerName ?? "null") + "\")";
+                        if (HeaderNameProblem(headerName) is { } nameProblem)
+                        {
+                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(0)), nameProblem);
+                        }
+                        else if (value is null || (value.Length > 0 && HeaderValueProblem(value) is not null))
+                        {
+                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(1)), value is null ? "the value is null" : HeaderValueProblem(value)!);
+                        }
+                        else
+                        {
+                            headers.Add(new HeaderModel(headerName!, value));
+                        }
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Limits))
+                    {
+                        options = options with
+                        {
+                            MaxPages = NonNegative(arguments, "Limits.MaxPages", "MaxPages"),
+                            MaxDepth = NonNegative(arguments, "Limits.MaxDepth", "MaxDepth"),
+                        };
+                    }
+                }
+
+                return options with { Headers = headers.ToEquatableArray() };
+            }
+
+            private List<string> ReadHosts(AttributeArguments arguments)
+            {
+                var hosts = new List<string>();
+                var values = AttributeArguments.Array(arguments.Constructor(0));
+                if (values is null)
+                {
+                    Report("AllowedHosts", arguments.Location, "the list of hosts is null");
+                    return hosts;
+                }
+
+                for (var i = 0; i < values.Value.Length; i++)
+                {
+                    var host = AttributeArguments.AsString(values.Value[i]);
+                    string? problem = null;
+                    if (string.IsNullOrWhiteSpace(host))
+                    {
+                        problem = host is null ? "the host name is null" : "the host name is empty";
+                    }
+                    else
+                    {
+                        foreach (var c in host!)
+                        {
+                            if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || c is '/' or '\\' or '?' or '#' or '@')
+                            {
+                                problem = "'" + host + "' is not a host name (no scheme, path, spaces or control characters)";
+                                break;
+                            }
+                        }
+                    }
+
+                    if (problem is null)
+                    {
+                        hosts.Add(host!);
+                    }
+                    else
+                    {
+                        Report("AllowedHosts[" + i.ToString(CultureInfo.InvariantCulture) + "]", arguments.LocationOf(arguments.ParamsElementSyntax(0, i)), problem);
+                    }
+                }
+
+                return hosts;
+            }
+
+            private ScraperOptionsModel ReadConcurrency(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var max = Positive(arguments, "Concurrency.Max", "Max");
+                var perHost = Positive(arguments, "Concurrency.PerHost", "PerHost");
+                if (perHost is { } p && p > (max ?? DefaultMax))
+                {
+                    Report("Concurrency.PerHost", arguments.LocationOf(arguments.NamedSyntax("PerHost")), Invariant($"({p}) must not be above Concurrency.Max ({max ?? DefaultMax})"));
+                }
+
+                return options with { ConcurrencyMax = max, ConcurrencyPerHost = perHost };
+            }
+
+            private ScraperOptionsModel ReadRateLimit(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var rate = arguments.NamedDouble("RequestsPerSecond");
+                if (rate is not { } r || double.IsNaN(r) || double.IsInfinity(r) || r <= 0)
+                {
+                    Report("RateLimit.RequestsPerSecond", arguments.LocationOf(arguments.NamedSyntax("RequestsPerSecond")), rate is null ? "set it to a positive number of requests per second" : Invariant($"must be a positive number, was {rate}"));
+                    rate = null;
+                }
+
+                return options with { RequestsPerSecond = rate, Burst = Positive(arguments, "RateLimit.Burst", "Burst") };
+            }
+
+            private ScraperOptionsModel ReadRetry(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var attempts = Positive(arguments, "Retry.MaxAttempts", "MaxAttempts");
+                var baseDelay = Positive(arguments, "Retry.BaseDelayMs", "BaseDelayMs");
+                var maxDelay = Positive(arguments, "Retry.MaxDelayMs", "MaxDelayMs");
+                if ((maxDelay ?? DefaultMaxDelayMs) < (baseDelay ?? DefaultBaseDelayMs))
+                {
+                    var where = maxDelay is null ? arguments.NamedSyntax("BaseDelayMs") : arguments.NamedSyntax("MaxDelayMs");
+                    Report("Retry.MaxDelayMs", arguments.LocationOf(where), Invariant($"({maxDelay ?? DefaultMaxDelayMs}) must not be below Retry.BaseDelayMs ({baseDelay ?? DefaultBaseDelayMs})"));
+                }
+
+                var codes = new List<int>();
+                var hasCodes = false;
+                if (AttributeArguments.Array(arguments.Named("StatusCodes")) is { } values)
+                {
+                    hasCodes = true;
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var code = AttributeArguments.AsInt(values[i]);
+                        if (code is not { } c || c < 100 || c > 599)
+                        {
+                            Report("Retry.StatusCodes", arguments.LocationOf(arguments.NamedElementSyntax("StatusCodes", i)), Invariant($"{code} is not an HTTP status code (100-599)"));
+                        }
+                        else if (!codes.Contains(c))
+                        {
+                            codes.Add(c);
+                        }
+                    }
+                }
+
+                codes.Sort();
+                return options with
+                {
+                    MaxAttempts = attempts,
+                    BaseDelayMs = baseDelay,
+                    MaxDelayMs = maxDelay,
+                    HasRetryStatusCodes = hasCodes,
+                    RetryStatusCodes = codes.ToEquatableArray(),
+                };
+            }
+
+            private int? Positive(AttributeArguments arguments, string setting, string name)
+            {
+                var value = arguments.NamedInt(name);
+                if (value is < 1)
+                {
+                    Report(setting, arguments.LocationOf(arguments.NamedSyntax(name)), Invariant($"must be at least 1, was {value}"));
+                    return null;
+                }
+
+                return value;
+            }
+
+            private int? NonNegative(AttributeArguments arguments, string setting, string name)
+            {
+                var value = arguments.NamedInt(name);
+                if (value is < 0)
+                {
+                    Report(setting, arguments.LocationOf(arguments.NamedSyntax(name)), Invariant($"must be 0 (no limit) or more, was {value}"));
+                    return null;
+                }
+
+                return value;
+            }
+
+            private double? Seconds(AttributeArguments arguments, string name)
+            {
+                var value = arguments.NamedDouble(name);
+                if (value is { } v && (double.IsNaN(v) || double.IsInfinity(v) || v <= 0 || v > MaxSeconds))
+                {
+                    Report("Timeouts." + name, arguments.LocationOf(arguments.NamedSyntax(name)), v > MaxSeconds ? "is too large" : Invariant($"must be a positive number of seconds, was {v}"));
+                    return null;
+                }
+
+                return value;
+            }
+
+            private static string? HeaderNameProblem(string? name)
+            {
+                if (string.IsNullOrEmpty(name))
+                {
+                    return "the header name is empty";
+                }
+
+                foreach (var c in name!)
+                {
+                    // RFC 9110 token characters.
+                    if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
+                    {
+                        return "a header name is an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~";
+                    }
+                }
+
+                return null;
+            }
+
+            private static string? HeaderValueProblem(string? value)
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    return "the value is empty";
+                }
+
+                foreach (var c in value!)
+                {
+                    if ((char.IsControl(c) && c != '\t') || c > 0xff)
+                    {
+                        return "a header value cannot contain line breaks, NUL, control or non-Latin-1 characters";
+                    }
+                }
+
+                return null;
+            }
+
+            private void Report(string setting, Location location, string problem) =>
+                _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
+
+            private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace DeclarativeScrape.Hosting;
+
+/// <summary>The host's command line (System.CommandLine 2.0): the options, their checks and the parse into <see cref="HostSettings"/>.</summary>
+internal sealed class HostCommandLine
+{
+    /// <summary>The output file extensions and what they mean.</summary>
+    public static readonly IReadOnlyList<string> JsonLinesExtensions = [".jsonl", ".ndjson", ".json"];
+
+    private readonly Option<string[]> _url = new("--url", "--start", "-u")
+    {
+        Description = "A start URL (repeatable). Replaces the scraper's start URLs and, unless --allowed-host is given, its allowed hosts.",
+        HelpName = "URL",
+    };
+
+    private readonly Option<string[]> _allowedHost = new("--allowed-host")
+    {
+        Description = "A host the crawl may visit (repeatable; *.example.com allows subdomains). Replaces the scraper's allowed hosts.",
+        HelpName = "HOST",
+    };
+
+    private readonly Option<string?> _out = new("--out", "-o")
+    {
+        Description = "Where items go: FILE.jsonl, .ndjson or .json (JSON Lines), FILE.csv (CSV), or - for JSON Lines on standard output.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<int?> _maxPages = WholeNumber("--max-pages", "The most pages fetched; 0 for no limit.", min: 0);
+    private readonly Option<int?> _maxDepth = WholeNumber("--max-depth", "The most links followed from a start URL; 0 for no limit.", min: 0);
+    private readonly Option<int?> _concurrency = WholeNumber("--concurrency", "At most N requests in flight in all (and so at most N per host): sets both limits to N.", min: 1, "-c");
+    private readonly Option<int?> _perHost = WholeNumber("--per-host", "At most N requests in flight per host (raises the overall limit to N if it is lower and --concurrency is not given).", min: 1);
+
+    private readonly Option<double?> _rate = new("--rate")
+    {
+        Description = "At most R requests per second per host (a token bucket); 0 removes the scraper's rate limit.",
+        HelpName = "R",
+        CustomParser = ParseRate,
+    };
+
+    private readonly Option<string?> _state = new("--state")
+    {
+        Description = "A directory to keep the crawl's state in, so a stopped run resumes where it was.",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
+    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary and errors." };
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Also print every failed URL as it happens, and informational log messages." };
+
+    public HostCommandLine(string scraperName, string version)
+    {
+        Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
+        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
+        foreach (var option in options)
+        {
+            Root.Options.Add(option);
+        }
+
+        foreach (var option in Root.Options.OfType<VersionOption>())
+        {
+            option.Action = new VersionAction(version);
+        }
+
+        _url.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!TryParseHttpUrl(value, out _))
+                {
+                    result.AddError($"--url: '{value}' is not an absolute http or https URL.");
+                }
+            }
+        });
+        _allowedHost.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (string.IsNullOrWhiteSpace(value) || value.Contains('/', StringComparison.Ordinal))
+                {
+                    result.AddError($"--allowed-host: '{value}' is not a host name (give example.com, not a URL).");
+                }
+            }
+        });
+        _out.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (value is not null && value != HostSettings.StandardOutput && OutputFormatOf(value) is null)
+            {
+                result.AddError($"--out: '{value}' has no known extension; use .jsonl, .ndjson, .json or .csv, or - for standard output.");
+            }
+        });
+        _state.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
+            {
+                result.AddError("--state: needs a directory path.");
+            }
+        });
+        Root.Validators.Add(result =>
+        {
+            if (result.GetValue(_quiet) && result.GetValue(_verbose))
+            {
+                result.AddError("--quiet and --verbose cannot be used together.");
+            }
+        });
+    }
+
+    public RootCommand Root { get; }
+
+    /// <summary>The format an output path implies: <c>jsonl</c>, <c>csv</c>, or <see langword="null"/> for an unknown extension.</summary>
+    public static string? OutputFormatOf(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return JsonLinesExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? "jsonl"
+            : extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv"
+            : null;
+    }
+
+    public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args);
+
+    /// <summary>The settings of a parse result without errors.</summary>
+    public HostSettings Read(ParseResult result) => new()
+    {
+        Urls = [.. (result.GetValue(_url) ?? []).Select(u => TryParseHttpUrl(u, out var url) ? url : throw new InvalidOperationException($"unchecked URL {u}"))],
+        AllowedHosts = result.GetValue(_allowedHost) ?? [],
+        Out = result.GetValue(_out),
+        MaxPages = result.GetValue(_maxPages),
+        MaxDepth = result.GetValue(_maxDepth),
+        Concurrency = result.GetValue(_concurrency),
+        PerHost = result.GetValue(_perHost),
+        Rate = result.GetValue(_rate),
+        State = result.GetValue(_state),
+        NoRobots = result.GetValue(_noRobots),
+        Quiet = result.GetValue(_quiet),
+        Verbose = result.GetValue(_verbose),
+    };
+
+    private static bool TryParseHttpUrl(string value, out Uri url) =>
+        Uri.TryCreate(value, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    private static Option<int?> WholeNumber(string name, string description, int min, params string[] aliases) => new(name, aliases)
+    {
+        Description = description,
+        HelpName = "N",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                result.AddError($"{name}: '{token}' is not a whole number.");
+                return null;
+            }
+
+            if (value < min)
+            {
+                result.AddError($"{name}: must be at least {min}, was {value}.");
+                return null;
+            }
+
+            return value;
+        },
+    };
+
+    private static double? ParseRate(ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            result.AddError($"--rate: '{token}' is not a number of requests per second.");
+            return null;
+        }
+
+        if (value < 0)
+        {
+            result.AddError($"--rate: must be positive (or 0 for no limit), was {token}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>Prints the scraper's name and version and the library's version.</summary>
+    private sealed class VersionAction(string version) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(version);
+            return ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace DeclarativeScrape.Hosting;
+
+/// <summary>What the command line asked for, parsed and range-checked; <see langword="null"/> where it was not given.</summary>
+internal sealed record HostSettings
+{
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
+
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>The <c>--out</c> value: a file path, <see cref="StandardOutput"/>, or <see langword="null"/>.</summary>
+    public string? Out { get; init; }
+
+    public int? MaxPages { get; init; }
+
+    public int? MaxDepth { get; init; }
+
+    public int? Concurrency { get; init; }
+
+    public int? PerHost { get; init; }
+
+    /// <summary>Requests per second per host; 0 removes the scraper's rate limit.</summary>
+    public double? Rate { get; init; }
+
+    public string? State { get; init; }
+
+    public bool NoRobots { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public bool Verbose { get; init; }
+
+    /// <summary>The <c>--out</c> value that means standard output.</summary>
+    public const string StandardOutput = "-";
+
+    /// <summary>Whether <c>--out -</c> was given.</summary>
+    public bool OutToStandardOutput => Out == StandardOutput;
+}

@@ -1,0 +1,94 @@
+namespace DeclarativeScrape.Hosting;
+
+/// <summary>Applies the command line to a run's <see cref="ScrapeOptions"/>, and names the argument behind an option.</summary>
+internal static class OptionsBuilder
+{
+    /// <summary>Points <paramref name="options"/> at an embedded site: its start URL, scoped to its host.</summary>
+    public static void UseEmbeddedSite(ScrapeOptions options, Uri startUrl)
+    {
+        options.StartUrls = [startUrl];
+        options.AllowedHosts = [startUrl.Host];
+    }
+
+    /// <summary>Applies every setting the command line gave; what it did not give keeps the scraper's value.</summary>
+    public static void Apply(HostSettings settings, ScrapeOptions options)
+    {
+        if (settings.Urls.Count > 0)
+        {
+            options.StartUrls = [.. settings.Urls];
+            options.AllowedHosts = [.. settings.Urls.Select(u => u.Host).Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
+
+        if (settings.AllowedHosts.Count > 0)
+        {
+            options.AllowedHosts = [.. settings.AllowedHosts];
+        }
+
+        if (settings.Out is { } output)
+        {
+            options.OutputPath = settings.OutToStandardOutput ? null : output;
+        }
+
+        if (settings.MaxPages is { } maxPages)
+        {
+            options.Limits.MaxPages = maxPages;
+        }
+
+        if (settings.MaxDepth is { } maxDepth)
+        {
+            options.Limits.MaxDepth = maxDepth;
+        }
+
+        if (settings.Concurrency is { } concurrency)
+        {
+            options.Concurrency.Max = concurrency;
+            options.Concurrency.PerHost = concurrency;
+        }
+
+        if (settings.PerHost is { } perHost)
+        {
+            options.Concurrency.PerHost = perHost;
+            if (settings.Concurrency is null && options.Concurrency.Max < perHost)
+            {
+                options.Concurrency.Max = perHost;
+            }
+        }
+
+        if (settings.Rate is { } rate)
+        {
+            options.RateLimit.RequestsPerSecond = rate == 0 ? null : rate;
+        }
+
+        if (settings.State is { } state)
+        {
+            options.StateDirectory = state;
+        }
+
+        if (settings.NoRobots)
+        {
+            options.Robots.Obey = false;
+        }
+    }
+
+    /// <summary>The command-line argument that sets <paramref name="optionName"/>, when the command line gave it.</summary>
+    /// <param name="settings">The command line.</param>
+    /// <param name="optionName">A <see cref="ScrapeOptionsException.OptionName"/>, for example <c>Concurrency.PerHost</c>.</param>
+    public static string? ArgumentFor(HostSettings settings, string optionName)
+    {
+        var root = optionName.Split('[')[0];
+        return root switch
+        {
+            "StartUrls" when settings.Urls.Count > 0 => "--url",
+            "AllowedHosts" when settings.AllowedHosts.Count > 0 => "--allowed-host",
+            "AllowedHosts" when settings.Urls.Count > 0 => "--url",
+            "OutputPath" when settings.Out is not null => "--out",
+            "Limits.MaxPages" when settings.MaxPages is not null => "--max-pages",
+            "Limits.MaxDepth" when settings.MaxDepth is not null => "--max-depth",
+            "Concurrency.PerHost" when settings.PerHost is not null => "--per-host",
+            "Concurrency.Max" or "Concurrency.PerHost" when settings.Concurrency is not null => "--concurrency",
+            "RateLimit.RequestsPerSecond" when settings.Rate is not null => "--rate",
+            "StateDirectory" when settings.State is not null => "--state",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+
+namespace DeclarativeScrape.Hosting;
+
+/// <summary>
+/// The last line a run prints on standard error, for scripts and benchmark harnesses:
+/// <c>RESULT {"scraper":…,"completed":…,"exitCode":…,"elapsedSeconds":…,"pages":…,"requests":…,"items":…,…}</c>.
+/// </summary>
+internal static class ResultLine
+{
+    public const string Prefix = "RESULT ";
+
+    public static string Format(RunReport report)
+    {
+        var s = report.Summary;
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("scraper", s.ScraperName);
+            json.WriteBoolean("completed", s.Completed);
+            json.WriteString("stop", report.Stop switch
+            {
+                StopReason.Interrupted => "sigint",
+                StopReason.Terminated => "sigterm",
+                StopReason.Cancelled => "cancelled",
+                _ => s.Completed ? "done" : "stopped",
+            });
+            json.WriteNumber("exitCode", report.ExitCode);
+            json.WriteNumber("elapsedSeconds", Math.Round(s.Elapsed.TotalSeconds, 3));
+            json.WriteNumber("pages", report.PagesFetched);
+            json.WriteNumber("pagesPerSecond", Math.Round(report.PagesPerSecond, 1));
+            json.WriteNumber("requests", s.Requests);
+            json.WriteNumber("items", s.Items);
+            json.WriteNumber("discovered", s.Discovered);
+            json.WriteNumber("processed", s.Processed);
+            json.WriteNumber("skipped", s.Skipped);
+            json.WriteNumber("failed", s.Failed);
+            json.WriteNumber("retries", s.Retries);
+            json.WriteNumber("bytes", s.BytesReceived);
+            WriteCounts(json, "skippedByReason", s.SkippedByReason);
+            WriteCounts(json, "failedByReason", s.FailedByReason);
+            json.WriteBoolean("reconciles", s.Reconciles);
+            json.WriteEndObject();
+        }
+
+        return Prefix + Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteCounts<TReason>(Utf8JsonWriter json, string name, IReadOnlyDictionary<TReason, long> counts)
+        where TReason : struct, Enum
+    {
+        json.WriteStartObject(name);
+        foreach (var (reason, count) in counts.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key.ToString(), StringComparer.Ordinal))
+        {
+            json.WriteNumber(reason.ToString(), count);
+        }
+
+        json.WriteEndObject();
+    }
+}

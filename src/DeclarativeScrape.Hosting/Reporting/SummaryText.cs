@@ -1,0 +1,66 @@
+namespace DeclarativeScrape.Hosting;
+
+/// <summary>The end-of-run summary as plain lines.</summary>
+internal static class SummaryText
+{
+    /// <summary>The failures listed by URL.</summary>
+    public const int FailuresShown = 5;
+
+    public static IReadOnlyList<string> Lines(RunReport report)
+    {
+        var s = report.Summary;
+        var how = report.Stop switch
+        {
+            StopReason.Interrupted => "stopped by Ctrl+C after",
+            StopReason.Terminated => "stopped by SIGTERM after",
+            StopReason.Cancelled => "cancelled after",
+            _ when !s.Completed => "stopped after",
+            _ => "finished in",
+        };
+        var lines = new List<string>
+        {
+            $"{s.ScraperName} {how} {Quantities.Duration(s.Elapsed, tenths: true)}",
+            $"  pages      {Quantities.Count(report.PagesFetched)} fetched, {Quantities.Rate(report.PagesPerSecond)}/s; {Quantities.Count(s.Requests)} requests; {Quantities.Bytes(s.BytesReceived)} received",
+            $"  items      {Quantities.Count(s.Items)}" + (report.Output is null ? " (not written: add --out FILE.jsonl to keep them)" : $" → {report.Output}"),
+            $"  URLs       {Quantities.Count(s.Discovered)} discovered: {Quantities.Count(s.Processed)} processed, {Quantities.Count(s.Skipped)} skipped, {Quantities.Count(s.Failed)} failed",
+        };
+        if (s.Skipped > 0)
+        {
+            lines.Add($"  skipped    {Quantities.ByReason(s.SkippedByReason)}");
+        }
+
+        if (s.Failed > 0)
+        {
+            lines.Add($"  failed     {Quantities.ByReason(s.FailedByReason)}");
+        }
+
+        lines.Add($"  retries    {Quantities.Count(s.Retries)}");
+        if (s.Failures.Count > 0)
+        {
+            var shown = Math.Min(FailuresShown, s.Failures.Count);
+            lines.Add(s.Failed > shown ? $"  first {shown} of {Quantities.Count(s.Failed)} failures:" : "  failures:");
+            lines.AddRange(s.Failures.Take(shown).Select(f => "    " + Describe(f)));
+        }
+
+        if (!s.Reconciles)
+        {
+            lines.Add($"  warning: the counts do not reconcile ({Quantities.Count(s.Discovered)} discovered ≠ processed + skipped + failed)");
+        }
+
+        return lines;
+    }
+
+    /// <summary>One failure: URL, reason, status, attempts, and the first extraction problem if there is one.</summary>
+    public static string Describe(UrlOutcome outcome)
+    {
+        var text = outcome.ToString();
+        if (outcome.ExtractionFailures.Count > 0)
+        {
+            var first = outcome.ExtractionFailures[0];
+            var where = first.Selector is null ? first.Property : $"{first.Property} (selector '{first.Selector}')";
+            text += $" [{where}: {first.Message}]" + (outcome.ExtractionFailures.Count > 1 ? $" and {outcome.ExtractionFailures.Count - 1} more" : "");
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,110 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace DeclarativeScrape;
+
+/// <summary>
+/// Builds AngleSharp documents for extraction and the <see cref="ExtractionContext"/> that goes with them; the
+/// generated <c>Parse(string html, Uri url)</c> of every page type is <see cref="Parse{T}(string, Uri)"/>.
+/// </summary>
+public static class ExtractionDocument
+{
+    /// <summary>
+    /// The parser options used for extraction, chosen for speed without changing what selectors see: no scripting
+    /// (so <c>&lt;noscript&gt;</c> content is parsed as markup, as a crawler sees it), no source references or element
+    /// positions kept (memory per node), comments and processing instructions skipped (never extracted). Script
+    /// and style text is kept: JSON-LD in <c>&lt;script&gt;</c> is a common extraction target.
+    /// </summary>
+    public static HtmlParserOptions ParserOptions => new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipProcessingInstructions = true,
+        IsStrictMode = false,
+        IsNotConsumingCharacterReferences = false,
+    };
+
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    /// <summary>
+    /// Parses <paramref name="html"/> into a document with <see cref="ParserOptions"/>. The caller owns and disposes
+    /// the document; values extracted from it (strings, URIs) stay valid after that.
+    /// </summary>
+    /// <param name="html">The page's HTML.</param>
+    /// <returns>The document.</returns>
+    public static IDocument ParseHtml(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var parser = t_parser ??= new HtmlParser(ParserOptions);
+        return parser.ParseDocument(html);
+    }
+
+    /// <summary>
+    /// The URL relative links of <paramref name="document"/> resolve against: its first <c>&lt;base href&gt;</c>
+    /// resolved against <paramref name="pageUrl"/>, or <paramref name="pageUrl"/> when there is none (or it is not an
+    /// http(s) URL).
+    /// </summary>
+    /// <param name="document">The parsed page.</param>
+    /// <param name="pageUrl">The URL the page was fetched from.</param>
+    /// <returns>The base URL.</returns>
+    public static Uri FindBaseUrl(IDocument document, Uri pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(pageUrl);
+        var head = document.Head;
+        if (head is null)
+        {
+            return pageUrl;
+        }
+
+        var children = head.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IElement { LocalName: "base" } element && element.GetAttribute("href") is { } href)
+            {
+                return Uri.TryCreate(pageUrl, href.Trim(), out var resolved)
+                    && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps)
+                    ? resolved
+                    : pageUrl;
+            }
+        }
+
+        return pageUrl;
+    }
+
+    /// <summary>A fresh context for <paramref name="document"/> fetched from <paramref name="pageUrl"/>, with its base URL found.</summary>
+    /// <param name="document">The parsed page.</param>
+    /// <param name="pageUrl">The URL the page was fetched from, after redirects.</param>
+    /// <returns>The context.</returns>
+    public static ExtractionContext CreateContext(IDocument document, Uri pageUrl) =>
+        new(pageUrl, FindBaseUrl(document, pageUrl));
+
+    /// <summary>
+    /// Parses <paramref name="html"/> as the page at <paramref name="url"/> and extracts a <typeparamref name="T"/>,
+    /// for tests on saved pages and one-off use. The document is disposed before returning.
+    /// </summary>
+    /// <typeparam name="T">A generated page or item type.</typeparam>
+    /// <param name="html">The page's HTML.</param>
+    /// <param name="url">The page's absolute URL; relative URLs resolve against it (or its <c>&lt;base href&gt;</c>).</param>
+    /// <returns>The extracted value.</returns>
+    /// <exception cref="ExtractionException">A required value is missing or does not convert; lists every failure.</exception>
+    public static T Parse<T>(string html, Uri url) where T : IExtractable<T>
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(url);
+        using var document = ParseHtml(html);
+        var context = CreateContext(document, url);
+        var result = T.Extract(document, context);
+        if (result is null || context.HasFailures)
+        {
+            throw new ExtractionException(context.HasFailures
+                ? context.Failures
+                : [new ExtractionFailure(url, typeof(T).Name, null, "the extractor returned no value")]);
+        }
+
+        return result;
+    }
+}

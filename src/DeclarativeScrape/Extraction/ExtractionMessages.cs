@@ -1,0 +1,49 @@
+using AngleSharp.Css.Dom;
+
+namespace DeclarativeScrape;
+
+/// <summary>The messages of <see cref="ExtractionFailure"/>s recorded by generated extractors.</summary>
+public static class ExtractionMessages
+{
+    /// <summary>The longest part of a page value quoted in a message; longer values are cut with an ellipsis.</summary>
+    public const int MaxQuotedLength = 80;
+
+    /// <summary>Nothing matched the property's selector.</summary>
+    public const string NoElementMatched = "no element matched";
+
+    /// <summary>The message for a required property whose selector matched nothing.</summary>
+    /// <param name="selector">The property's selector.</param>
+    /// <returns><c>no element matched</c>, or a note that the selector is not valid CSS.</returns>
+    public static string NoElement(ISelector selector) =>
+        selector is InvalidSelector ? "the selector is not valid CSS (AngleSharp refused it)" : NoElementMatched;
+
+    /// <summary>The matched element lacks the attribute.</summary>
+    /// <param name="attribute">The attribute name.</param>
+    /// <returns>For example <c>the element has no 'src' attribute</c>.</returns>
+    public static string NoAttribute(string attribute) => $"the element has no '{attribute}' attribute";
+
+    /// <summary>A <see cref="MatchAttribute"/> pattern did not match.</summary>
+    /// <param name="value">The text the pattern was applied to.</param>
+    /// <returns>For example <c>'out of stock' does not match the pattern</c>.</returns>
+    public static string NoMatch(string value) => $"'{Quote(value)}' does not match the pattern";
+
+    /// <summary>A value did not convert.</summary>
+    /// <param name="value">The text.</param>
+    /// <param name="what">What it should have been, with its article, for example <c>a decimal</c>.</param>
+    /// <returns>For example <c>'abc' is not a decimal</c>.</returns>
+    public static string NotA(string value, string what) => $"'{Quote(value)}' is not {what}";
+
+    /// <summary>A user converter threw.</summary>
+    /// <param name="converter">The converter, for example <c>Units.ParseGrams</c>.</param>
+    /// <param name="value">The text it was given.</param>
+    /// <param name="exception">What it threw.</param>
+    /// <returns>For example <c>converter Units.ParseGrams threw FormatException on '12 kg': bad unit</c>.</returns>
+    public static string ConverterThrew(string converter, string value, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return $"converter {converter} threw {exception.GetType().Name} on '{Quote(value)}': {exception.Message}";
+    }
+
+    private static string Quote(string value) =>
+        value.Length <= MaxQuotedLength ? value : string.Concat(value.AsSpan(0, MaxQuotedLength), "…");
+}

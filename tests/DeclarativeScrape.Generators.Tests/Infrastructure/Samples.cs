@@ -1,0 +1,221 @@
+namespace DeclarativeScrape.Generators.Tests.Infrastructure;
+
+/// <summary>Representative scrapers, as source text, shared by the snapshot, compile and incrementality tests.</summary>
+public static class Samples
+{
+    public const string SingleItem = """
+        using System;
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Shop;
+
+        [Scraper(StartUrl = "http://127.0.0.1:5080/catalogue/page-1.html", StartPage = typeof(CataloguePage))]
+        [AllowedHosts("127.0.0.1")]
+        [Concurrency(Max = 64, PerHost = 16)]
+        [RateLimit(RequestsPerSecond = 50, Burst = 10)]
+        [Retry(MaxAttempts = 4, BaseDelayMs = 200, StatusCodes = new[] { 503, 429 })]
+        [Timeouts(RequestSeconds = 15, ReadIdleSeconds = 5)]
+        [Robots(Obey = false)]
+        [UserAgent("ShopBot/1.0 (+https://example.com/bot)")]
+        [Header("Accept-Language", "en-GB")]
+        [Limits(MaxPages = 1000, MaxDepth = 5)]
+        public static partial class BookstoreScraper;
+
+        [Page]
+        public partial class CataloguePage
+        {
+            [Follow("li.next a")] public Link<CataloguePage>? Next { get; init; }
+            [Follow("article.product_pod h3 a")] public IReadOnlyList<Link<BookPage>> Books { get; init; } = [];
+        }
+
+        public enum Rating { Zero, One, Two, Three, Four, Five }
+
+        [Page, Item]
+        public partial record BookPage
+        {
+            [Text("div.product_main h1")] public required string Title { get; init; }
+            [Text("p.price_color")] public decimal Price { get; init; }
+            [Text("p.availability"), Match(@"\((?<value>\d+) available\)")] public int? Stock { get; init; }
+            [Attr("div.item img", "src")] public Uri? Cover { get; init; }
+            [Attr("p.star-rating", "class"), Match(@"star-rating (\w+)")] public Rating Rating { get; init; }
+            [Text("ul.breadcrumb li:nth-child(3) a")] public string? Category { get; init; }
+            [Text("ul.tags li")] public IReadOnlyList<string> Tags { get; init; } = [];
+            [Html("#description")] public string? Description { get; init; }
+            [Items("#reviews article")] public IReadOnlyList<Review> Reviews { get; init; } = [];
+            [Items("#featured")] public Review? Featured { get; init; }
+            [PageUrl] public Uri Url { get; init; } = default!;
+        }
+
+        [Item]
+        public partial record Review
+        {
+            [Text("span.author")] public required string Author { get; init; }
+            [Text("time"), Format("yyyy-MM-dd")] public DateTime Date { get; init; }
+            [Text("span.stars")] public double? Stars { get; init; }
+            [Attr("a.permalink", "href")] public Uri? Link { get; init; }
+        }
+        """;
+
+    public const string SeveralItems = """
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Library;
+
+        [Scraper(StartUrls = new[] { "https://books.example/", "https://books.example/authors" }, StartPage = typeof(HomePage))]
+        public static partial class LibraryScraper;
+
+        [Page]
+        public partial class HomePage
+        {
+            [Follow("a.book")] public IReadOnlyList<Link<BookPage>> Books { get; init; } = [];
+            [Follow("a.author")] public IReadOnlyList<Link<AuthorPage>> Authors { get; init; } = [];
+        }
+
+        [Page, Item]
+        public partial class BookPage
+        {
+            [Text("h1")] public string Title { get; init; } = "";
+            [Follow("a.author")] public Link<AuthorPage>? Author { get; init; }
+        }
+
+        [Page, Item]
+        public partial class AuthorPage
+        {
+            [Text("h1")] public string Name { get; init; } = "";
+            [Text("span.born")] public System.DateTimeOffset? Born { get; init; }
+            [Text("span.living")] public bool Living { get; init; }
+        }
+        """;
+
+    public const string Converters = """
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+        using DeclarativeScrape;
+
+        namespace Units;
+
+        public static class Weights
+        {
+            public static int Grams(string text) => (int)(decimal.Parse(text.Replace("kg", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) * 1000);
+
+            public static bool TryParseSize(string text, out Size size) => Enum.TryParse(text, true, out size);
+        }
+
+        public enum Size { Small, Large }
+
+        [Scraper(StartUrl = "http://127.0.0.1/p", StartPage = typeof(ProductPage))]
+        public static partial class ProductScraper;
+
+        [Page, Item]
+        public partial class ProductPage
+        {
+            [Text("span.weight"), Convert(typeof(Weights), nameof(Weights.Grams))] public int Grams { get; init; }
+            [Text("span.size"), Convert(typeof(Weights), nameof(Weights.TryParseSize))] public Size? Size { get; init; }
+            [Text("li.size"), Convert(typeof(Weights), nameof(Weights.TryParseSize))] public IReadOnlyList<Size> Sizes { get; init; } = [];
+            [Attr("meta[itemprop=sku]", "content"), Convert(typeof(Sku), nameof(Sku.Parse))] public Sku Sku { get; init; }
+        }
+
+        public readonly record struct Sku(string Code)
+        {
+            public static Sku Parse(string text) => new(text.Trim().ToUpperInvariant());
+        }
+        """;
+
+    public const string FollowGraph = """
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Graph;
+
+        [Scraper(StartUrl = "http://127.0.0.1/a", StartPage = typeof(PageA))]
+        [Concurrency(Max = 4)]
+        public static partial class GraphScraper;
+
+        [Page]
+        public partial class PageA
+        {
+            [Follow("a.b")] public IReadOnlyList<Link<PageB>> Bs { get; init; } = [];
+            [Items("div.card")] public IReadOnlyList<Card> Cards { get; init; } = [];
+        }
+
+        [Page]
+        public partial class PageB
+        {
+            [Follow("a.c", Attribute = "data-href")] public Link<PageC> C { get; init; }
+        }
+
+        [Page, Item]
+        public partial class PageC
+        {
+            [Text("h1")] public string Title { get; init; } = "";
+            [Follow("a.home")] public Link<PageA>? Home { get; init; }
+        }
+
+        [Item]
+        public partial class Card
+        {
+            [Text("h2")] public string? Heading { get; init; }
+            [Follow("a.more")] public Link<PageD>? More { get; init; }
+        }
+
+        [Page]
+        public partial class PageD
+        {
+            [Follow("a.c")] public IReadOnlyList<Link<PageC>> Cs { get; init; } = [];
+        }
+        """;
+
+    public const string GlobalNamespace = """
+        using DeclarativeScrape;
+
+        [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(GlobalPage))]
+        public static partial class GlobalScraper;
+
+        [Page, Item]
+        public partial class GlobalPage
+        {
+            [Text("title")] public string? Title { get; init; }
+            [OuterHtml("main")] public string? Main { get; init; }
+            [PageUrl] public string Url { get; init; } = "";
+        }
+        """;
+
+    public const string NestedContainingTypes = """
+        using DeclarativeScrape;
+
+        namespace Outer.Space;
+
+        public static partial class Site
+        {
+            public partial class Pages
+            {
+                [Page, Item]
+                internal partial record Home
+                {
+                    [Text("h1")] public string Heading { get; init; } = "";
+                    [Text("span.count")] public long Count { get; init; }
+                    [Attr("a.escape", "data-x")] public string? Tricky { get; init; }
+                }
+            }
+
+            [Scraper(StartUrl = "http://127.0.0.1/\u00e9t\u00e9?q=\"quoted\"", StartPage = typeof(Pages.Home))]
+            [Header("X-Note", "a \\ backslash {braces} \"quotes\" caf\u00e9")]
+            internal static partial class HomeScraper;
+        }
+        """;
+
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    {
+        [nameof(SingleItem)] = SingleItem,
+        [nameof(SeveralItems)] = SeveralItems,
+        [nameof(Converters)] = Converters,
+        [nameof(FollowGraph)] = FollowGraph,
+        [nameof(GlobalNamespace)] = GlobalNamespace,
+        [nameof(NestedContainingTypes)] = NestedContainingTypes,
+    };
+
+    public static TheoryData<string> Names => [.. All.Keys];
+}
