@@ -86,7 +86,7 @@ internal sealed partial class Crawl<TItem>
             return null;
         }
 
-        var first = _cursor++ % count;
+        var first = (int)(unchecked((uint)_cursor++) % (uint)count);
         for (var i = 0; i < count && CanAdmit(); i++)
         {
             var host = _rotation[(first + i) % count];
