@@ -82,6 +82,7 @@ internal sealed partial class Crawl<TItem>
             var ticket = new RetryTicket();
             host.Retries.Enqueue(ticket);
             Announce(host);
+            _signal.Set();   // retries are rare: always wake the dispatcher, even when the host is still in its rotation
             using (cancellationToken.UnsafeRegister(static s => ((RetryTicket)s!).TrySetCanceled(), ticket))
             {
                 job.Sequence = await ticket.Task.ConfigureAwait(false);
@@ -188,8 +189,12 @@ internal sealed partial class Crawl<TItem>
         if (job.HoldsRunSlot)
         {
             job.HoldsRunSlot = false;
-            Interlocked.Decrement(ref _runInFlight);
-            _signal.Set();
+
+            // Only a run that was full needs waking: otherwise the host gate's release already woke the dispatcher.
+            if (Interlocked.Decrement(ref _runInFlight) == _settings.MaxConcurrency - 1)
+            {
+                _signal.Set();
+            }
         }
     }
 

@@ -30,8 +30,10 @@ internal sealed partial class Crawl<TItem>
                 continue;
             }
 
-            Interlocked.Decrement(ref _unparsed);
-            _signal.Set();
+            if (Interlocked.Decrement(ref _unparsed) == _settings.MaxConcurrency - 1)
+            {
+                _signal.Set();   // the dispatcher stopped admitting while the parse backlog was full
+            }
             try
             {
                 var done = ProcessPageAsync(worker, job, links, single);
