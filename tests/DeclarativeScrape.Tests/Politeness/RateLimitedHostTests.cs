@@ -89,4 +89,38 @@ public sealed class RateLimitedHostTests
         (hits[1] - hits[0]).ShouldBeInRange(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6.5));
         await run.DisposeAsync();
     }
+
+    [Fact]
+    public async Task The_token_bucket_spaces_requests_to_the_configured_rate_after_the_burst()
+    {
+        var time = new ManualTimeProvider();
+        await using var server = await TestServer.StartAsync();
+        server.Clock = time;
+        server.MapHtml("/", ShopPlan.ListingHtml(Enumerable.Range(1, 6).Select(i => ShopPlan.Product($"/p/{i}")).ToArray()));
+        for (var i = 1; i <= 6; i++)
+        {
+            server.MapHtml($"/p/{i}", ShopPlan.ProductHtml($"P{i}"));
+        }
+
+        var options = Options(server, maxAttempts: 1);
+        options.Concurrency.PerHost = 8;
+        options.RateLimit.RequestsPerSecond = 2;
+        options.RateLimit.Burst = 2;
+        await using var engine = Crawls.Engine(time);
+        var run = engine.Start(ShopPlan.Create(), options);
+        var items = Task.Run(async () => await run.ReadItemsAsync().ToListAsync());
+
+        await time.AdvanceUntilAsync(() => run.Completion.IsCompleted, TimeSpan.FromMilliseconds(100));
+
+        (await items.WaitAsync(Crawls.Bound)).Count.ShouldBe(6);
+        var products = Enumerable.Range(1, 6).SelectMany(i => server.HitTimesOf($"/p/{i}")).Order().ToList();
+        var all = products.Prepend(server.HitTimesOf("/")[0]).Order().ToList();
+        for (var i = 2; i < all.Count; i++)
+        {
+            (all[i] - all[i - 2]).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.49), "at most a burst of 2 per token interval (0.5 s)");
+        }
+
+        (products[^1] - products[0]).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.99), "six products: a burst of two, then one every 0.5 s");
+        await run.DisposeAsync();
+    }
 }
