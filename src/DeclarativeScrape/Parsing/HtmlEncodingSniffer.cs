@@ -17,7 +17,7 @@ internal static class HtmlEncodingSniffer
     /// <summary>The encoding of <paramref name="body"/>, and how many BOM bytes to skip.</summary>
     public static Encoding Detect(ReadOnlySpan<byte> body, string? headerCharset, out int bomLength)
     {
-        if (body.StartsWith("\xEF\xBB\xBF"u8))
+        if (body.StartsWith("\uFEFF"u8))   // U+FEFF in UTF-8: EF BB BF
         {
             bomLength = 3;
             return Encoding.UTF8;
