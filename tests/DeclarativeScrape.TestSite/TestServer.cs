@@ -20,6 +20,8 @@ public sealed class TestServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RequestDelegate> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _hitTimes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _peakByPath = new(StringComparer.Ordinal);
     private int _openConnections;
     private int _inFlight;
     private int _peakInFlight;
@@ -37,6 +39,9 @@ public sealed class TestServer : IAsyncDisposable
 
     /// <summary>The most requests served at once so far.</summary>
     public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>The clock that stamps each request (<see cref="HitTimesOf"/>); a test sets its fake clock here.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Requests received per path (query excluded).</summary>
     public IReadOnlyDictionary<string, int> Hits => _hits;
@@ -103,6 +108,24 @@ public sealed class TestServer : IAsyncDisposable
     /// <returns>The URL.</returns>
     public Uri Url(string path) => new(BaseUrl, path.TrimStart('/'));
 
+    /// <summary>When each request for <paramref name="path"/> arrived, by <see cref="Clock"/>.</summary>
+    /// <param name="path">A path starting with <c>/</c>.</param>
+    /// <returns>The arrival times, in order.</returns>
+    public IReadOnlyList<DateTimeOffset> HitTimesOf(string path) => _hitTimes.TryGetValue(path, out var q) ? [.. q] : [];
+
+    /// <summary>Total requests received for every path.</summary>
+    public int TotalHits => _hits.Values.Sum();
+
+    /// <summary>Answers <paramref name="path"/> with the n-th handler on the n-th request; the last one repeats.</summary>
+    /// <param name="path">A path starting with <c>/</c>.</param>
+    /// <param name="handlers">The behaviours, in order.</param>
+    /// <returns>This server.</returns>
+    public TestServer MapSequence(string path, params RequestDelegate[] handlers)
+    {
+        var count = -1;
+        return Map(path, ctx => handlers[Math.Min(Interlocked.Increment(ref count), handlers.Length - 1)](ctx));
+    }
+
     /// <summary>Requests received for <paramref name="path"/>.</summary>
     /// <param name="path">A path starting with <c>/</c>.</param>
     /// <returns>The count.</returns>
@@ -151,6 +174,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         _hits.AddOrUpdate(path, 1, static (_, n) => n + 1);
+        _hitTimes.GetOrAdd(path, static _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(Clock.GetUtcNow());
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
         while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)

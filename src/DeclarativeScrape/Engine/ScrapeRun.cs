@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DeclarativeScrape;
 
 /// <summary>
@@ -11,27 +13,47 @@ namespace DeclarativeScrape;
 /// </remarks>
 public sealed class ScrapeRun<TItem> : IAsyncDisposable
 {
-    // Filled in by the runtime (issue 3).
-    internal ScrapeRun() => throw new NotImplementedException();
+    private readonly Crawl<TItem> _crawl;
+
+    internal ScrapeRun(Crawl<TItem> crawl) => _crawl = crawl;
 
     /// <summary>Completes with the summary when the run ends: out of work, or cancelled and drained.</summary>
-    public Task<ScrapeSummary> Completion => throw new NotImplementedException();
+    public Task<ScrapeSummary> Completion => _crawl.Completion;
 
     /// <summary>Items and outcomes, as they happen.</summary>
     /// <param name="cancellationToken">Stops the enumeration (not the run).</param>
     /// <returns>The events until the run ends.</returns>
-    public IAsyncEnumerable<ScrapeEvent<TItem>> ReadEventsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async IAsyncEnumerable<ScrapeEvent<TItem>> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var reader = _crawl.Events ?? throw new InvalidOperationException("This run was started without a reader.");
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var value))
+            {
+                yield return value;
+            }
+        }
+    }
 
     /// <summary>The items, as they are extracted (outcome events are passed over).</summary>
     /// <param name="cancellationToken">Stops the enumeration (not the run).</param>
     /// <returns>The items until the run ends.</returns>
-    public IAsyncEnumerable<TItem> ReadItemsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async IAsyncEnumerable<TItem> ReadItemsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var value in ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (value.TryGetItem(out var item))
+            {
+                yield return item;
+            }
+        }
+    }
 
     /// <summary>A snapshot of the run's progress.</summary>
     /// <returns>The counters now.</returns>
-    public ScrapeProgress GetProgress() => throw new NotImplementedException();
+    public ScrapeProgress GetProgress() => _crawl.GetProgress();
 
     /// <summary>Cancels the run and waits until it has stopped.</summary>
     /// <returns>A task that completes when the run has stopped.</returns>
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+    public ValueTask DisposeAsync() => new(_crawl.AbortAsync());
 }

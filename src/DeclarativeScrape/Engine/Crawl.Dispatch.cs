@@ -1,0 +1,305 @@
+using System.Collections.Concurrent;
+
+namespace DeclarativeScrape;
+
+/// <summary>The dispatcher: per-host admission without blocking on any one host.</summary>
+/// <remarks>
+/// One loop per run. Each pass walks the hosts that have work, in rotation (a different host first each pass, so
+/// none is favoured), and for each takes as many URLs as the run's limit, the engine's cap, the host's slots and its
+/// tokens allow; a host that is full, paused or out of tokens is passed over, never waited on. Then the loop sleeps
+/// until something changes: a slot released (by this run or another on the same host), a token or a pause due (a
+/// timer on the injected clock), URLs or a retry arriving, robots.txt loaded, or the run stopping.
+/// </remarks>
+internal sealed partial class Crawl<TItem>
+{
+    private static readonly TimeSpan TimerMargin = TimeSpan.FromMilliseconds(1);
+
+    private readonly WakeSignal _signal = new();
+    private readonly ITimer _wakeTimer;
+    private readonly ConcurrentDictionary<string, RunHost> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<RunHost> _announced = new();
+    private readonly List<RunHost> _rotation = [];
+    private readonly List<(RunHost Host, FrontierLease Lease)> _disallowed = [];
+    private int _runInFlight;
+    private int _unparsed;
+    private int _activeJobs;
+    private int _robotsLoading;
+    private int _pendingLeases;
+    private int _cursor;
+    private bool _stopping;
+
+    private async Task DispatchLoopAsync()
+    {
+        while (true)
+        {
+            if (!_stopping && _stop.IsCancellationRequested)
+            {
+                _stopping = true;
+                await CancelWaitingAsync().ConfigureAwait(false);
+            }
+
+            if (!_stopping)
+            {
+                TakeAnnounced();
+                var wake = DispatchPass();
+                if (wake is { } due)
+                {
+                    _wakeTimer.Change(due + TimerMargin, Timeout.InfiniteTimeSpan);
+                }
+
+                foreach (var (host, lease) in _disallowed)
+                {
+                    await CompleteUnfetchedAsync(lease, Skipped(lease, SkipReason.Robots, host.RobotsProblem ?? "disallowed by robots.txt", attempts: 0)).ConfigureAwait(false);
+                }
+
+                _disallowed.Clear();
+            }
+
+            if (IsFinished())
+            {
+                return;
+            }
+
+            await _signal.WaitAsync().ConfigureAwait(false);
+        }
+    }
+
+    private bool IsFinished()
+    {
+        if (Volatile.Read(ref _activeJobs) != 0)
+        {
+            return false;
+        }
+
+        return _stopping
+            || (Volatile.Read(ref _robotsLoading) == 0 && Volatile.Read(ref _pendingLeases) == 0 && _announced.IsEmpty && _store.Counts.Queued == 0);
+    }
+
+    /// <summary>One pass over the hosts with work.</summary>
+    /// <returns>When to look again for a host that waits on time (a token or a pause), if any.</returns>
+    private TimeSpan? DispatchPass()
+    {
+        TimeSpan? wake = null;
+        var count = _rotation.Count;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var first = (int)(unchecked((uint)_cursor++) % (uint)count);
+        for (var i = 0; i < count && CanAdmit(); i++)
+        {
+            var host = _rotation[(first + i) % count];
+            if (DispatchHost(host) is { } due && (wake is null || due < wake))
+            {
+                wake = due;
+            }
+        }
+
+        // Hosts out of work leave the rotation; clearing the mark before the last look means a URL arriving
+        // meanwhile announces the host again instead of being missed.
+        for (var i = _rotation.Count - 1; i >= 0; i--)
+        {
+            var host = _rotation[i];
+            if (HasWork(host) || host.RobotsLoading)
+            {
+                continue;
+            }
+
+            host.ClearAnnounced();
+            if (HasWork(host))
+            {
+                host.Reannounce();
+                continue;
+            }
+
+            host.InRotation = false;
+            _rotation.RemoveAt(i);
+        }
+
+        return wake;
+    }
+
+    /// <summary>
+    /// Whether the run may send one more request: fewer than <see cref="ConcurrencyOptions.Max"/> in flight, and
+    /// fewer than that many fetched pages waiting for a parse worker (so slow parsing slows the fetching).
+    /// </summary>
+    private bool CanAdmit() =>
+        Volatile.Read(ref _runInFlight) < _settings.MaxConcurrency && Volatile.Read(ref _unparsed) < _settings.MaxConcurrency;
+
+    private bool HasWork(RunHost host) => host.Pending is not null || !host.Retries.IsEmpty || _store.QueuedFor(host.Key) > 0;
+
+    /// <summary>Admits what the host allows now.</summary>
+    /// <returns>How long until the host may admit again when it waits on time; else <see langword="null"/>.</returns>
+    private TimeSpan? DispatchHost(RunHost host)
+    {
+        while (CanAdmit())
+        {
+            var isRetry = host.Retries.TryPeek(out var ticket);
+            if (!isRetry)
+            {
+                if (host.Pending is null)
+                {
+                    if (!_store.TryLease(host.Key, out var lease))
+                    {
+                        return null;
+                    }
+
+                    host.Pending = lease;
+                    host.PendingChecked = false;
+                    Interlocked.Increment(ref _pendingLeases);
+                }
+
+                if (!host.PendingChecked)
+                {
+                    var url = host.Pending.Value.Url;
+                    if (host.Robots is not { } robots)
+                    {
+                        if (!host.RobotsLoading)
+                        {
+                            host.RobotsLoading = true;
+                            Interlocked.Increment(ref _robotsLoading);
+                            _ = LoadRobotsAsync(host, url);
+                        }
+
+                        return null;
+                    }
+
+                    if (!robots.IsAllowed(url.PathAndQuery))
+                    {
+                        _disallowed.Add((host, host.Pending.Value));
+                        host.Pending = null;
+                        Interlocked.Decrement(ref _pendingLeases);
+                        continue;
+                    }
+
+                    host.PendingChecked = true;
+                }
+            }
+
+            var decision = host.Gate.TryEnter(out var sequence, out var wait);
+            if (decision != GateDecision.Entered)
+            {
+                return decision is GateDecision.Paused or GateDecision.NoToken ? wait : null;
+            }
+
+            Interlocked.Increment(ref _runInFlight);
+            if (isRetry)
+            {
+                host.Retries.TryDequeue(out _);
+                if (!ticket!.TrySetResult(sequence))
+                {
+                    // The retry was cancelled meanwhile: give the slot straight back.
+                    host.Gate.Exit(sequence, congestion: false, TimeSpan.Zero);
+                    Interlocked.Decrement(ref _runInFlight);
+                }
+            }
+            else
+            {
+                var lease = host.Pending!.Value;
+                host.Pending = null;
+                Interlocked.Decrement(ref _pendingLeases);
+                StartJob(host, lease, sequence);
+            }
+        }
+
+        return null;
+    }
+
+    private void TakeAnnounced()
+    {
+        while (_announced.TryDequeue(out var host))
+        {
+            if (!host.InRotation)
+            {
+                host.InRotation = true;
+                _rotation.Add(host);
+            }
+        }
+    }
+
+    /// <summary>Tells the dispatcher that <paramref name="host"/> has work (queued URLs or a retry).</summary>
+    private void Announce(RunHost host)
+    {
+        if (host.Announce())
+        {
+            _announced.Enqueue(host);
+            _signal.Set();
+        }
+    }
+
+    private RunHost HostFor(string key)
+    {
+        if (_hosts.TryGetValue(key, out var host))
+        {
+            return host;
+        }
+
+        lock (_hosts)
+        {
+            if (_hosts.TryGetValue(key, out host))
+            {
+                return host;
+            }
+
+            var user = new HostUser(this, _settings.PerHost, _settings.Adaptive, _settings.RequestsPerSecond, _settings.Burst);
+            var gate = _engine.Hosts.Get(key);
+            host = new RunHost(key, gate, user);
+            if (!_settings.ObeyRobots)
+            {
+                host.Robots = RobotsPolicy.Unrestricted;
+            }
+
+            gate.Attach(user);
+            _hosts[key] = host;
+            return host;
+        }
+    }
+
+    private async Task LoadRobotsAsync(RunHost host, Uri url)
+    {
+        try
+        {
+            var rules = await _engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken)).ConfigureAwait(false);
+            var policy = rules.Rules.For(_settings.UserAgent);
+            host.RobotsProblem = rules.Problem;
+            if (rules.Problem is { } problem)
+            {
+                Log.RobotsUnavailable(_logger, url.GetLeftPart(UriPartial.Authority), problem);
+            }
+
+            host.User.CrawlDelay = policy.CrawlDelay;
+            host.Gate.Refresh();
+            host.Robots = policy;
+        }
+        catch (Exception exception)
+        {
+            Fault(exception);
+        }
+        finally
+        {
+            host.RobotsLoading = false;
+            Interlocked.Decrement(ref _robotsLoading);
+            _signal.Set();
+        }
+    }
+
+    /// <summary>The run stops: retries waiting for a slot are cancelled and URLs taken but not sent are recorded as cancelled.</summary>
+    private async ValueTask CancelWaitingAsync()
+    {
+        foreach (var host in _hosts.Values)
+        {
+            while (host.Retries.TryDequeue(out var ticket))
+            {
+                ticket.TrySetCanceled();
+            }
+
+            if (host.Pending is { } lease)
+            {
+                host.Pending = null;
+                Interlocked.Decrement(ref _pendingLeases);
+                await CompleteUnfetchedAsync(lease, Skipped(lease, SkipReason.Cancelled, "the run stopped before the URL was fetched", attempts: 0)).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using Polly;
+
+namespace DeclarativeScrape;
+
+/// <summary>Fetch jobs: one URL's attempts, retried through the Polly pipeline, handed to the parse workers.</summary>
+internal sealed partial class Crawl<TItem>
+{
+    private void StartJob(RunHost host, FrontierLease lease, long sequence)
+    {
+        Interlocked.Increment(ref _activeJobs);
+        var job = new PageJob(host, lease, sequence, _time.GetTimestamp()) { HoldsRunSlot = true };
+        _ = RunJobAsync(job);
+    }
+
+    private async Task RunJobAsync(PageJob job)
+    {
+        var handedOff = false;
+        using var activity = ScrapeTelemetry.ActivitySource.StartActivity("declarativescrape.fetch", ActivityKind.Client);
+        activity?.SetTag("url.full", job.Lease.Url.AbsoluteUri);
+        activity?.SetTag("host", job.Host.Key);
+        try
+        {
+            var context = ResilienceContextPool.Shared.Get(_stop.Token);
+            Outcome<FetchResult> outcome;
+            try
+            {
+                outcome = await _pipeline.ExecuteOutcomeAsync(
+                    static async (ctx, state) => Outcome.FromResult(await state.Crawl.AttemptAsync(state.Job, ctx.CancellationToken).ConfigureAwait(false)),
+                    context,
+                    (Crawl: this, Job: job)).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            var result = outcome.Result;
+            activity?.SetTag("http.response.status_code", result?.StatusCode);
+            if (result is { Status: FetchStatus.Fetched })
+            {
+                job.Result = result;
+
+                // The request is over: its run slot goes back, and the page counts as unparsed until a parse
+                // worker takes it (the dispatcher admits nothing while Concurrency.Max pages wait: memory stays bounded).
+                Interlocked.Increment(ref _unparsed);
+                ReleaseRunSlot(job);
+                handedOff = true;
+                await _pages.Writer.WriteAsync(job, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            ReleaseRunSlot(job);
+            var unfetched = UnfetchedOutcome(job, result, outcome.Exception);
+            if (unfetched.Kind == OutcomeKind.Failed)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, unfetched.FailureReason.ToString());
+            }
+
+            await CompleteUnfetchedAsync(job.Lease, unfetched).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!handedOff)
+        {
+            Fault(exception);
+        }
+        finally
+        {
+            if (!handedOff)
+            {
+                ReleaseRunSlot(job);
+                FinishJob();
+            }
+        }
+    }
+
+    /// <summary>One attempt: waits for a slot again when it is a retry, fetches, feeds the host gate, decides on a retry.</summary>
+    private async ValueTask<FetchResult> AttemptAsync(PageJob job, CancellationToken cancellationToken)
+    {
+        var host = job.Host;
+        if (!job.HoldsHostSlot)
+        {
+            var ticket = new RetryTicket();
+            host.Retries.Enqueue(ticket);
+            Announce(host);
+            _signal.Set();   // retries are rare: always wake the dispatcher, even when the host is still in its rotation
+            using (cancellationToken.UnsafeRegister(static s => ((RetryTicket)s!).TrySetCanceled(), ticket))
+            {
+                job.Sequence = await ticket.Task.ConfigureAwait(false);
+            }
+
+            job.HoldsHostSlot = true;
+            job.HoldsRunSlot = true;
+            _recorder.AddRetry(host.Key);
+        }
+
+        job.Attempts++;
+        Interlocked.Increment(ref _requestsInFlight);
+        FetchResult? result = null;
+        try
+        {
+            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, cancellationToken).ConfigureAwait(false);
+            if (result.HasResponse)
+            {
+                Interlocked.Increment(ref _pagesFetched);
+                _pageRate.Add();
+            }
+
+            if (result.IsRateLimited)
+            {
+                job.RateLimited++;
+                PauseHost(host, result, job.RateLimited);
+            }
+
+            RetryPolicy.Decide(result, job.Attempts - job.RateLimited, job.RateLimited, _settings);
+            return result;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _requestsInFlight);
+            job.HoldsHostSlot = false;
+            host.Gate.Exit(job.Sequence, result?.IsCongestion ?? false, result?.Latency ?? TimeSpan.Zero);
+            if (result is not { Retry: false })
+            {
+                // A backoff follows (or the attempt failed outright): no slot is held while waiting.
+                ReleaseRunSlot(job);
+            }
+        }
+    }
+
+    /// <summary>A 429 pauses the whole host: for its <c>Retry-After</c> (clamped), else for a doubling base delay.</summary>
+    private void PauseHost(RunHost host, FetchResult result, int rateLimited)
+    {
+        var delay = result.RetryAfter is { } after
+            ? after
+            : _settings.BaseDelay * Math.Pow(2, Math.Min(rateLimited - 1, 16));
+        delay = RetryPolicy.Clamp(delay, _settings.MaxDelay);
+        var limit = host.Gate.Pause(delay);
+        Log.HostRateLimited(_logger, host.Key, delay, limit);
+    }
+
+    private UrlOutcome UnfetchedOutcome(PageJob job, FetchResult? result, Exception? exception)
+    {
+        var lease = job.Lease;
+        if (result is null || result.Status == FetchStatus.Cancelled)
+        {
+            return exception is null or OperationCanceledException || _stop.IsCancellationRequested
+                ? Skipped(lease, SkipReason.Cancelled, "the run stopped during the request", job.Attempts)
+                : Failed(job, FailureReason.Network, null, exception.Message, null);
+        }
+
+        if (result.Status == FetchStatus.OutOfScope)
+        {
+            return Skipped(lease, SkipReason.OutOfScope, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri);
+        }
+
+        var reason = result.IsRateLimited && job.RateLimited >= _settings.MaxRateLimitedAttempts
+            ? FailureReason.RateLimited
+            : result.Failure;
+        var message = reason == FailureReason.RateLimited
+            ? $"{job.RateLimited} answers 429 (Retry.MaxRateLimitedAttempts is {_settings.MaxRateLimitedAttempts})"
+            : result.Message;
+        return Failed(job, reason, result.StatusCode, message, result.FinalUrl);
+    }
+
+    private UrlOutcome Failed(PageJob job, FailureReason reason, int? status, string? message, Uri? finalUrl, IReadOnlyList<ExtractionFailure>? failures = null) => new()
+    {
+        Url = job.Lease.Url.AbsoluteUri,
+        Kind = OutcomeKind.Failed,
+        PageType = _plan.Pages[job.Lease.PageType].Name,
+        Depth = job.Lease.Depth,
+        FailureReason = reason,
+        Attempts = job.Attempts,
+        StatusCode = status,
+        FinalUrl = finalUrl is not null && finalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? finalUrl.AbsoluteUri : null,
+        Message = message,
+        ExtractionFailures = failures ?? [],
+        Elapsed = _time.GetElapsedTime(job.Started),
+    };
+
+    /// <summary>Completes a URL that produced no page (skipped or failed) in the store and records its outcome.</summary>
+    private async ValueTask CompleteUnfetchedAsync(FrontierLease lease, UrlOutcome outcome)
+    {
+        await _store.CompleteAsync(lease, outcome, [], NoLinks, CancellationToken.None).ConfigureAwait(false);
+        await RecordAsync(outcome).ConfigureAwait(false);
+    }
+
+    private void ReleaseRunSlot(PageJob job)
+    {
+        if (job.HoldsRunSlot)
+        {
+            job.HoldsRunSlot = false;
+
+            // Only a run that was full needs waking: otherwise the host gate's release already woke the dispatcher.
+            if (Interlocked.Decrement(ref _runInFlight) == _settings.MaxConcurrency - 1)
+            {
+                _signal.Set();
+            }
+        }
+    }
+
+    private void FinishJob()
+    {
+        Interlocked.Decrement(ref _activeJobs);
+        _signal.Set();
+    }
+}

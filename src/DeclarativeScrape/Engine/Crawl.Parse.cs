@@ -1,0 +1,130 @@
+namespace DeclarativeScrape;
+
+/// <summary>Parse workers: CPU-bound extraction, off the I/O path, then the page's atomic completion.</summary>
+internal sealed partial class Crawl<TItem>
+{
+    /// <summary>
+    /// A parse worker: a dedicated thread (not a thread-pool thread, so CPU-bound parsing never delays the I/O
+    /// continuations queued on the pool) that takes fetched pages until the page channel completes.
+    /// </summary>
+    private Task StartParseWorker() =>
+        Task.Factory.StartNew(static state => ((Crawl<TItem>)state!).ParseLoop(), this, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void ParseLoop()
+    {
+        var worker = new ParseWorker();
+        var links = new List<FrontierCandidate>();
+        var single = new TItem[1];
+        var reader = _pages.Reader;
+        while (true)
+        {
+            if (!reader.TryRead(out var job))
+            {
+                // Nothing to parse: this thread (ours, not the pool's) waits for the next page.
+                var more = reader.WaitToReadAsync();
+                if (!(more.IsCompletedSuccessfully ? more.Result : more.AsTask().GetAwaiter().GetResult()))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (Interlocked.Decrement(ref _unparsed) == _settings.MaxConcurrency - 1)
+            {
+                _signal.Set();   // the dispatcher stopped admitting while the parse backlog was full
+            }
+            try
+            {
+                var done = ProcessPageAsync(worker, job, links, single);
+                if (!done.IsCompletedSuccessfully)
+                {
+                    // The reader is behind (back-pressure) or the store is slow: wait here, off the pool.
+                    done.AsTask().GetAwaiter().GetResult();
+                }
+            }
+            catch (Exception exception)
+            {
+                Fault(exception);
+            }
+            finally
+            {
+                job.Result?.Body.Return();
+                single[0] = default!;
+                FinishJob();
+            }
+        }
+    }
+
+    private async ValueTask ProcessPageAsync(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
+    {
+        var result = job.Result!;
+        var pageType = _plan.Pages[job.Lease.PageType];
+        PageExtraction<TItem> extraction;
+        try
+        {
+            extraction = worker.Extract(result.Body.Span, result.Charset, result.FinalUrl, pageType);
+        }
+        finally
+        {
+            result.Body.Return();
+        }
+
+        links.Clear();
+        var depth = job.Lease.Depth + 1;
+        foreach (var link in worker.Links)
+        {
+            if (_plan.TryGetPageIndex(link.PageType, out var index))
+            {
+                links.Add(_policy.ForLink(link, index, depth));
+            }
+            else
+            {
+                links.Add(new FrontierCandidate
+                {
+                    Url = link.Href,
+                    Host = string.Empty,
+                    PageType = job.Lease.PageType,
+                    Depth = depth,
+                    Skip = SkipReason.InvalidUrl,
+                    Message = $"{link.Property} leads to {link.PageType.Name}, which is not a page type of {_plan.Name}",
+                });
+            }
+        }
+
+        var outcome = extraction.Failed
+            ? Failed(job, FailureReason.Extraction, result.StatusCode, extraction.Error ?? $"{extraction.Failures.Count} value(s) did not extract: {extraction.Failures[0]}", result.FinalUrl, extraction.Failures)
+            : new UrlOutcome
+            {
+                Url = job.Lease.Url.AbsoluteUri,
+                Kind = OutcomeKind.Processed,
+                PageType = pageType.Name,
+                Depth = job.Lease.Depth,
+                Attempts = job.Attempts,
+                StatusCode = result.StatusCode,
+                FinalUrl = result.FinalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null,
+                Elapsed = _time.GetElapsedTime(job.Started),
+            };
+
+        if (extraction.HasItem)
+        {
+            single[0] = extraction.Item!;
+        }
+
+        await _store.CompleteAsync(job.Lease, outcome, extraction.HasItem ? single : [], links, CancellationToken.None).ConfigureAwait(false);
+        _recorder.AddDiscovered(links.Count);
+        if (extraction.HasItem)
+        {
+            var item = extraction.Item!;
+            _output?.Write(item);
+            _recorder.AddItem();
+            if (_mode != EventMode.None)
+            {
+                await EmitAsync(new ScrapeEvent<TItem>(item)).ConfigureAwait(false);
+            }
+        }
+
+        await RecordAsync(outcome).ConfigureAwait(false);
+        await AdmittedAsync(links).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,56 @@
+namespace DeclarativeScrape;
+
+/// <summary>How one fetch attempt ended.</summary>
+internal enum FetchStatus
+{
+    /// <summary>A 2xx response whose body was read.</summary>
+    Fetched,
+
+    /// <summary>An error status, a network error, a timeout, a cap or a redirect problem.</summary>
+    Failed,
+
+    /// <summary>A redirect led out of the allowed hosts.</summary>
+    OutOfScope,
+
+    /// <summary>The run stopped during the attempt.</summary>
+    Cancelled,
+}
+
+/// <summary>The result of one attempt (a value, never an exception): what came back, and whether to retry it.</summary>
+internal sealed class FetchResult
+{
+    /// <summary>The body, for <see cref="FetchStatus.Fetched"/>; whoever ends up with it returns it to the pool.</summary>
+    public ResponseBody Body;
+
+    public required FetchStatus Status { get; init; }
+
+    public int? StatusCode { get; init; }
+
+    /// <summary>The URL of the last hop.</summary>
+    public required Uri FinalUrl { get; init; }
+
+    public string? Charset { get; init; }
+
+    public FailureReason Failure { get; init; }
+
+    public string? Message { get; init; }
+
+    /// <summary>The server's <c>Retry-After</c>, unclamped.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Time from sending the last hop to its headers; <see cref="TimeSpan.Zero"/> when none came.</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Set by the retry decision: another attempt follows.</summary>
+    public bool Retry { get; set; }
+
+    /// <summary>Set by the retry decision: the delay before it (<c>Retry-After</c>, clamped), or <see langword="null"/> for the exponential backoff.</summary>
+    public TimeSpan? RetryDelay { get; set; }
+
+    public bool IsRateLimited => StatusCode == 429;
+
+    /// <summary>Whether the host signalled overload (429 or 503): an AIMD cut.</summary>
+    public bool IsCongestion => StatusCode is 429 or 503;
+
+    public bool HasResponse => Latency > TimeSpan.Zero || StatusCode is not null;
+}

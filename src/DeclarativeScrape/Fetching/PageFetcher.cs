@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+
+namespace DeclarativeScrape;
+
+/// <summary>
+/// One run's fetching: one attempt of a URL through the engine's shared client, with the run's user agent, headers
+/// and cookies, its timeouts and size caps, and redirects followed by hand (at most <see cref="LimitOptions.MaxRedirects"/>,
+/// loops detected, http/https only, the allowed hosts re-checked on every hop).
+/// </summary>
+internal sealed class PageFetcher
+{
+    private const string AcceptHtml = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private const string AcceptEncoding = "gzip, deflate, br";
+
+    private readonly HttpClient _client;
+    private readonly RunSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CookieContainer _cookies = new();
+    private readonly OutcomeRecorder _recorder;
+
+    public PageFetcher(HttpClient client, RunSettings settings, TimeProvider time, OutcomeRecorder recorder, ILogger logger)
+    {
+        _recorder = recorder;
+        _client = client;
+        _settings = settings;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Fetches <paramref name="url"/> once (following redirects).</summary>
+    /// <param name="url">The URL.</param>
+    /// <param name="scope">The allowed hosts every redirect target must be in; <see langword="null"/> for none (robots.txt).</param>
+    /// <param name="maxWireBytes">The wire cap.</param>
+    /// <param name="requireHtml">Whether a non-HTML 2xx fails with <see cref="FailureReason.NotHtml"/> before its body is read.</param>
+    /// <param name="attempt">The attempt number, for the log.</param>
+    /// <param name="stopToken">Cancelled when the run stops.</param>
+    public async ValueTask<FetchResult> FetchAsync(Uri url, HostScope? scope, long maxWireBytes, bool requireHtml, int attempt, CancellationToken stopToken)
+    {
+        using var timeouts = new AttemptTimeouts(_time, _settings.RequestTimeout, _settings.ReadIdleTimeout, stopToken);
+        var current = url;
+        HashSet<string>? chain = null;
+        for (var hop = 0; ; hop++)
+        {
+            var host = current.Authority;
+            var hostTag = new TagList { { "host", host } };
+            ScrapeTelemetry.Requests.Add(1, hostTag);
+            _recorder.AddRequests(1);
+            ScrapeTelemetry.InFlight.Add(1, hostTag);
+            var sent = _time.GetTimestamp();
+            var latency = TimeSpan.Zero;
+            HttpResponseMessage? response = null;
+            try
+            {
+                using (var request = CreateRequest(current))
+                {
+                    response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeouts.Token).ConfigureAwait(false);
+                }
+
+                timeouts.Progress();
+                latency = _time.GetElapsedTime(sent);
+                var status = (int)response.StatusCode;
+                var statusTag = hostTag;
+                statusTag.Add("status", status);
+                ScrapeTelemetry.Responses.Add(1, statusTag);
+                ScrapeTelemetry.RequestDuration.Record(latency.TotalSeconds, statusTag);
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    Log.Response(_logger, "GET", current, status, latency.TotalMilliseconds, attempt);
+                }
+
+                StoreCookies(current, response);
+
+                if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    if (!Uri.TryCreate(current, location, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+                    {
+                        return Failed(current, FailureReason.HttpStatus, $"redirect to '{location}', which is not an http(s) URL", status, latency);
+                    }
+
+                    if (hop >= _settings.MaxRedirects)
+                    {
+                        return Failed(current, FailureReason.TooManyRedirects, $"more than Limits.MaxRedirects ({_settings.MaxRedirects}) redirects; the last to {target.AbsoluteUri}", status, latency);
+                    }
+
+                    var key = UrlCanonicalizer.TryCanonicalize(target, out var canonicalTarget) ? canonicalTarget.AbsoluteUri : target.AbsoluteUri;
+                    chain ??= [UrlCanonicalizer.TryCanonicalize(url, out var canonicalStart) ? canonicalStart.AbsoluteUri : url.AbsoluteUri];
+                    if (!chain.Add(key))
+                    {
+                        return Failed(current, FailureReason.TooManyRedirects, $"redirect loop: {current.AbsoluteUri} leads back to {key}", status, latency);
+                    }
+
+                    if (scope is not null && !scope.Contains(target))
+                    {
+                        return new FetchResult
+                        {
+                            Status = FetchStatus.OutOfScope,
+                            StatusCode = status,
+                            FinalUrl = target,
+                            Message = $"redirected to {target.AbsoluteUri}, outside the allowed hosts",
+                            Latency = latency,
+                        };
+                    }
+
+                    current = target;
+                    continue;
+                }
+
+                if (status is < 200 or > 299)
+                {
+                    return new FetchResult
+                    {
+                        Status = FetchStatus.Failed,
+                        Failure = FailureReason.HttpStatus,
+                        StatusCode = status,
+                        FinalUrl = current,
+                        Message = $"HTTP {status} {response.ReasonPhrase}".TrimEnd(),
+                        RetryAfter = RetryAfterOf(response),
+                        Latency = latency,
+                    };
+                }
+
+                var contentType = response.Content.Headers.ContentType;
+                if (requireHtml && !IsHtml(contentType))
+                {
+                    return Failed(current, FailureReason.NotHtml, $"Content-Type '{contentType?.MediaType}' is not HTML", status, latency);
+                }
+
+                if (ResponseBodyReader.RefuseEarly(response.Content, maxWireBytes, _settings.MaxDecompressedBytes) is { } refusal)
+                {
+                    return Failed(current, FailureReason.TooLarge, refusal, status, latency);
+                }
+
+                var body = await ResponseBodyReader.ReadAsync(response.Content, maxWireBytes, _settings.MaxDecompressedBytes, timeouts, host, _recorder, timeouts.Token).ConfigureAwait(false);
+                return new FetchResult
+                {
+                    Status = FetchStatus.Fetched,
+                    StatusCode = status,
+                    FinalUrl = current,
+                    Charset = contentType?.CharSet,
+                    Latency = latency,
+                    Body = body,
+                };
+            }
+            catch (Exception exception)
+            {
+                return Classify(exception, timeouts, stopToken, current, (int?)response?.StatusCode, latency);
+            }
+            finally
+            {
+                response?.Dispose();
+                ScrapeTelemetry.InFlight.Add(-1, hostTag);
+            }
+        }
+    }
+
+    private static FetchResult Classify(Exception exception, AttemptTimeouts timeouts, CancellationToken stopToken, Uri url, int? status, TimeSpan latency)
+    {
+        if (timeouts.Cause != FailureReason.None)
+        {
+            return Failed(url, timeouts.Cause, timeouts.Describe(), status, latency);
+        }
+
+        if (stopToken.IsCancellationRequested)
+        {
+            return new FetchResult { Status = FetchStatus.Cancelled, FinalUrl = url, StatusCode = status, Message = "the run was stopped during the request" };
+        }
+
+        return exception switch
+        {
+            BodyTooLargeException tooLarge => Failed(url, FailureReason.TooLarge, tooLarge.Message, status, latency),
+            HttpRequestException { InnerException: ConnectTimeoutException connect } => Failed(url, FailureReason.Timeout, connect.Message, status, latency),
+            InvalidDataException invalid => Failed(url, FailureReason.Network, "corrupt compressed body: " + invalid.Message, status, latency),
+            _ => Failed(url, FailureReason.Network, Describe(exception), status, latency),
+        };
+    }
+
+    private static string Describe(Exception exception)
+    {
+        var message = exception.Message;
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (!message.Contains(inner.Message, StringComparison.Ordinal))
+            {
+                message += " (" + inner.Message + ")";
+            }
+        }
+
+        return message;
+    }
+
+    private static FetchResult Failed(Uri url, FailureReason reason, string message, int? status, TimeSpan latency) =>
+        new() { Status = FetchStatus.Failed, Failure = reason, Message = message, StatusCode = status, FinalUrl = url, Latency = latency };
+
+    private static bool IsHtml(MediaTypeHeaderValue? contentType) =>
+        contentType?.MediaType is not { } media
+        || media.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+        || media.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase)
+        || media.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
+        || media.Equals("text/xml", StringComparison.OrdinalIgnoreCase);
+
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Retry-After", out var values)
+        && RetryAfter.TryParse(values.FirstOrDefault(), _time.GetUtcNow(), out var delay)
+            ? delay
+            : null;
+
+    private HttpRequestMessage CreateRequest(Uri url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        var headers = request.Headers;
+        headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+        headers.TryAddWithoutValidation("Accept", AcceptHtml);
+        headers.TryAddWithoutValidation("Accept-Encoding", AcceptEncoding);
+        foreach (var (name, value) in _settings.Headers)
+        {
+            headers.Remove(name);
+            headers.TryAddWithoutValidation(name, value);
+        }
+
+        lock (_cookies)
+        {
+            if (_cookies.Count > 0 && _cookies.GetCookieHeader(url) is { Length: > 0 } cookie)
+            {
+                headers.TryAddWithoutValidation("Cookie", cookie);
+            }
+        }
+
+        request.Options.Set(FetchClient.ConnectTimeoutKey, _settings.ConnectTimeout);
+        return request;
+    }
+
+    private void StoreCookies(Uri url, HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
+        {
+            return;
+        }
+
+        lock (_cookies)
+        {
+            foreach (var value in values)
+            {
+                try
+                {
+                    _cookies.SetCookies(url, value);
+                }
+                catch (CookieException)
+                {
+                    // A malformed cookie is ignored, as browsers do.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace DeclarativeScrape;
+
+/// <summary>A queued URL taken for fetching: it stays the store's until completed (or released when the run stops).</summary>
+/// <param name="Id">The store's id of the URL.</param>
+/// <param name="Url">The canonical URL.</param>
+/// <param name="Host">The authority it is queued under.</param>
+/// <param name="PageType">The index of its page type in the plan.</param>
+/// <param name="Depth">Links followed from a start URL.</param>
+internal readonly record struct FrontierLease(long Id, Uri Url, string Host, int PageType, int Depth);

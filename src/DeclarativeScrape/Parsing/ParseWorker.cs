@@ -1,0 +1,84 @@
+using System.Buffers;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace DeclarativeScrape;
+
+/// <summary>
+/// One parse worker's tools: its own browsing context and <see cref="HtmlParser"/> (from the shared
+/// <see cref="ParserSetup"/>) and its own reused <see cref="ExtractionContext"/>. Decodes a pooled body with the
+/// right encoding into a pooled character buffer, parses it, runs the page type's extractor, disposes the
+/// document and returns both buffers. Not thread-safe: one per worker.
+/// </summary>
+internal sealed class ParseWorker
+{
+    private static readonly Uri Blank = new("about:blank");
+
+    private readonly HtmlParser _parser = new(ParserSetup.Options, BrowsingContext.New(ParserSetup.Configuration));
+    private readonly ExtractionContext _context = new(Blank);
+
+    /// <summary>The links found on the last page extracted.</summary>
+    public IReadOnlyList<DiscoveredLink> Links => _context.Links;
+
+    /// <summary>Extracts one page. Never throws for bad content or a throwing extractor.</summary>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType)
+    {
+        var encoding = HtmlEncodingSniffer.Detect(body, charset, out var bom);
+        body = body[bom..];
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
+        IHtmlDocument? document = null;
+        _context.Reset(pageUrl);
+        try
+        {
+            var length = encoding.GetChars(body, chars);
+            document = _parser.ParseDocument(chars, length);
+            if (BaseUrlOf(document, pageUrl) is { } baseUrl)
+            {
+                _context.Reset(pageUrl, baseUrl);
+            }
+
+            var hasItem = pageType.Extract(document, _context, out var item);
+            return new PageExtraction<TItem>
+            {
+                HasItem = hasItem && pageType.IsItem && !_context.HasFailures,
+                Item = item,
+                Failures = _context.HasFailures ? [.. _context.Failures] : [],
+            };
+        }
+        catch (Exception exception)
+        {
+            return new PageExtraction<TItem>
+            {
+                HasItem = false,
+                Failures = _context.HasFailures ? [.. _context.Failures] : [],
+                Error = $"the extractor of {pageType.Name} threw {exception.GetType().Name}: {exception.Message}",
+            };
+        }
+        finally
+        {
+            document?.Dispose();
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static Uri? BaseUrlOf(IHtmlDocument document, Uri pageUrl)
+    {
+        if (document.Head is not { } head)
+        {
+            return null;
+        }
+
+        foreach (var child in head.Children)
+        {
+            if (child is IHtmlBaseElement && child.GetAttribute("href") is { Length: > 0 } href
+                && Uri.TryCreate(pageUrl, href.Trim(), out var resolved) && resolved.IsAbsoluteUri)
+            {
+                return resolved;
+            }
+        }
+
+        return null;
+    }
+}

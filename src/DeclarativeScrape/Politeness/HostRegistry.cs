@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace DeclarativeScrape;
+
+/// <summary>
+/// The engine's hosts (one <see cref="HostGate"/> per authority, shared by every run) and the engine-wide cap on
+/// requests in flight (<see cref="EngineOptions.MaxConcurrency"/>).
+/// </summary>
+internal sealed class HostRegistry
+{
+    private readonly ConcurrentDictionary<string, HostGate> _gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProvider _time;
+    private readonly int _max;
+    private IWakeable[] _runs = [];
+    private int _inFlight;
+    private int _starved;
+
+    public HostRegistry(int maxConcurrency, TimeProvider time)
+    {
+        _max = maxConcurrency;
+        _time = time;
+    }
+
+    /// <summary>Requests in flight on the engine.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public HostGate Get(string host) => _gates.GetOrAdd(host, static (h, registry) => new HostGate(h, registry, registry._time), this);
+
+    /// <summary>The gates of hosts some run uses now (for the per-host limit gauge).</summary>
+    public IEnumerable<HostGate> Active => _gates.Values.Where(g => g.InUse);
+
+    public void AddRun(IWakeable run)
+    {
+        lock (_gates)
+        {
+            _runs = [.. _runs, run];
+        }
+    }
+
+    public void RemoveRun(IWakeable run)
+    {
+        lock (_gates)
+        {
+            _runs = Array.FindAll(_runs, r => !ReferenceEquals(r, run));
+        }
+    }
+
+    /// <summary>Takes an engine-wide slot, if one is free.</summary>
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _inFlight) <= _max)
+        {
+            return true;
+        }
+
+        // Flag before giving the slot back: a release racing with us then either sees the flag or is seen below.
+        Volatile.Write(ref _starved, 1);
+        if (Interlocked.Decrement(ref _inFlight) < _max)
+        {
+            WakeAll();
+        }
+
+        return false;
+    }
+
+    public void Exit()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        if (Volatile.Read(ref _starved) == 1 && Interlocked.Exchange(ref _starved, 0) == 1)
+        {
+            WakeAll();
+        }
+    }
+
+    /// <summary>Reports each used host's current limit to <c>declarativescrape.host.limit</c>.</summary>
+    public IEnumerable<Measurement<int>> MeasureLimits()
+    {
+        foreach (var gate in Active)
+        {
+            yield return new Measurement<int>(gate.Limit, new KeyValuePair<string, object?>("host", gate.Host));
+        }
+    }
+
+    private void WakeAll()
+    {
+        foreach (var run in Volatile.Read(ref _runs))
+        {
+            run.Wake();
+        }
+    }
+}
