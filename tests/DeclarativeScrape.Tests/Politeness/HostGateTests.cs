@@ -74,4 +74,37 @@ public sealed class HostGateTests
 
         gate.Limit.ShouldBe(4);
     }
+
+    [Fact]
+    public void A_crawl_delay_is_stricter_than_the_rate_and_allows_no_burst()
+    {
+        var time = new ManualTimeProvider();
+        var gate = new HostRegistry(100, time).Get("shop.example");
+        var user = new HostUser(new Sleeper(), perHost: 8, adaptive: false, requestsPerSecond: 10, burst: 3);
+        gate.Attach(user);
+
+        // The rate alone: a burst of three, then one token every 100 ms.
+        for (var i = 0; i < 3; i++)
+        {
+            gate.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
+            gate.Exit(sequence, congestion: false, TimeSpan.FromMilliseconds(1));
+        }
+
+        gate.TryEnter(out _, out var wait).ShouldBe(GateDecision.NoToken);
+        wait.ShouldBe(TimeSpan.FromMilliseconds(100));
+
+        // robots.txt says Crawl-delay: 2 — one request, then one every 2 s, however many tokens the rate would give.
+        user.CrawlDelay = TimeSpan.FromSeconds(2);
+        gate.Refresh();
+        gate.TryEnter(out var first, out _).ShouldBe(GateDecision.Entered);
+        gate.Exit(first, congestion: false, TimeSpan.FromMilliseconds(1));
+        gate.TryEnter(out _, out wait).ShouldBe(GateDecision.NoToken);
+        wait.ShouldBe(TimeSpan.FromSeconds(2));
+        time.Advance(TimeSpan.FromSeconds(1.9));
+        gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        gate.TryEnter(out var second, out _).ShouldBe(GateDecision.Entered);
+        gate.Exit(second, congestion: false, TimeSpan.FromMilliseconds(1));
+        gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken, "no burst under a Crawl-delay");
+    }
 }

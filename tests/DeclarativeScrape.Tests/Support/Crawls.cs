@@ -36,6 +36,21 @@ public static class Crawls
         }
     }
 
+    /// <summary>
+    /// Runs a small crawl on <paramref name="engine"/> against a server of its own, so that a test measuring times
+    /// afterwards does not measure the process's first requests (JIT compilation, first connections).
+    /// </summary>
+    public static async Task WarmUpAsync(ScrapeEngine engine)
+    {
+        await using var server = await TestServer.StartAsync();
+        server.MapHtml("/", ShopPlan.ListingHtml(ShopPlan.Product("/p/1"), ShopPlan.Product("/p/2")))
+              .MapHtml("/p/1", ShopPlan.ProductHtml("Warm"))
+              .MapHtml("/p/2", ShopPlan.ProductHtml("Up"));
+        var options = ShopPlan.Options(server.Url("/"));
+        options.Robots.Obey = true;   // robots.txt's path too (a 404 here)
+        (await RunAsync(engine, options)).Items.Count.ShouldBe(2, "the warm-up crawl works");
+    }
+
     /// <summary>A new engine for one test (its own pool and host limits).</summary>
     public static ScrapeEngine Engine(TimeProvider? time = null, int parseWorkers = 2) =>
         new(new EngineOptions { TimeProvider = time, ParseWorkers = parseWorkers });
