@@ -7,7 +7,7 @@ namespace DeclarativeScrape;
 /// <summary>Items as JSON Lines: one JSON object per line (<see cref="ItemFormat{TItem}.WriteJson"/>), UTF-8, <c>\n</c>.</summary>
 internal sealed class JsonLinesItemEncoder<TItem>(ItemFormat<TItem> format) : ItemEncoder<TItem>
 {
-    private readonly Utf8JsonWriter _json = new(new ArrayBufferWriter<byte>(0), new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false });
+    private readonly Utf8JsonWriter _json = new(new ArrayBufferWriter<byte>(1), new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false });
 
     public override string FormatName => "jsonl";
 

@@ -148,7 +148,7 @@ internal sealed class StateDatabase : IDisposable
             // is refused; the operating system drops it when the process dies, however it dies.
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
         }
-        catch (IOException e) when ((e.HResult & 0xFFFF) is 32 or 33)
+        catch (IOException e) when (IsLockConflict(e))
         {
             throw Problem($"'{databasePath}' is in use by another run (its lock file '{lockPath}' is held). One run at a time may use a state directory.");
         }
@@ -157,6 +157,10 @@ internal sealed class StateDatabase : IDisposable
             throw Problem($"the lock file '{lockPath}' cannot be opened: {e.Message}");
         }
     }
+
+    /// <summary>The lock is held elsewhere: EWOULDBLOCK from flock on Unix; a sharing or lock violation on Windows.</summary>
+    private static bool IsLockConflict(IOException e) =>
+        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33 : e.HResult is 11 or 35;
 
     private static SqliteConnection Connect(string databasePath)
     {
