@@ -75,6 +75,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         _parseWorkers = engine.ParseWorkerCount;
+        _completing = new SemaphoreSlim(settings.MaxConcurrency);
         _pages = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(_parseWorkers * PagesPerWorker) { SingleWriter = false, SingleReader = false });
         _events = mode == EventMode.None ? null : Channel.CreateBounded<ScrapeEvent<TItem>>(new BoundedChannelOptions(engine.EventCapacity) { SingleWriter = false, SingleReader = false });
         _pageRate = new RateWindow(_time);
@@ -203,6 +204,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         {
             _pages.Writer.TryComplete();
             await Task.WhenAll(workers).ConfigureAwait(false);
+            await DrainCompletingAsync().ConfigureAwait(false);
             await ReleaseQueuedAsync().ConfigureAwait(false);
         }
         catch (Exception exception)

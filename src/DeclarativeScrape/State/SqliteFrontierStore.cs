@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Threading.Channels;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace DeclarativeScrape;
@@ -37,6 +37,12 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
     /// <summary>The most admissions and completions committed in one transaction.</summary>
     public const int MaxBatch = 512;
 
+    /// <summary>
+    /// How long a group of writes waits for more while URLs are in flight: throughput (one commit for many pages)
+    /// against latency (a page's items and links are acknowledged when its group commits).
+    /// </summary>
+    public static readonly TimeSpan CommitWindow = TimeSpan.FromMilliseconds(10);
+
     /// <summary>URLs read per step when the run stops and the queued URLs are reported.</summary>
     public const int ReleaseChunk = 1024;
 
@@ -49,7 +55,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
     private readonly Action<string> _hostReady;
     private readonly Action<Exception> _failed;
     private readonly ITimer? _flushTimer;
-    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly WorkQueue _work;
     private readonly Task _loop;
 
     // Guarded by _lock.
@@ -78,6 +84,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         _hostReady = hostReady;
         _failed = failed;
         _sql = new StoreStatements(db.Connection);
+        _work = new WorkQueue(this);
         _encoder = ItemEncoder<TItem>.For(db.ItemFormat, plan.Format);
         var earlierRuns = db.ReadNumber(StateSchema.Runs);
         LoadQueues();
@@ -105,7 +112,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         {
             _output = OpenOutput(outputPath);
             StateLog.OutputOpened(logger, _output.Path, _output.Repair);
-            _flushTimer = time.CreateTimer(static s => ((SqliteFrontierStore<TItem>)s!)._work.Writer.TryWrite(Work.Flush), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
+            _flushTimer = time.CreateTimer(static s => ((SqliteFrontierStore<TItem>)s!)._work.TryAdd(Work.Flush), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
         }
 
         _loop = Task.Factory.StartNew(static s => ((SqliteFrontierStore<TItem>)s!).Loop(), this, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -178,7 +185,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
             if (queue.Spilled && !queue.RefillRequested && queue.Window.Count <= RefillAt)
             {
-                queue.RefillRequested = _work.Writer.TryWrite(new Work { Refill = queue });
+                queue.RefillRequested = _work.TryAdd(new Work { Refill = queue });
             }
 
             return taken;
@@ -254,7 +261,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             await _flushTimer.DisposeAsync().ConfigureAwait(false);
         }
 
-        _work.Writer.TryComplete();
+        _work.Close();
         try
         {
             await _loop.ConfigureAwait(false);
@@ -270,7 +277,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
     private ValueTask Submit(Work work)
     {
         work.Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_work.Writer.TryWrite(work))
+        if (!_work.TryAdd(work))
         {
             throw new ObjectDisposedException(nameof(SqliteFrontierStore<TItem>), "The state store is closed.");
         }
@@ -349,25 +356,9 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
     private void Loop()
     {
-        var reader = _work.Reader;
         var batch = new List<Work>(MaxBatch);
-        while (true)
+        while (_work.Take(batch))
         {
-            if (!reader.TryPeek(out _))
-            {
-                var more = reader.WaitToReadAsync();
-                if (!(more.IsCompletedSuccessfully ? more.Result : more.AsTask().GetAwaiter().GetResult()))
-                {
-                    break;
-                }
-            }
-
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var work))
-            {
-                batch.Add(work);
-            }
-
             try
             {
                 Process(batch);
@@ -376,6 +367,8 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             {
                 Break(e, batch);
             }
+
+            batch.Clear();
         }
 
         if (_broken is null && _output is not null)
@@ -383,6 +376,10 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             RecordMark(_output.Flush());
         }
     }
+
+    /// <summary>Leased URLs whose completion has not reached the store yet: how many more writes are coming.</summary>
+    /// <remarks>Read without the store's lock (the queue's lock is held; <see cref="TryLease"/> takes them the other way round).</remarks>
+    private long CompletionsOutstanding(int queued) => Volatile.Read(ref _leased) - queued;
 
     /// <summary>The state could not be read or written: every waiting caller and every later one gets the error, and the run is told to stop.</summary>
     private void Break(Exception e, List<Work> waiting)
@@ -809,5 +806,123 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         public List<FrontierLease>? Released;
 
         public TaskCompletionSource? Done;
+
+        /// <summary>An admission or a completion (committed in a group), rather than a read or a tick.</summary>
+        public bool IsWrite => Candidates is not null;
+    }
+
+    /// <summary>
+    /// The store thread's queue: a list under a monitor (waiting never spins, which two cores shared with parse workers
+    /// cannot afford). <see cref="Take"/> holds back a group of writes for up to <see cref="CommitWindow"/> while more
+    /// completions are known to be coming (URLs in flight), so that one transaction commits many pages; reads and
+    /// ticks are taken at once. The store thread is woken only when it has something to do: work after idling, or a
+    /// group that is complete (full, or every URL in flight has reported).
+    /// </summary>
+    private sealed class WorkQueue(SqliteFrontierStore<TItem> store)
+    {
+        private readonly List<Work> _items = [];
+        private long _firstWriteAt;
+        private int _writes;
+        private int _completions;
+        private bool _closed;
+        private bool _idle;
+        private bool _windowing;
+
+        public bool TryAdd(Work work)
+        {
+            lock (_items)
+            {
+                if (_closed)
+                {
+                    return false;
+                }
+
+                if (work.IsWrite)
+                {
+                    if (_writes++ == 0)
+                    {
+                        _firstWriteAt = Stopwatch.GetTimestamp();
+                    }
+
+                    if (work.Outcome is not null)
+                    {
+                        _completions++;
+                    }
+                }
+
+                _items.Add(work);
+                if (_idle || (_windowing && !GroupOpen()))
+                {
+                    Monitor.Pulse(_items);
+                }
+
+                return true;
+            }
+        }
+
+        public void Close()
+        {
+            lock (_items)
+            {
+                _closed = true;
+                Monitor.Pulse(_items);
+            }
+        }
+
+        /// <summary>Waits for work and moves it into <paramref name="batch"/>; false when closed and drained.</summary>
+        public bool Take(List<Work> batch)
+        {
+            lock (_items)
+            {
+                while (true)
+                {
+                    if (_items.Count == 0)
+                    {
+                        if (_closed)
+                        {
+                            return false;
+                        }
+
+                        _idle = true;
+                        Monitor.Wait(_items);
+                        _idle = false;
+                        continue;
+                    }
+
+                    if (GroupOpen())
+                    {
+                        var wait = CommitWindow - Stopwatch.GetElapsedTime(_firstWriteAt);
+                        if (wait > TimeSpan.Zero)
+                        {
+                            _windowing = true;
+                            Monitor.Wait(_items, wait);
+                            _windowing = false;
+                            continue;
+                        }
+                    }
+
+                    var take = Math.Min(_items.Count, MaxBatch);
+                    batch.AddRange(_items.GetRange(0, take));
+                    _items.RemoveRange(0, take);
+                    _writes = 0;
+                    _completions = 0;
+                    foreach (var work in _items)
+                    {
+                        if (work.IsWrite)
+                        {
+                            _writes++;
+                            _completions += work.Outcome is null ? 0 : 1;
+                        }
+                    }
+
+                    _firstWriteAt = Stopwatch.GetTimestamp();
+                    return true;
+                }
+            }
+        }
+
+        /// <summary>Whether the queued work is only writes that may wait for more: not full, not closing, URLs still in flight.</summary>
+        private bool GroupOpen() =>
+            _writes == _items.Count && _writes < MaxBatch && !_closed && store.CompletionsOutstanding(_completions) > 0;
     }
 }
