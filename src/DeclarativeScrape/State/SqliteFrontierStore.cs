@@ -107,7 +107,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             StateLog.Resumed(logger, db.DatabasePath, earlierRuns, _queued, Resumed.Processed, Resumed.Skipped, Resumed.Failed, Resumed.Items);
         }
 
-        InTransaction(() => StoreStatements.Run(_sql.AddToCounter, 1L, StateSchema.Runs));
+        InTransaction(() => _sql.AddToCounter(StateSchema.Runs, 1));
         if (outputPath is not null)
         {
             _output = OpenOutput(outputPath);
@@ -326,7 +326,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             : null;
         try
         {
-            var (projection, now) = OutputProjection.Open(outputPath, _encoder.Header, mark, ItemsAfter);
+            var (projection, now) = OutputProjection.Open(outputPath, _encoder.Header, mark, _sql.ItemsAfter);
             try
             {
                 RecordMark(now);
@@ -341,16 +341,6 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException and not ScrapeOptionsException)
         {
             throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{outputPath}' cannot be written: {e.Message}");
-        }
-    }
-
-    private IEnumerable<(long Seq, byte[] Record)> ItemsAfter(long after)
-    {
-        StoreStatements.Bind(_sql.ItemsAfter, after);
-        using var reader = _sql.ItemsAfter.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return (reader.GetInt64(0), (byte[])reader.GetValue(1));
         }
     }
 
@@ -487,7 +477,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         var firstHostId = _nextHostId;
         try
         {
-            _sql.Begin.ExecuteNonQuery();
+            _sql.Begin();
             foreach (var work in _writes)
             {
                 if (work.Outcome is { } outcome)
@@ -502,17 +492,17 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             {
                 if (_outcomeCounts[kind] > 0)
                 {
-                    StoreStatements.Run(_sql.AddToCounter, _outcomeCounts[kind], CounterOf((OutcomeKind)kind));
+                    _sql.AddToCounter(CounterOf((OutcomeKind)kind), _outcomeCounts[kind]);
                 }
             }
 
-            _sql.Commit.ExecuteNonQuery();
+            _sql.Commit();
         }
         catch (Exception e)
         {
             try
             {
-                _sql.Rollback.ExecuteNonQuery();
+                _sql.Rollback();
             }
             catch (Exception)
             {
@@ -555,12 +545,12 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             OutcomeKind.Failed => (int)outcome.FailureReason,
             _ => 0,
         };
-        StoreStatements.Run(_sql.CompleteUrl, (int)outcome.Kind, reason, outcome.StatusCode, outcome.Attempts, outcome.FinalUrl, outcome.Message, lease.Id);
+        _sql.CompleteUrl(lease.Id, outcome.Kind, reason, outcome.StatusCode, outcome.Attempts, outcome.FinalUrl, outcome.Message);
         _outcomeCounts[(int)outcome.Kind]++;
         foreach (var record in records ?? [])
         {
             var seq = _nextSeq++;
-            StoreStatements.Run(_sql.InsertItem, seq, lease.Id, record);
+            _sql.InsertItem(seq, lease.Id, record);
             _committedNow.Add((seq, record));
         }
     }
@@ -577,7 +567,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             }
 
             var key = UrlKey.Of(candidate.Url);
-            if (Seen(key, candidate.Url))
+            if (_sql.Seen(key, candidate.Url))
             {
                 candidate.Skip = SkipReason.Duplicate;
                 continue;
@@ -592,24 +582,9 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
             var host = HostOf(candidate.Host);
             var id = _nextId++;
-            StoreStatements.Run(_sql.InsertUrl, id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth);
+            _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth);
             _admittedNow.Add((host, new FrontierLease(id, candidate.Target!, host.Name, candidate.PageType, candidate.Depth)));
         }
-    }
-
-    private bool Seen(long key, string url)
-    {
-        StoreStatements.Bind(_sql.FindUrl, key);
-        using var reader = _sql.FindUrl.ExecuteReader();
-        while (reader.Read())
-        {
-            if (reader.GetString(0) == url)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private HostQueue HostOf(string name)
@@ -623,7 +598,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         }
 
         var host = new HostQueue(_nextHostId++, name);
-        StoreStatements.Run(_sql.InsertHost, host.Id, name);
+        _sql.InsertHost(host.Id, name);
         lock (_lock)
         {
             _hosts[name] = host;
@@ -683,7 +658,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             }
         }
 
-        var loaded = ReadQueued(host, after, room);
+        var loaded = _sql.Queued(host, after, room);
         lock (_lock)
         {
             foreach (var lease in loaded)
@@ -716,7 +691,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             after = host.LoadedThrough;
         }
 
-        var chunk = host.Spilled ? ReadQueued(host, after, ReleaseChunk) : [];
+        var chunk = host.Spilled ? _sql.Queued(host, after, ReleaseChunk) : [];
         lock (_lock)
         {
             if (chunk.Count > 0)
@@ -733,37 +708,24 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         work.Done!.TrySetResult();
     }
 
-    private List<FrontierLease> ReadQueued(HostQueue host, long after, int limit)
-    {
-        var leases = new List<FrontierLease>(limit);
-        StoreStatements.Bind(_sql.Queued, host.Id, after, limit);
-        using var reader = _sql.Queued.ExecuteReader();
-        while (reader.Read())
-        {
-            leases.Add(new FrontierLease(reader.GetInt64(0), new Uri(reader.GetString(1)), host.Name, reader.GetInt32(2), reader.GetInt32(3)));
-        }
-
-        return leases;
-    }
-
     private void RecordMark(OutputMark mark) => InTransaction(() =>
     {
-        StoreStatements.Run(_sql.SetMeta, StateSchema.OutputPath, mark.Path);
-        StoreStatements.Run(_sql.SetMeta, StateSchema.OutputSeq, mark.Seq);
-        StoreStatements.Run(_sql.SetMeta, StateSchema.OutputLength, mark.Length);
+        _sql.SetMeta(StateSchema.OutputPath, mark.Path);
+        _sql.SetMeta(StateSchema.OutputSeq, mark.Seq);
+        _sql.SetMeta(StateSchema.OutputLength, mark.Length);
     });
 
     private void InTransaction(Action write)
     {
-        _sql.Begin.ExecuteNonQuery();
+        _sql.Begin();
         try
         {
             write();
-            _sql.Commit.ExecuteNonQuery();
+            _sql.Commit();
         }
         catch
         {
-            _sql.Rollback.ExecuteNonQuery();
+            _sql.Rollback();
             throw;
         }
     }
