@@ -56,7 +56,13 @@ internal sealed partial class Crawl<TItem>
                 // The page waits for its store completion (a state store commits pages in groups) or for a slow
                 // reader: it finishes in the background while this worker parses the next page, at most
                 // Concurrency.Max of them per run (then the worker waits: back-pressure as before).
-                _completing.Wait();
+                if (!_completing.Wait(0))
+                {
+                    // Full: this worker waits for a completion, so the store should not hold its group open.
+                    _store.CommitNow();
+                    _completing.Wait();
+                }
+
                 _ = FinishPageAsync(done, job);
                 links = [];
                 single = new TItem[1];

@@ -23,6 +23,12 @@ namespace DeclarativeScrape;
 /// </remarks>
 internal interface IFrontierStore<TItem> : IAsyncDisposable
 {
+    /// <summary>
+    /// A caller cannot go on until its completion is acknowledged: a store that holds completions back to commit them
+    /// in groups commits what it holds now. A hint; the in-memory store acknowledges at once anyway.
+    /// </summary>
+    void CommitNow();
+
     /// <summary>Counts now.</summary>
     FrontierCounts Counts { get; }
 

@@ -86,6 +86,10 @@ internal sealed class InMemoryFrontierStore<TItem> : IFrontierStore<TItem>
 
     public ResumedState? Resumed => null;
 
+    public void CommitNow()
+    {
+    }
+
     public IAsyncEnumerable<FrontierLease> ReleaseQueuedAsync(CancellationToken cancellationToken) => ReleaseQueued().ToAsyncEnumerable();
 
     private List<FrontierLease> ReleaseQueued()

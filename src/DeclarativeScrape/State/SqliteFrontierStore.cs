@@ -159,6 +159,8 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         }
     }
 
+    public void CommitNow() => _work.CommitNow();
+
     public ValueTask AdmitAsync(List<FrontierCandidate> candidates, CancellationToken cancellationToken) =>
         Submit(new Work { Candidates = candidates });
 
@@ -777,8 +779,9 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
     /// The store thread's queue: a list under a monitor (waiting never spins, which two cores shared with parse workers
     /// cannot afford). <see cref="Take"/> holds back a group of writes for up to <see cref="CommitWindow"/> while more
     /// completions are known to be coming (URLs in flight), so that one transaction commits many pages; reads and
-    /// ticks are taken at once. The store thread is woken only when it has something to do: work after idling, or a
-    /// group that is complete (full, or every URL in flight has reported).
+    /// ticks are taken at once, and so is a group someone waits for (<see cref="CommitNow"/>). The store thread is woken
+    /// only when it has something to do: work after idling, or a group that is complete (full, every URL in flight has
+    /// reported, or a caller waits).
     /// </summary>
     private sealed class WorkQueue(SqliteFrontierStore<TItem> store)
     {
@@ -787,6 +790,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         private int _writes;
         private int _completions;
         private bool _closed;
+        private bool _now;
         private bool _idle;
         private bool _windowing;
 
@@ -819,6 +823,19 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
                 }
 
                 return true;
+            }
+        }
+
+        /// <summary>A caller waits for its completion: the group is committed without waiting for more.</summary>
+        public void CommitNow()
+        {
+            lock (_items)
+            {
+                _now = true;
+                if (_windowing)
+                {
+                    Monitor.Pulse(_items);
+                }
             }
         }
 
@@ -878,6 +895,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
                     }
 
                     _firstWriteAt = Stopwatch.GetTimestamp();
+                    _now = false;
                     return true;
                 }
             }
@@ -885,6 +903,6 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
         /// <summary>Whether the queued work is only writes that may wait for more: not full, not closing, URLs still in flight.</summary>
         private bool GroupOpen() =>
-            _writes == _items.Count && _writes < MaxBatch && !_closed && store.CompletionsOutstanding(_completions) > 0;
+            _writes == _items.Count && _writes < MaxBatch && !_closed && !_now && store.CompletionsOutstanding(_completions) > 0;
     }
 }
