@@ -31,7 +31,6 @@ public sealed class StateFixture : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         System.IO.Directory.Delete(_root, recursive: true);
     }
 
