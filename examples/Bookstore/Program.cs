@@ -2,5 +2,6 @@ using DeclarativeScrape.DemoSites;
 using DeclarativeScrape.Examples.Bookstore;
 using DeclarativeScrape.Hosting;
 
-// With no --url: starts the demo bookstore on 127.0.0.1 and crawls it. With --url: crawls that site instead.
-return await ScrapeApp.RunAsync(BookstoreScraper.Plan, args, ct => BookstoreSite.StartAsync(null, ct));
+// With no --url: starts the demo bookstore on 127.0.0.1 (answering after 20 ms, like a remote site) and crawls it.
+// With --url: crawls that site instead.
+return await ScrapeApp.RunAsync(BookstoreScraper.Plan, args, ct => BookstoreSite.StartAsync(new() { Latency = TimeSpan.FromMilliseconds(20) }, ct));

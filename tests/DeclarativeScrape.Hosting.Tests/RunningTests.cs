@@ -62,4 +62,17 @@ public sealed class RunningTests
 
         console.Error.ToString().ShouldBe("warn: Frontier: robots.txt of example.com timed out" + Environment.NewLine);
     }
+
+    [Fact]
+    public void The_runtimes_warning_per_failed_url_is_left_to_the_summary()
+    {
+        var console = new TestConsole();
+        using var factory = new HostLoggerFactory(console.Console, Microsoft.Extensions.Logging.LogLevel.Information);
+        var logger = factory.CreateLogger("DeclarativeScrape");
+
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, new Microsoft.Extensions.Logging.EventId(4, HostLoggerFactory.UrlFailedEvent), "Failed {Url}", "http://a.test/x");
+        Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, new Microsoft.Extensions.Logging.EventId(6, "RobotsUnavailable"), "robots.txt of {Origin} could not be fetched", "http://a.test");
+
+        console.Error.ToString().ShouldBe("warn: DeclarativeScrape: robots.txt of http://a.test could not be fetched" + Environment.NewLine);
+    }
 }

@@ -21,6 +21,9 @@ internal sealed class DocEntry(string path, DocPageKind kind, string section, st
     /// <summary>Root-relative paths linked from the article that do not exist.</summary>
     public List<string> BrokenLinks { get; } = [];
 
+    /// <summary>Root-relative paths linked from the article that robots.txt disallows (drafts).</summary>
+    public List<string> DisallowedLinks { get; } = [];
+
     /// <summary>Absolute URLs on other hosts linked from the article.</summary>
     public List<string> ExternalLinks { get; } = [];
 }

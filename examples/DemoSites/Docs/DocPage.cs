@@ -34,6 +34,9 @@ public sealed record DocPage
     /// <summary>Links in the article to pages that do not exist: the site answers 404.</summary>
     public required IReadOnlyList<Uri> BrokenLinks { get; init; }
 
+    /// <summary>Links in the article to drafts (<c>/docs/drafts/…</c>), which robots.txt disallows: a polite crawler never requests them.</summary>
+    public required IReadOnlyList<Uri> DisallowedLinks { get; init; }
+
     /// <summary>Links on the page to other hosts, which a crawler scoped to the site must not fetch.</summary>
     public required IReadOnlyList<Uri> ExternalLinks { get; init; }
 

@@ -58,6 +58,9 @@ internal sealed class DocsCatalog
     /// <summary>An external link in every page's footer.</summary>
     public const string StatusPageUrl = "https://status.example.com/";
 
+    /// <summary>Where drafts live: robots.txt disallows it, and nothing is served there.</summary>
+    public const string DraftsPath = "/docs/drafts/";
+
     public DocsCatalog(DocsSiteOptions options)
     {
         var seed = options.Seed;
@@ -109,6 +112,8 @@ internal sealed class DocsCatalog
         {
             var r = SeededRandom.For(seed, i, 0x1175);
             AddLinks(articles[i], articles, ref r);
+            var drafts = SeededRandom.For(seed, i, 0xD4AF);
+            AddDraftLink(articles[i], ref drafts);
         }
 
         WriteHome(home);
@@ -216,11 +221,25 @@ internal sealed class DocsCatalog
         }
     }
 
+    /// <summary>Some articles link a draft of their next revision: a path robots.txt disallows, which a polite crawler never requests.</summary>
+    private static void AddDraftLink(DocEntry page, ref SeededRandom r)
+    {
+        if (r.OneIn(8))
+        {
+            var draft = DraftsPath + page.Path.Split('/')[^1];
+            page.DisallowedLinks.Add(draft);
+            r.Pick(page.Blocks.OfType<ParagraphBlock>().ToArray()).Links.Add(new InlineLink("A ", draft, "draft of the next revision", " is being written."));
+        }
+    }
+
     private static void WriteHome(DocEntry home)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         AddHeading(home, 2, "Welcome", ids);
-        home.Blocks.Add(new ParagraphBlock("DemoDocs documents an imaginary scraping library. Every page is generated, so the same seed gives the same site."));
+        var welcome = new ParagraphBlock("DemoDocs documents an imaginary scraping library. Every page is generated, so the same seed gives the same site.");
+        welcome.Links.Add(new InlineLink("Coming next: ", DraftsPath + "roadmap.html", "the roadmap", " (a draft)."));
+        home.DisallowedLinks.Add(DraftsPath + "roadmap.html");
+        home.Blocks.Add(welcome);
         AddHeading(home, 2, "Sections", ids);
         home.Blocks.Add(new LinkListBlock([.. Sections.Select(s => $"/docs/{s.Key}/index.html")], [.. Sections.Select(s => s.Title)]));
         home.Links.AddRange(Sections.Select(s => $"/docs/{s.Key}/index.html"));

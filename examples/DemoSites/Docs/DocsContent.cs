@@ -30,7 +30,7 @@ internal sealed class DocsContent : ISiteContent
             case "/" or "/index.html":
                 return SitePage.Html(Layout(path, "DemoDocs", null, sb => sb.Append("<article>\n<h1>DemoDocs</h1>\n<p><a href=\"docs/index.html\">Read the documentation</a>.</p>\n</article>\n")));
             case "/robots.txt":
-                return SitePage.Text("User-agent: *\nDisallow: /docs/drafts/\n");
+                return SitePage.Text($"User-agent: *\nDisallow: {DocsCatalog.DraftsPath}\n");
             case ExpectedPath:
                 return ExpectedJsonLines is null ? null : SitePage.Text(ExpectedJsonLines, SitePage.JsonLinesContentType);
         }

@@ -9,7 +9,7 @@ namespace DeclarativeScrape.DemoSites;
 /// hundred articles with an <c>h1</c>, <c>h2</c>/<c>h3</c> headings with ids, a table of contents (<c>nav.toc a</c>),
 /// a sidebar linking every section (<c>nav.sidebar</c>), breadcrumbs (<c>nav.breadcrumbs</c>), previous/next links
 /// (<c>nav.pager a[rel=prev]</c>, <c>a[rel=next]</c>), code blocks, cross-links, links to other hosts (a scoped crawler
-/// must skip them) and a few broken links (404). <see cref="Pages"/> holds the ground truth.
+/// must skip them), a few broken links (404) and links to drafts that robots.txt disallows. <see cref="Pages"/> holds the ground truth.
 /// </summary>
 public sealed class DocsSite : DemoSite
 {
@@ -31,10 +31,12 @@ public sealed class DocsSite : DemoSite
             Next = i < entries.Count - 1 ? Url(entries[i + 1].Path) : null,
             Links = [.. p.Links.Select(Url)],
             BrokenLinks = [.. p.BrokenLinks.Select(Url)],
+            DisallowedLinks = [.. p.DisallowedLinks.Select(Url)],
             ExternalLinks = [.. p.ExternalLinks.Append(DocsCatalog.StatusPageUrl).Select(u => new Uri(u))],
             CodeBlocks = [.. p.Blocks.OfType<CodeBlock>().Select(c => c.Code)],
         })];
         BrokenLinks = [.. Pages.SelectMany(p => p.BrokenLinks).Distinct()];
+        DisallowedLinks = [.. Pages.SelectMany(p => p.DisallowedLinks).Distinct()];
         ExternalLinks = [.. Pages.SelectMany(p => p.ExternalLinks).Distinct()];
     }
 
@@ -43,6 +45,12 @@ public sealed class DocsSite : DemoSite
 
     /// <summary>Every distinct broken link on the site (each answers 404).</summary>
     public IReadOnlyList<Uri> BrokenLinks { get; }
+
+    /// <summary>The path prefix robots.txt disallows (<c>/docs/drafts/</c>); nothing is served below it.</summary>
+    public const string DisallowedPath = DocsCatalog.DraftsPath;
+
+    /// <summary>Every distinct link to a page below <see cref="DisallowedPath"/> (drafts, linked from the home page and some articles).</summary>
+    public IReadOnlyList<Uri> DisallowedLinks { get; }
 
     /// <summary>Every distinct link to another host on the site.</summary>
     public IReadOnlyList<Uri> ExternalLinks { get; }

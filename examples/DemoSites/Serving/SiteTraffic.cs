@@ -10,6 +10,9 @@ namespace DeclarativeScrape.DemoSites;
 public sealed class SiteTraffic
 {
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly List<(long Count, TaskCompletionSource Reached)> _waiters = [];
+    private readonly Lock _waitersLock = new();
+    private int _waiting;
     private long _requests;
     private int _inFlight;
     private int _peakInFlight;
@@ -31,9 +34,34 @@ public sealed class SiteTraffic
     /// <returns>The count.</returns>
     public int HitsOf(string path) => _hits.TryGetValue(path, out var n) ? n : 0;
 
+    /// <summary>
+    /// Completes when the site has received at least <paramref name="count"/> requests: a test waits on it (with a
+    /// timeout) to act in the middle of a crawl, for example to stop the crawler, instead of sleeping.
+    /// </summary>
+    /// <param name="count">The number of requests to wait for.</param>
+    /// <returns>A task that completes once <see cref="Requests"/> reaches <paramref name="count"/>.</returns>
+    public Task WhenRequests(long count)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waitersLock)
+        {
+            // Announce the waiter before reading the count: a request counted after the read sees it and releases it.
+            _waiters.Add((count, reached));
+            Interlocked.Increment(ref _waiting);
+        }
+
+        Release(Requests);
+        return reached.Task;
+    }
+
     internal void Begin(string path)
     {
-        Interlocked.Increment(ref _requests);
+        var requests = Interlocked.Increment(ref _requests);
+        if (Volatile.Read(ref _waiting) > 0)
+        {
+            Release(requests);
+        }
+
         _hits.AddOrUpdate(path, 1, static (_, n) => n + 1);
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
@@ -43,4 +71,20 @@ public sealed class SiteTraffic
     }
 
     internal void End() => Interlocked.Decrement(ref _inFlight);
+
+    private void Release(long requests)
+    {
+        lock (_waitersLock)
+        {
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Count <= requests)
+                {
+                    _waiters[i].Reached.TrySetResult();
+                    _waiters.RemoveAt(i);
+                    Interlocked.Decrement(ref _waiting);
+                }
+            }
+        }
+    }
 }

@@ -22,6 +22,43 @@ namespace DeclarativeScrape.Generators.Emit
 
         public IEnumerable<TypeSummaryModel> ItemPages => Pages.Where(p => p.IsItem);
 
+        /// <summary>
+        /// The attributes the extraction of a page of type <paramref name="page"/> reads: its own and those of the item
+        /// types nested in it (at any depth), in ordinal order; <see langword="null"/> when it may read any attribute.
+        /// </summary>
+        public IReadOnlyList<string>? AttributesReadOn(TypeSummaryModel page)
+        {
+            var nestedByName = NestedItems.ToDictionary(i => i.FullName, StringComparer.Ordinal);
+            var attributes = new SortedSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<TypeSummaryModel>();
+            pending.Push(page);
+            while (pending.Count > 0)
+            {
+                var type = pending.Pop();
+                if (!seen.Add(type.FullName))
+                {
+                    continue;
+                }
+
+                if (type.ReadsAllAttributes)
+                {
+                    return null;
+                }
+
+                attributes.UnionWith(type.ReadAttributes);
+                foreach (var nested in type.Nested)
+                {
+                    if (nestedByName.TryGetValue(nested, out var item))
+                    {
+                        pending.Push(item);
+                    }
+                }
+            }
+
+            return attributes.ToList();
+        }
+
         /// <summary>The canonical schema text the fingerprint hashes.</summary>
         public string Schema => string.Concat(Pages.Select(p => p.Schema)) + string.Concat(NestedItems.Select(i => i.Schema));
 

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -46,6 +48,10 @@ namespace DeclarativeScrape.Generators.Emit
 
             return builder.Append('"').ToString();
         }
+
+        /// <summary>A <c>new string[] { ... }</c> expression.</summary>
+        public static string StringArray(IEnumerable<string> values) =>
+            "new string[] { " + string.Join(", ", values.Select(String)) + " }";
 
         public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

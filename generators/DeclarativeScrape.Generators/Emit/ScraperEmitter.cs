@@ -66,7 +66,9 @@ namespace DeclarativeScrape.Generators.Emit
             for (var i = 0; i < graph.Pages.Count; i++)
             {
                 var page = graph.Pages[i];
-                writer.Line("new " + Ns + "PageType<" + itemType + ">(typeof(" + page.FullName + "), " + Literals.String(page.DisplayName) + ", " + names[i] + ", isItem: " + Literals.Bool(page.IsItem) + "),");
+                var pageType = "new " + Ns + "PageType<" + itemType + ">(typeof(" + page.FullName + "), " + Literals.String(page.DisplayName) + ", " + names[i] + ", isItem: " + Literals.Bool(page.IsItem) + ")";
+                var attributes = graph.AttributesReadOn(page);
+                writer.Line(attributes is null ? pageType + "," : pageType + " { ReadAttributes = " + Literals.StringArray(attributes) + " },");
             }
 
             writer.Close(";");

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using DeclarativeScrape.Generators.Model;
+using DeclarativeScrape.Generators.Selectors;
 
 namespace DeclarativeScrape.Generators.Emit
 {
@@ -12,6 +14,8 @@ namespace DeclarativeScrape.Generators.Emit
             var follows = new List<string>();
             var nested = new List<string>();
             var schema = new StringBuilder();
+            var attributes = new SortedSet<string>(StringComparer.Ordinal);
+            var readsAll = false;
             schema.Append(model.IsPage ? "page " : "item ").Append(model.Type.FullName).Append(model.IsPage && model.IsItem ? " item" : string.Empty).Append('\n');
             foreach (var property in model.Properties)
             {
@@ -32,9 +36,27 @@ namespace DeclarativeScrape.Generators.Emit
                 }
 
                 schema.Append('\n');
+                readsAll |= !CollectAttributes(property, attributes);
             }
 
-            return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString());
+            return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
+                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll);
+        }
+
+        /// <summary>Adds the attributes <paramref name="property"/> reads; <see langword="false"/> when it may read any.</summary>
+        private static bool CollectAttributes(PropertyModel property, ISet<string> attributes)
+        {
+            if (property.Source is SourceKind.Html or SourceKind.OuterHtml)
+            {
+                return false;
+            }
+
+            if (property.AttributeName is { } name && property.Source is SourceKind.Attr or SourceKind.Follow)
+            {
+                attributes.Add(name.ToLowerInvariant());
+            }
+
+            return property.Selector is null || SelectorAttributeNames.TryCollect(property.Selector, attributes);
         }
     }
 }

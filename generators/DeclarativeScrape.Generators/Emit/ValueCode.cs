@@ -96,7 +96,8 @@ namespace DeclarativeScrape.Generators.Emit
                 case ValueKind.Enum:
                     return cache + ".NameOf" + EnumSuffix(property) + "(" + value + ")";
                 case ValueKind.Link:
-                    return "(" + value + ".Url is { } url ? " + Writing + ".FormatUri(url) : null)";
+                    // One pattern variable per property: a row may hold several links.
+                    return "(" + value + ".Url is { } " + "url" + property.Name + " ? " + Writing + ".FormatUri(url" + property.Name + ") : null)";
                 default:
                     return Writing + ".Format<" + property.TypeName + ">(" + value + ")";
             }

@@ -1,8 +1,9 @@
 namespace DeclarativeScrape.Generators.Model
 {
     /// <summary>
-    /// What a scraper's crawl plan needs of a page or item type, built once per type: its name, its edges and its
-    /// part of the schema fingerprint. Selectors are left out, so changing one does not rebuild any plan.
+    /// What a scraper's crawl plan needs of a page or item type, built once per type: its name, its edges, its
+    /// part of the schema fingerprint and the HTML attributes its extractor reads. Selectors are left out, so changing
+    /// one does not rebuild any plan unless it changes the attributes read.
     /// </summary>
     /// <param name="FullName">The <c>global::</c> name.</param>
     /// <param name="DisplayName">The name shown in outcomes, logs and metrics.</param>
@@ -12,6 +13,14 @@ namespace DeclarativeScrape.Generators.Model
     /// <param name="Follows">The page types its <c>[Follow]</c> properties lead to, in declaration order.</param>
     /// <param name="Nested">The item types of its <c>[Items]</c> properties, in declaration order.</param>
     /// <param name="Schema">Its canonical schema text: fields (names, kinds, types) and edges.</param>
+    /// <param name="ReadAttributes">
+    /// The attributes its own extractor reads (lower case, ordinal order): those its selectors test (<c>class</c>,
+    /// <c>id</c>, <c>[name]</c>) and those <c>[Attr]</c> and <c>[Follow]</c> read. Nested item types have their own.
+    /// </param>
+    /// <param name="ReadsAllAttributes">
+    /// Whether it may read any attribute: an <c>[Html]</c> or <c>[OuterHtml]</c> property, or a selector whose match
+    /// depends on attributes it does not name (<c>:checked</c>, <c>:lang()</c>, a pseudo-element…).
+    /// </param>
     internal sealed record TypeSummaryModel(
         string FullName,
         string DisplayName,
@@ -20,5 +29,7 @@ namespace DeclarativeScrape.Generators.Model
         bool IsItem,
         EquatableArray<string> Follows,
         EquatableArray<string> Nested,
-        string Schema);
+        string Schema,
+        EquatableArray<string> ReadAttributes,
+        bool ReadsAllAttributes);
 }

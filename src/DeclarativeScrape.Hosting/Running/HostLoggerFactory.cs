@@ -2,9 +2,16 @@ using Microsoft.Extensions.Logging;
 
 namespace DeclarativeScrape.Hosting;
 
-/// <summary>Log messages of the engine the host creates, as lines on standard error (<c>warn: Frontier: …</c>).</summary>
+/// <summary>
+/// Log messages of the engine the host creates, as lines on standard error (<c>warn: Frontier: …</c>). The runtime's
+/// warning per failed URL is left out: the host reports failed URLs itself, as they happen with <c>--verbose</c> and
+/// in the summary, so they are not printed twice.
+/// </summary>
 internal sealed class HostLoggerFactory(HostConsole console, LogLevel minimum) : ILoggerFactory
 {
+    /// <summary>The event name of the runtime's per-URL failure warning (<c>Log.UrlFailed</c>).</summary>
+    public const string UrlFailedEvent = "UrlFailed";
+
     public ILogger CreateLogger(string categoryName) => new HostLogger(console, categoryName[(categoryName.LastIndexOf('.') + 1)..], minimum);
 
     public void AddProvider(ILoggerProvider provider) =>
@@ -23,7 +30,7 @@ internal sealed class HostLoggerFactory(HostConsole console, LogLevel minimum) :
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel))
+            if (!IsEnabled(logLevel) || eventId.Name == UrlFailedEvent)
             {
                 return;
             }

@@ -7,8 +7,9 @@ using AngleSharp.Html.Parser;
 namespace DeclarativeScrape;
 
 /// <summary>
-/// One parse worker's tools: its own browsing context and <see cref="HtmlParser"/> (from the shared
-/// <see cref="ParserSetup"/>) and its own reused <see cref="ExtractionContext"/>. Decodes a pooled body with the
+/// One parse worker's tools: its own browsing context and <see cref="HtmlParser"/>s (from the shared
+/// <see cref="ParserSetup"/>: one for every page type that reads only some attributes, with its <see cref="AttributeFilter"/>,
+/// and one that keeps every attribute) and its own reused <see cref="ExtractionContext"/>. Decodes a pooled body with the
 /// right encoding into a pooled character buffer, parses it, runs the page type's extractor, disposes the
 /// document and returns both buffers. Not thread-safe: one per worker.
 /// </summary>
@@ -16,8 +17,12 @@ internal sealed class ParseWorker
 {
     private static readonly Uri Blank = new("about:blank");
 
-    private readonly HtmlParser _parser = new(ParserSetup.Options, BrowsingContext.New(ParserSetup.Configuration));
+    private readonly IBrowsingContext _browsingContext = BrowsingContext.New(ParserSetup.Configuration);
+    private readonly HtmlParser _parser;
+    private readonly Dictionary<object, HtmlParser> _filteredParsers = new(ReferenceEqualityComparer.Instance);
     private readonly ExtractionContext _context = new(Blank);
+
+    public ParseWorker() => _parser = new HtmlParser(ParserSetup.Options, _browsingContext);
 
     /// <summary>The links found on the last page extracted.</summary>
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
@@ -33,7 +38,7 @@ internal sealed class ParseWorker
         try
         {
             var length = encoding.GetChars(body, chars);
-            document = _parser.ParseDocument(chars, length);
+            document = ParserFor(pageType).ParseDocument(chars, length);
             if (BaseUrlOf(document, pageUrl) is { } baseUrl)
             {
                 _context.Reset(pageUrl, baseUrl);
@@ -61,6 +66,24 @@ internal sealed class ParseWorker
             document?.Dispose();
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    private HtmlParser ParserFor<TItem>(PageType<TItem> pageType)
+    {
+        if (pageType.ReadAttributes is not { } attributes)
+        {
+            return _parser;
+        }
+
+        if (!_filteredParsers.TryGetValue(pageType, out var parser))
+        {
+            var options = ParserSetup.Options;
+            options.ShouldEmitAttribute = new AttributeFilter(attributes).ShouldEmit;
+            parser = new HtmlParser(options, _browsingContext);
+            _filteredParsers.Add(pageType, parser);
+        }
+
+        return parser;
     }
 
     private static Uri? BaseUrlOf(IHtmlDocument document, Uri pageUrl)

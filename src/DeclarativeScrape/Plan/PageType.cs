@@ -31,4 +31,13 @@ public sealed class PageType<TItem>
 
     /// <summary>Whether pages of this type are emitted as items.</summary>
     public bool IsItem { get; }
+
+    /// <summary>
+    /// The HTML attributes the extractor reads (by name, any case): those its selectors test and those its
+    /// <see cref="AttrAttribute"/> and <see cref="FollowAttribute"/> properties read, nested items included. The crawl's
+    /// parser then builds only these (and the few that shape the document tree, such as an <c>input</c>'s <c>type</c>),
+    /// which saves parsing time and memory. <see langword="null"/> (the default) keeps every attribute, as an extractor
+    /// with <see cref="HtmlAttribute"/> or <see cref="OuterHtmlAttribute"/> needs. The generator fills it.
+    /// </summary>
+    public IReadOnlyList<string>? ReadAttributes { get; init; }
 }

@@ -245,6 +245,19 @@ public sealed class BookstoreSiteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wait_for_a_request_count_completes_when_the_site_reaches_it_and_not_before()
+    {
+        var second = _site.Traffic.WhenRequests(2);
+        await _client.Http.GetStringAsync(_site.StartUrl);
+        await _client.Http.GetStringAsync(_site.Url(BookstoreSite.ExpectedJsonLinesPath)); // a control path does not count
+        second.IsCompleted.ShouldBeFalse();
+
+        await _client.Http.GetStringAsync(_site.StartUrl);
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        _site.Traffic.WhenRequests(1).IsCompleted.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Latency_delays_each_response_on_the_sites_clock()
     {
         var clock = new ManualTimeProvider();

@@ -46,6 +46,7 @@ public sealed class DocsSiteTests : IAsyncLifetime
         var ok = new HashSet<Uri>();
         var notFound = new HashSet<Uri>();
         var offSite = new HashSet<Uri>();
+        var disallowed = new HashSet<Uri>();
         while (queue.Count > 0 && seen.Count < 2000)
         {
             var url = queue.Dequeue();
@@ -74,6 +75,12 @@ public sealed class DocsSiteTests : IAsyncLifetime
                 }
 
                 var withoutFragment = new Uri(link.GetLeftPart(UriPartial.Query));
+                if (withoutFragment.AbsolutePath.StartsWith(DocsSite.DisallowedPath, StringComparison.Ordinal))
+                {
+                    disallowed.Add(withoutFragment);
+                    continue;
+                }
+
                 if (seen.Add(withoutFragment))
                 {
                     queue.Enqueue(withoutFragment);
@@ -86,6 +93,22 @@ public sealed class DocsSiteTests : IAsyncLifetime
         _site.BrokenLinks.ShouldNotBeEmpty();
         offSite.ShouldBe(_site.ExternalLinks, ignoreOrder: true);
         _site.ExternalLinks.Count.ShouldBeGreaterThan(1);
+        disallowed.ShouldBe(_site.DisallowedLinks, ignoreOrder: true);
+        _site.DisallowedLinks.Count.ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task Robots_txt_disallows_the_drafts_and_nothing_is_served_there()
+    {
+        var robots = await _client.Http.GetStringAsync(_site.Url("/robots.txt"));
+        robots.ShouldContain($"Disallow: {DocsSite.DisallowedPath}");
+        _site.Pages[0].DisallowedLinks.ShouldNotBeEmpty();
+        foreach (var draft in _site.DisallowedLinks)
+        {
+            draft.AbsolutePath.ShouldStartWith(DocsSite.DisallowedPath);
+            using var response = await _client.Http.GetAsync(draft);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
     }
 
     [Fact]
@@ -151,8 +174,9 @@ public sealed class DocsSiteTests : IAsyncLifetime
                 .Select(c => new DocCodeBlock(c.ClassName!.Replace("language-", "", StringComparison.Ordinal), c.TextContent))
                 .ShouldBe(page.CodeBlocks);
             var links = document.QuerySelectorAll("main article p a, main article ul.page-list a").Select(a => SiteClient.Resolve(a, "href", page.Url)).ToList();
-            links.Where(l => l.Authority == _site.BaseUrl.Authority && !page.BrokenLinks.Contains(l)).ShouldBe(page.Links, ignoreOrder: true);
+            links.Where(l => l.Authority == _site.BaseUrl.Authority && !page.BrokenLinks.Contains(l) && !page.DisallowedLinks.Contains(l)).ShouldBe(page.Links, ignoreOrder: true);
             links.Where(l => page.BrokenLinks.Contains(l)).ShouldBe(page.BrokenLinks, ignoreOrder: true);
+            links.Where(l => page.DisallowedLinks.Contains(l)).ShouldBe(page.DisallowedLinks, ignoreOrder: true);
         }
 
         _site.Pages.SelectMany(p => p.CodeBlocks).ShouldContain(c => c.Code.Contains('<') && c.Code.Contains('"'));

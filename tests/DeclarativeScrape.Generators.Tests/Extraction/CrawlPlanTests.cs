@@ -31,6 +31,19 @@ public sealed class CrawlPlanTests
     }
 
     [Fact]
+    public void Each_page_type_lists_the_attributes_its_extraction_reads()
+    {
+        BookstoreScraper.Plan.Pages[0].ReadAttributes.ShouldBe(["class", "href"], "li.next a, article.product_pod h3 a (href followed)");
+        BookstoreScraper.Plan.Pages[1].ReadAttributes.ShouldBeNull("[Html] and [OuterHtml] need every attribute");
+
+        ForumScraper.Plan.Pages.Select(p => p.Name).ShouldBe(["ForumPage", "SettingsPage"]);
+        ForumScraper.Plan.Pages[0].ReadAttributes.ShouldBe(
+            ["class", "data-href", "datetime", "hidden", "href", "id", "rel"],
+            "its own selectors and [Follow] attributes, and those of its nested ForumPost items, in lower case");
+        ForumScraper.Plan.Pages[1].ReadAttributes.ShouldBeNull(":checked depends on an attribute it does not name");
+    }
+
+    [Fact]
     public void CreateOptions_holds_the_attribute_values_and_validates()
     {
         var options = BookstoreScraper.CreateOptions();

@@ -95,7 +95,7 @@ namespace Graph
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Heading is { } v0 ? v0 : null;
-            cells[1] = value.More is { } v1 ? (v1.Url is { } url ? global::DeclarativeScrape.ItemWriting.FormatUri(url) : null) : null;
+            cells[1] = value.More is { } v1 ? (v1.Url is { } urlMore ? global::DeclarativeScrape.ItemWriting.FormatUri(urlMore) : null) : null;
         }
     }
 }

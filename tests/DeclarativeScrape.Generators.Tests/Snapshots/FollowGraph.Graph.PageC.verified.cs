@@ -100,7 +100,7 @@ namespace Graph
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
-            cells[1] = value.Home is { } v1 ? (v1.Url is { } url ? global::DeclarativeScrape.ItemWriting.FormatUri(url) : null) : null;
+            cells[1] = value.Home is { } v1 ? (v1.Url is { } urlHome ? global::DeclarativeScrape.ItemWriting.FormatUri(urlHome) : null) : null;
         }
     }
 }

@@ -100,7 +100,7 @@ namespace Library
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
-            cells[1] = value.Author is { } v1 ? (v1.Url is { } url ? global::DeclarativeScrape.ItemWriting.FormatUri(url) : null) : null;
+            cells[1] = value.Author is { } v1 ? (v1.Url is { } urlAuthor ? global::DeclarativeScrape.ItemWriting.FormatUri(urlAuthor) : null) : null;
         }
     }
 }

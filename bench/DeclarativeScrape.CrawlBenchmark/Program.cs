@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using DeclarativeScrape.CrawlBenchmark;
+using DeclarativeScrape.Hosting;
+
+// The benchmark shop's crawl through the command-line host, exactly as a user's scraper runs:
+//   DeclarativeScrape.CrawlBenchmark --start URL --concurrency N --out items.jsonl
+// The host prints its summary and its RESULT line on standard error; this program adds one last RESULT line with the
+// host's counts, the thread-pool lag probe and the GC's figures (the harness keeps the last RESULT line).
+var error = new ResultLineCapture(Console.Error);
+Console.SetError(TextWriter.Synchronized(error));
+using var probe = new ThreadPoolLagProbe();
+var started = Stopwatch.GetTimestamp();
+var exitCode = await ScrapeApp.RunAsync(ShopScraper.Plan, args);
+var lag = probe.Stop();
+var elapsed = Stopwatch.GetElapsedTime(started);
+
+var result = error.LastResultJson is { } json ? JsonNode.Parse(json)!.AsObject() : [];
+result["tool"] = "declarativescrape";
+result["threadPoolLag"] = new JsonObject
+{
+    ["intervalMs"] = ThreadPoolLagProbe.Interval.TotalMilliseconds,
+    ["samples"] = lag.Samples,
+    ["p50Ms"] = Math.Round(lag.P50Ms, 2),
+    ["p99Ms"] = Math.Round(lag.P99Ms, 2),
+    ["maxMs"] = Math.Round(lag.MaxMs, 2),
+};
+var gc = GC.GetGCMemoryInfo(GCKind.Any);
+result["gc"] = new JsonObject
+{
+    ["gen0"] = GC.CollectionCount(0),
+    ["gen1"] = GC.CollectionCount(1),
+    ["gen2"] = GC.CollectionCount(2),
+    ["allocatedMB"] = Math.Round(GC.GetTotalAllocatedBytes() / 1048576.0, 1),
+    ["heapMB"] = Math.Round(gc.HeapSizeBytes / 1048576.0, 1),
+    ["committedMB"] = Math.Round(gc.TotalCommittedBytes / 1048576.0, 1),
+    ["pauseTotalMs"] = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 1),
+    ["server"] = System.Runtime.GCSettings.IsServerGC,
+};
+var process = Process.GetCurrentProcess();
+result["process"] = new JsonObject
+{
+    ["wallSeconds"] = Math.Round(elapsed.TotalSeconds, 3),
+    ["cpuSeconds"] = Math.Round(process.TotalProcessorTime.TotalSeconds, 3),
+    ["peakWorkingSetMB"] = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),
+    ["threads"] = process.Threads.Count,
+};
+Console.Error.WriteLine("RESULT " + result.ToJsonString());
+Console.Error.Flush();
+return exitCode;

@@ -1,0 +1,36 @@
+namespace DeclarativeScrape.Examples.Docs;
+
+/// <summary>One page of the documentation, and the item the scraper emits for it.</summary>
+[Page, Item]
+public partial record DocPage
+{
+    /// <summary>The document title (<c>&lt;title&gt;</c>).</summary>
+    [Text("head title")] public required string Title { get; init; }
+
+    /// <summary>The page's heading.</summary>
+    [Text("main article h1")] public required string H1 { get; init; }
+
+    /// <summary>The section the page belongs to (the second breadcrumb); none on the home page.</summary>
+    [Text("nav.breadcrumbs li:nth-child(2)")] public string? Section { get; init; }
+
+    /// <summary>The texts of the article's <c>h2</c> and <c>h3</c> headings, without their trailing <c>#</c> anchor.</summary>
+    [Text("main article :is(h2, h3)"), Match(@"^(.*?)\s*#?$")] public IReadOnlyList<string> Headings { get; init; } = [];
+
+    /// <summary>The headings' ids, in the same order as <see cref="Headings"/>.</summary>
+    [Attr("main article :is(h2, h3)", "id")] public IReadOnlyList<string> HeadingIds { get; init; } = [];
+
+    /// <summary>The table of contents.</summary>
+    [Items("nav.toc li")] public IReadOnlyList<TocEntry> Toc { get; init; } = [];
+
+    /// <summary>The URL the page was fetched from.</summary>
+    [PageUrl] public Uri Url { get; init; } = default!;
+
+    /// <summary>The next page in reading order.</summary>
+    [Follow("nav.pager a[rel=next]")] public Link<DocPage>? Next { get; init; }
+
+    /// <summary>On the home page the sections, on a section's index its pages.</summary>
+    [Follow("main article ul.page-list a")] public IReadOnlyList<Link<DocPage>> Contents { get; init; } = [];
+
+    /// <summary>Links in the text: other pages, other sites (out of scope), drafts (robots.txt) and broken links.</summary>
+    [Follow("main article p a")] public IReadOnlyList<Link<DocPage>> Links { get; init; } = [];
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace DeclarativeScrape.Examples.Tests.Processes;
+
+/// <summary>
+/// An example running as a child process: its standard output and error collected line by line, waits that are
+/// bounded in time (the process is killed when one runs out), and POSIX signals. Disposing kills it if it still runs.
+/// </summary>
+public sealed partial class ChildProcess : IAsyncDisposable
+{
+    /// <summary>The longest any example may run in these tests.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
+
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+    private readonly List<string> _error = [];
+    private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _errorClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildProcess(Example example, IReadOnlyList<string> args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(example.AssemblyPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        Example = example;
+        Arguments = args;
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Collect(_output, e.Data, _outputClosed);
+        _process.ErrorDataReceived += (_, e) => Collect(_error, e.Data, _errorClosed);
+    }
+
+    public Example Example { get; }
+
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>Standard output so far, one entry per line.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    /// <summary>Standard error so far, one entry per line.</summary>
+    public IReadOnlyList<string> Error
+    {
+        get
+        {
+            lock (_error)
+            {
+                return [.. _error];
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="example"/> with <paramref name="args"/>.</summary>
+    public static ChildProcess Start(Example example, string workingDirectory, params string[] args)
+    {
+        File.Exists(example.AssemblyPath).ShouldBeTrue($"{example.AssemblyPath} is built by this test project's build");
+        var child = new ChildProcess(example, args, workingDirectory);
+        child._process.Start();
+        child._process.StandardInput.Close();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Waits for the process to exit and its output to be read; kills it and fails when it takes longer than <paramref name="timeout"/>.</summary>
+    /// <returns>The exit code.</returns>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var limit = new CancellationTokenSource(timeout ?? DefaultTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+            await Task.WhenAll(_outputClosed.Task, _errorClosed.Task).WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"{Describe()} did not exit within {timeout ?? DefaultTimeout}; killed.\n{Transcript()}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends a POSIX signal (<see cref="SigInt"/>, <see cref="SigTerm"/>) to the process.</summary>
+    public void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    /// <summary>Everything the process printed, for assertion messages.</summary>
+    public string Transcript() =>
+        $"--- {Describe()}: stdout ---\n{string.Join('\n', Output.TakeLast(40))}\n--- stderr ---\n{string.Join('\n', Error.TakeLast(60))}";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private string Describe() => $"{Example} {string.Join(' ', Arguments)}";
+
+    private void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
+    }
+
+    private static void Collect(List<string> lines, string? line, TaskCompletionSource closed)
+    {
+        if (line is null)
+        {
+            closed.TrySetResult();
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Add(line);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
