@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using DeclarativeScrape.DemoSites;
+using DeclarativeScrape.Examples.Tests.Processes;
 
 namespace DeclarativeScrape.Examples.Tests.Resume;
 
@@ -10,15 +11,17 @@ namespace DeclarativeScrape.Examples.Tests.Resume;
 /// with SIGKILL at random points (and stopped with SIGINT once), resumed each time with the same state and output, and
 /// the final output must equal an uninterrupted run's, item for item.
 /// </summary>
+[Collection(ExampleProcesses.Name)]
 public sealed class KillAndResumeTests : IAsyncLifetime
 {
     private const int BookCount = 1000;   // 50 listing pages; about 5 s at the scraper's 200 requests/s
     private const int Kills = 10;
     private const int Seed = 20261122;
+    private const int SigKill = 9;
     private static readonly TimeSpan Overall = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PerRun = TimeSpan.FromSeconds(90);
 
-    private readonly string _root = Directory.CreateTempSubdirectory("declarativescrape-kill-").FullName;
+    private readonly TempDirectory _temp = new();
     private BookstoreSite _site = default!;
 
     public async Task InitializeAsync() => _site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = BookCount });
@@ -26,23 +29,24 @@ public sealed class KillAndResumeTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _site.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        _temp.Dispose();
     }
 
     [Fact]
     public async Task A_crawl_killed_at_ten_random_points_and_resumed_each_time_writes_exactly_the_items_of_an_uninterrupted_run()
     {
         using var overall = new CancellationTokenSource(Overall);
-        var reference = await ReferenceRunAsync(overall.Token);
+        var reference = await ReferenceRunAsync();
 
-        var state = Path.Combine(_root, "state");
-        var output = Path.Combine(_root, "items.jsonl");
+        var state = _temp.File("state");
+        var output = _temp.File("items.jsonl");
         var random = new Random(Seed);
         var stops = new List<string>();
         for (var i = 0; i < Kills; i++)
         {
             var before = CompleteLines(output).Count;
-            await using var child = BookstoreProcess.Start(_site.StartUrl, state, output);
+            await using var child = Start(_site.StartUrl, state, output);
+            var exited = child.WaitForExitAsync(PerRun);
             var interrupt = i == Kills / 2;
             bool triggered;
             string how;
@@ -50,7 +54,7 @@ public sealed class KillAndResumeTests : IAsyncLifetime
             {
                 // Early in the run: while the runtime starts, the state opens, the output is repaired, the first pages come.
                 var delay = TimeSpan.FromMilliseconds(random.Next(50, 1200));
-                triggered = await Task.WhenAny(Task.Delay(delay, overall.Token), child.Exited) != child.Exited;
+                triggered = await Task.WhenAny(Task.Delay(delay, overall.Token), exited) != exited;
                 how = $"after {delay.TotalMilliseconds:0} ms";
             }
             else
@@ -58,23 +62,23 @@ public sealed class KillAndResumeTests : IAsyncLifetime
                 // Later: after a random number of new output lines, spread over the first 60 % of the items, so that every
                 // kill falls before the end (the file lags the commits by up to a second: about 200 items).
                 var target = before + 1 + random.Next(Math.Max(1, (BookCount * 6 / 10 - before) / (Kills - i)));
-                triggered = await WaitForLinesAsync(output, target, child, overall.Token);
+                triggered = await WaitForLinesAsync(output, target, exited, overall.Token);
                 how = $"at {target} lines (had {before})";
             }
 
-            triggered.ShouldBeTrue($"stop {i + 1} came after the crawl ended by itself: {child.Log}");
+            triggered.ShouldBeTrue($"stop {i + 1} came after the crawl ended by itself: {child.Transcript()}");
             if (interrupt)
             {
-                child.Interrupt();
-                var exit = await child.WaitAsync(PerRun, overall.Token);
-                exit.ShouldBe(130, $"Ctrl+C ends the run gracefully with exit code 130: {child.Log}");
+                child.Signal(ChildProcess.SigInt);
+                (await exited).ShouldBe(130, $"Ctrl+C ends the run gracefully with exit code 130: {child.Transcript()}");
                 var text = File.ReadAllText(output);
                 (text.Length == 0 || text.EndsWith('\n')).ShouldBeTrue("a clean stop leaves no torn line");
                 stops.Add($"SIGINT {how}");
             }
             else
             {
-                await child.KillAsync();
+                child.Signal(SigKill);
+                await exited;
                 stops.Add($"SIGKILL {how}");
             }
 
@@ -84,9 +88,9 @@ public sealed class KillAndResumeTests : IAsyncLifetime
             lines.ShouldBeSubsetOf(reference, $"after {stops[^1]}");
         }
 
-        await using (var last = BookstoreProcess.Start(_site.StartUrl, state, output))
+        await using (var last = Start(_site.StartUrl, state, output))
         {
-            (await last.WaitAsync(PerRun, overall.Token)).ShouldBe(0, last.Log);
+            (await last.WaitForExitAsync(PerRun)).ShouldBe(0, last.Transcript());
         }
 
         var final = File.ReadAllText(output);
@@ -97,9 +101,9 @@ public sealed class KillAndResumeTests : IAsyncLifetime
 
         // Resuming a finished crawl fetches nothing and writes nothing.
         var requests = _site.Traffic.Requests;
-        await using (var again = BookstoreProcess.Start(_site.StartUrl, state, output))
+        await using (var again = Start(_site.StartUrl, state, output))
         {
-            (await again.WaitAsync(PerRun, overall.Token)).ShouldBe(0, again.Log);
+            (await again.WaitForExitAsync(PerRun)).ShouldBe(0, again.Transcript());
         }
 
         File.ReadAllText(output).ShouldBe(final);
@@ -110,30 +114,32 @@ public sealed class KillAndResumeTests : IAsyncLifetime
     public async Task A_second_process_on_a_state_directory_in_use_is_refused_naming_the_file()
     {
         using var overall = new CancellationTokenSource(Overall);
-        var state = Path.Combine(_root, "busy-state");
+        var state = _temp.File("busy-state");
         var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = BookCount, Latency = TimeSpan.FromMilliseconds(500) });
         await using (slow)
         {
-            await using var first = BookstoreProcess.Start(slow.StartUrl, state, Path.Combine(_root, "first.jsonl"));
-            (await WaitForLinesAsync(Path.Combine(_root, "first.jsonl"), 1, first, overall.Token)).ShouldBeTrue(first.Log);
+            await using var first = Start(slow.StartUrl, state, _temp.File("first.jsonl"));
+            var firstExited = first.WaitForExitAsync(PerRun);
+            (await WaitForLinesAsync(_temp.File("first.jsonl"), 1, firstExited, overall.Token)).ShouldBeTrue(first.Transcript());
 
-            await using var second = BookstoreProcess.Start(slow.StartUrl, state, Path.Combine(_root, "second.jsonl"));
-            var exit = await second.WaitAsync(PerRun, overall.Token);
+            await using var second = Start(slow.StartUrl, state, _temp.File("second.jsonl"));
+            var exit = await second.WaitForExitAsync(PerRun);
 
-            exit.ShouldBe(2, second.Log);
-            second.Log.ShouldContain("in use by another run");
-            second.Log.ShouldContain(Path.Combine(state, "crawl.sqlite"));
-            first.HasExited.ShouldBeFalse("the first run goes on");
+            exit.ShouldBe(2, second.Transcript());
+            var error = string.Join('\n', second.Error);
+            error.ShouldContain("in use by another run");
+            error.ShouldContain(Path.Combine(state, "crawl.sqlite"));
+            firstExited.IsCompleted.ShouldBeFalse("the first run goes on");
         }
     }
 
     /// <summary>An uninterrupted run with a state directory of its own: its lines are the expected output.</summary>
-    private async Task<List<string>> ReferenceRunAsync(CancellationToken cancellationToken)
+    private async Task<List<string>> ReferenceRunAsync()
     {
-        var output = Path.Combine(_root, "reference.jsonl");
-        await using (var child = BookstoreProcess.Start(_site.StartUrl, Path.Combine(_root, "reference-state"), output))
+        var output = _temp.File("reference.jsonl");
+        await using (var child = Start(_site.StartUrl, _temp.File("reference-state"), output))
         {
-            (await child.WaitAsync(PerRun, cancellationToken)).ShouldBe(0, child.Log);
+            (await child.WaitForExitAsync(PerRun)).ShouldBe(0, child.Transcript());
         }
 
         var lines = CompleteLines(output);
@@ -143,6 +149,9 @@ public sealed class KillAndResumeTests : IAsyncLifetime
             _site.Books.Select(b => b.Url.AbsoluteUri), ignoreOrder: true, "one item per book of the site's ground truth");
         return lines;
     }
+
+    private ChildProcess Start(Uri startUrl, string state, string output) =>
+        ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", startUrl.AbsoluteUri, "--state", state, "--out", output, "--quiet");
 
     /// <summary>The file's complete lines (a torn last line is left out).</summary>
     private static List<string> CompleteLines(string path)
@@ -159,7 +168,7 @@ public sealed class KillAndResumeTests : IAsyncLifetime
     }
 
     /// <summary>Waits, on file change notifications, until the file has <paramref name="target"/> complete lines; false when the process ends first.</summary>
-    private static async Task<bool> WaitForLinesAsync(string path, int target, BookstoreProcess child, CancellationToken cancellationToken)
+    private static async Task<bool> WaitForLinesAsync(string path, int target, Task exited, CancellationToken cancellationToken)
     {
         using var changed = new SemaphoreSlim(0);
         using var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
@@ -177,15 +186,15 @@ public sealed class KillAndResumeTests : IAsyncLifetime
                 return true;
             }
 
-            if (child.HasExited)
+            if (exited.IsCompleted)
             {
                 return CompleteLines(path).Count >= target;
             }
 
             var left = PerRun - stopwatch.Elapsed;
-            left.ShouldBeGreaterThan(TimeSpan.Zero, $"no progress to {target} lines: {child.Log}");
+            left.ShouldBeGreaterThan(TimeSpan.Zero, $"no progress to {target} lines");
             // Woken by the file's change notifications; the one-second bound only guards against a lost notification.
-            await Task.WhenAny(changed.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken), child.Exited);
+            await Task.WhenAny(changed.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken), exited);
         }
     }
 }
