@@ -84,35 +84,46 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         _hostReady = hostReady;
         _failed = failed;
         _sql = new StoreStatements(db.Connection);
-        _work = new WorkQueue(this);
-        _encoder = ItemEncoder<TItem>.For(db.ItemFormat, plan.Format);
-        var earlierRuns = db.ReadNumber(StateSchema.Runs);
-        LoadQueues();
-        if (db.Created)
+        try
         {
-            StateLog.Fresh(logger, db.DatabasePath);
-        }
-        else
-        {
-            Resumed = new ResumedState
+            _work = new WorkQueue(this);
+            _encoder = ItemEncoder<TItem>.For(db.ItemFormat, plan.Format);
+            var earlierRuns = db.ReadNumber(StateSchema.Runs);
+            LoadQueues();
+            if (db.Created)
             {
-                StateFile = db.DatabasePath,
-                EarlierRuns = earlierRuns,
-                Carried = _queued,
-                Processed = db.ReadNumber(StateSchema.Processed),
-                Skipped = db.ReadNumber(StateSchema.Skipped),
-                Failed = db.ReadNumber(StateSchema.Failed),
-                Items = _nextSeq - 1,
-            };
-            StateLog.Resumed(logger, db.DatabasePath, earlierRuns, _queued, Resumed.Processed, Resumed.Skipped, Resumed.Failed, Resumed.Items);
-        }
+                StateLog.Fresh(logger, db.DatabasePath);
+            }
+            else
+            {
+                Resumed = new ResumedState
+                {
+                    StateFile = db.DatabasePath,
+                    EarlierRuns = earlierRuns,
+                    Carried = _queued,
+                    Processed = db.ReadNumber(StateSchema.Processed),
+                    Skipped = db.ReadNumber(StateSchema.Skipped),
+                    Failed = db.ReadNumber(StateSchema.Failed),
+                    Items = _nextSeq - 1,
+                };
+                StateLog.Resumed(logger, db.DatabasePath, earlierRuns, _queued, Resumed.Processed, Resumed.Skipped, Resumed.Failed, Resumed.Items);
+            }
 
-        InTransaction(() => _sql.AddToCounter(StateSchema.Runs, 1));
-        if (outputPath is not null)
+            InTransaction(() => _sql.AddToCounter(StateSchema.Runs, 1));
+            if (outputPath is not null)
+            {
+                _output = OpenOutput(outputPath);
+                StateLog.OutputOpened(logger, _output.Path, _output.Repair);
+                _flushTimer = time.CreateTimer(static s => ((SqliteFrontierStore<TItem>)s!)._work.TryAdd(Work.Flush), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
+            }
+        }
+        catch
         {
-            _output = OpenOutput(outputPath);
-            StateLog.OutputOpened(logger, _output.Path, _output.Repair);
-            _flushTimer = time.CreateTimer(static s => ((SqliteFrontierStore<TItem>)s!)._work.TryAdd(Work.Flush), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
+            // The statements go before the connection closes (with statements left, SQLite would keep the file open).
+            _flushTimer?.Dispose();
+            _output?.Dispose();
+            _sql.Dispose();
+            throw;
         }
 
         _loop = Task.Factory.StartNew(static s => ((SqliteFrontierStore<TItem>)s!).Loop(), this, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

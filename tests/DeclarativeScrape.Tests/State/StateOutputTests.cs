@@ -141,6 +141,19 @@ public sealed class StateOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_file_that_cannot_be_written_is_refused_naming_the_output_and_leaves_the_state_free()
+    {
+        var blocker = _state.Output("blocker");
+        File.WriteAllText(blocker, "a file where a directory should be");
+
+        var error = Should.Throw<ScrapeOptionsException>(() => _state.Open(Path.Combine(blocker, "items.jsonl")));
+
+        error.OptionName.ShouldBe("OutputPath");
+        await using var again = _state.Open(_state.Output());
+        again.Resumed.ShouldNotBeNull("the failed run had created the state");
+    }
+
+    [Fact]
     public async Task The_file_is_synced_and_marked_once_a_second_while_the_run_goes_on()
     {
         var output = _state.Output();
