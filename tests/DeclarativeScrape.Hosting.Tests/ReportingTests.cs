@@ -172,6 +172,19 @@ public sealed class ReportingTests
     public void The_exit_code_follows_how_the_run_ended(string stop, long processed, int exitCode) =>
         new RunReport(Summary(processed, failures: 2), 10, Enum.Parse<StopReason>(stop), null).ExitCode.ShouldBe(exitCode);
 
+    [Fact]
+    public void Resuming_a_finished_crawl_succeeds_and_the_summary_says_what_earlier_runs_did()
+    {
+        var summary = Summary(processed: 0) with
+        {
+            Resumed = new ResumedState { StateFile = "/s/crawl.sqlite", EarlierRuns = 2, Carried = 0, Processed = 2_100, Skipped = 0, Failed = 0, Items = 2_000 },
+        };
+        var report = new RunReport(summary, 0, StopReason.None, null);
+
+        report.ExitCode.ShouldBe(ExitCodes.Success);
+        SummaryText.Lines(report).ShouldContain("  resumed    0 URLs carried over from 2 earlier run(s), which processed 2,100 and wrote 2,000 items");
+    }
+
     [Theory]
     [InlineData(true, true, false, "Quiet")]
     [InlineData(false, true, false, "Live")]

@@ -24,6 +24,11 @@ internal static class SummaryText
             $"  items      {Quantities.Count(s.Items)}" + (report.Output is null ? " (not written: add --out FILE.jsonl to keep them)" : $" → {report.Output}"),
             $"  URLs       {Quantities.Count(s.Discovered)} discovered: {Quantities.Count(s.Processed)} processed, {Quantities.Count(s.Skipped)} skipped, {Quantities.Count(s.Failed)} failed",
         };
+        if (s.Resumed is { } resumed)
+        {
+            lines.Add($"  resumed    {Quantities.Count(resumed.Carried)} URLs carried over from {Quantities.Count(resumed.EarlierRuns)} earlier run(s), which processed {Quantities.Count(resumed.Processed)} and wrote {Quantities.Count(resumed.Items)} items");
+        }
+
         if (s.Skipped > 0)
         {
             lines.Add($"  skipped    {Quantities.ByReason(s.SkippedByReason)}");

@@ -47,12 +47,20 @@ internal sealed partial class Crawl<TItem>
                     _wakeTimer.Change(due + TimerMargin, Timeout.InfiniteTimeSpan);
                 }
 
-                foreach (var (host, lease) in _disallowed)
+                if (_disallowed.Count > 0)
                 {
-                    await CompleteUnfetchedAsync(lease, Skipped(lease, SkipReason.Robots, host.RobotsProblem ?? "disallowed by robots.txt", attempts: 0)).ConfigureAwait(false);
-                }
+                    // Completed together: a state store commits them in one group instead of one group each.
+                    var completions = new Task[_disallowed.Count];
+                    for (var i = 0; i < completions.Length; i++)
+                    {
+                        var (host, lease) = _disallowed[i];
+                        completions[i] = CompleteUnfetchedAsync(lease, Skipped(lease, SkipReason.Robots, host.RobotsProblem ?? "disallowed by robots.txt", attempts: 0)).AsTask();
+                    }
 
-                _disallowed.Clear();
+                    _disallowed.Clear();
+                    _store.CommitNow();   // the dispatcher waits for them
+                    await Task.WhenAll(completions).ConfigureAwait(false);
+                }
             }
 
             if (IsFinished())

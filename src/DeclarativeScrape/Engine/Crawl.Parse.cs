@@ -4,6 +4,12 @@ namespace DeclarativeScrape;
 internal sealed partial class Crawl<TItem>
 {
     /// <summary>
+    /// Parsed pages whose completion is pending (a state store's group commit, a slow reader): at most
+    /// <see cref="ConcurrencyOptions.Max"/> per run, then a parse worker waits.
+    /// </summary>
+    private readonly SemaphoreSlim _completing;
+
+    /// <summary>
     /// A parse worker: a dedicated thread (not a thread-pool thread, so CPU-bound parsing never delays the I/O
     /// continuations queued on the pool) that takes fetched pages until the page channel completes.
     /// </summary>
@@ -34,14 +40,38 @@ internal sealed partial class Crawl<TItem>
             {
                 _signal.Set();   // the dispatcher stopped admitting while the parse backlog was full
             }
+            ValueTask done;
             try
             {
-                var done = ProcessPageAsync(worker, job, links, single);
-                if (!done.IsCompletedSuccessfully)
+                done = ProcessPageAsync(worker, job, links, single);
+            }
+            catch (Exception exception)
+            {
+                Fault(exception);
+                done = ValueTask.CompletedTask;
+            }
+
+            if (!done.IsCompleted)
+            {
+                // The page waits for its store completion (a state store commits pages in groups) or for a slow
+                // reader: it finishes in the background while this worker parses the next page, at most
+                // Concurrency.Max of them per run (then the worker waits: back-pressure as before).
+                if (!_completing.Wait(0))
                 {
-                    // The reader is behind (back-pressure) or the store is slow: wait here, off the pool.
-                    done.AsTask().GetAwaiter().GetResult();
+                    // Full: this worker waits for a completion, so the store should not hold its group open.
+                    _store.CommitNow();
+                    _completing.Wait();
                 }
+
+                _ = FinishPageAsync(done, job);
+                links = [];
+                single = new TItem[1];
+                continue;
+            }
+
+            try
+            {
+                done.GetAwaiter().GetResult();
             }
             catch (Exception exception)
             {
@@ -53,6 +83,33 @@ internal sealed partial class Crawl<TItem>
                 single[0] = default!;
                 FinishJob();
             }
+        }
+    }
+
+    /// <summary>Waits for the pages finishing in the background (the parse workers have stopped).</summary>
+    private async Task DrainCompletingAsync()
+    {
+        for (var i = 0; i < _settings.MaxConcurrency; i++)
+        {
+            await _completing.WaitAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task FinishPageAsync(ValueTask done, PageJob job)
+    {
+        try
+        {
+            await done.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Fault(exception);
+        }
+        finally
+        {
+            job.Result?.Body.Return();
+            _completing.Release();
+            FinishJob();
         }
     }
 

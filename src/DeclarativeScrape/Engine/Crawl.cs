@@ -53,7 +53,6 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
 
     public Crawl(ScrapeEngine engine, CrawlPlan<TItem> plan, RunSettings settings, EventMode mode, CancellationToken cancellationToken)
     {
-        _output = settings.OutputPath is { } path ? OpenOutput(path, plan.Format, engine.Time) : null;
         _engine = engine;
         _plan = plan;
         _settings = settings;
@@ -64,8 +63,19 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
-        _store = new InMemoryFrontierStore<TItem>(settings.MaxPages);
+        if (settings.StateDirectory is { } state)
+        {
+            // The store writes the output file itself, from the committed items (exactly once across crashes).
+            _store = SqliteFrontierStore<TItem>.Open(state, plan, settings.OutputPath, settings.MaxPages, _time, _logger, HostRefilled, Fault);
+        }
+        else
+        {
+            _output = settings.OutputPath is { } path ? OpenOutput(path, plan.Format, engine.Time) : null;
+            _store = new InMemoryFrontierStore<TItem>(settings.MaxPages);
+        }
+
         _parseWorkers = engine.ParseWorkerCount;
+        _completing = new SemaphoreSlim(settings.MaxConcurrency);
         _pages = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(_parseWorkers * PagesPerWorker) { SingleWriter = false, SingleReader = false });
         _events = mode == EventMode.None ? null : Channel.CreateBounded<ScrapeEvent<TItem>>(new BoundedChannelOptions(engine.EventCapacity) { SingleWriter = false, SingleReader = false });
         _pageRate = new RateWindow(_time);
@@ -194,6 +204,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         {
             _pages.Writer.TryComplete();
             await Task.WhenAll(workers).ConfigureAwait(false);
+            await DrainCompletingAsync().ConfigureAwait(false);
             await ReleaseQueuedAsync().ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -201,10 +212,17 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             Fault(exception);
         }
 
-        Finish();
+        await FinishAsync().ConfigureAwait(false);
     }
 
-    private void Finish()
+    /// <summary>A persistent store loaded more URLs of a host: the dispatcher looks again.</summary>
+    private void HostRefilled(string host)
+    {
+        Announce(HostFor(host));
+        _signal.Set();
+    }
+
+    private async Task FinishAsync()
     {
         foreach (var host in _hosts.Values)
         {
@@ -223,11 +241,20 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             Fault(exception);
         }
 
+        try
+        {
+            // A persistent store commits what is left, syncs the output and releases the state before the run reports its end.
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Fault(exception);
+        }
+
         var completed = !_stop.IsCancellationRequested && _fault is null;
-        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt));
+        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed };
         Log.RunFinished(_logger, _plan.Name, completed ? "finished" : "stopped", summary.Elapsed, summary.Discovered, summary.Processed, summary.Skipped, summary.Failed, summary.Items, summary.Requests);
         _engine.Untrack(this);
-        _ = _store.DisposeAsync();
         _events?.Writer.TryComplete(_fault);
         if (_fault is { } fault)
         {
@@ -267,7 +294,9 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         await _store.AdmitAsync(candidates, CancellationToken.None).ConfigureAwait(false);
-        _recorder.AddDiscovered(candidates.Count);
+
+        // URLs an earlier run left to fetch are this run's to finish: they count as discovered, so the counts reconcile.
+        _recorder.AddDiscovered(candidates.Count + (_store.Resumed?.Carried ?? 0));
         await AdmittedAsync(candidates).ConfigureAwait(false);
 
         // A store resumed from an earlier run may hold queued URLs no admission here announced.
@@ -302,7 +331,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
 
     private async ValueTask ReleaseQueuedAsync()
     {
-        foreach (var lease in _store.ReleaseQueued())
+        await foreach (var lease in _store.ReleaseQueuedAsync(CancellationToken.None).ConfigureAwait(false))
         {
             await RecordAsync(Skipped(lease, SkipReason.Cancelled, "the run stopped before the URL was fetched", attempts: 0)).ConfigureAwait(false);
         }

@@ -32,7 +32,7 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
 
     public long Failed => Sum(_failed);
 
-    public void AddDiscovered(int count) => Interlocked.Add(ref _discovered, count);
+    public void AddDiscovered(long count) => Interlocked.Add(ref _discovered, count);
 
     public void AddItem()
     {

@@ -35,6 +35,7 @@ internal sealed class RunSettings
         UserAgent = options.UserAgent.Trim();
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
+        StateDirectory = options.StateDirectory;
     }
 
     public string ScraperName { get; }
@@ -86,4 +87,6 @@ internal sealed class RunSettings
     public KeyValuePair<string, string>[] Headers { get; }
 
     public string? OutputPath { get; }
+
+    public string? StateDirectory { get; }
 }

@@ -138,10 +138,6 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         ItemWriter<TItem>.Validate(options.OutputPath, plan.Format);
-        if (options.StateDirectory is not null)
-        {
-            throw new ScrapeOptionsException(nameof(ScrapeOptions.StateDirectory), "crash-safe state is not available yet; leave it null to keep the crawl state in memory.");
-        }
 
         return new RunSettings(plan.Name, options);
     }

@@ -84,7 +84,15 @@ internal sealed class InMemoryFrontierStore<TItem> : IFrontierStore<TItem>
         return ValueTask.CompletedTask;
     }
 
-    public IReadOnlyList<FrontierLease> ReleaseQueued()
+    public ResumedState? Resumed => null;
+
+    public void CommitNow()
+    {
+    }
+
+    public IAsyncEnumerable<FrontierLease> ReleaseQueuedAsync(CancellationToken cancellationToken) => ReleaseQueued().ToAsyncEnumerable();
+
+    private List<FrontierLease> ReleaseQueued()
     {
         lock (_lock)
         {

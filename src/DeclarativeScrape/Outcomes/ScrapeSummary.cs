@@ -42,6 +42,12 @@ public sealed record ScrapeSummary
     /// <summary>The failed outcomes, in the order they happened (at most <see cref="MaxFailuresKept"/>; the counts are always complete).</summary>
     public required IReadOnlyList<UrlOutcome> Failures { get; init; }
 
+    /// <summary>
+    /// What the <see cref="ScrapeOptions.StateDirectory"/> held when this run started, when it resumed one that
+    /// earlier runs had used; <see langword="null"/> without a state directory or for a fresh one.
+    /// </summary>
+    public ResumedState? Resumed { get; init; }
+
     /// <summary>How many failed outcomes <see cref="Failures"/> keeps at most.</summary>
     public const int MaxFailuresKept = 1000;
 

@@ -1,14 +1,17 @@
+using System.Buffers;
+
 namespace DeclarativeScrape;
 
 /// <summary>
-/// Writes a run's items to <see cref="ScrapeOptions.OutputPath"/> as they arrive: JSON Lines
-/// (<see cref="JsonLinesItemWriter{TItem}"/>) or CSV (<see cref="CsvItemWriter{TItem}"/>). Whole records only reach the
-/// file: each is formatted into a buffer first, the buffer goes to the file when it fills and at least every
-/// <see cref="FlushInterval"/>, so a killed process leaves every record up to the last flush complete.
-/// Thread-safe: parse workers write concurrently.
+/// Writes a run's items to <see cref="ScrapeOptions.OutputPath"/> as they arrive, in the format its extension names
+/// (<see cref="ItemEncoder{TItem}"/>: JSON Lines or CSV). Whole records only reach the file: each is encoded into a
+/// buffer first, the buffer goes to the file when it fills and at least every <see cref="FlushInterval"/>, so a killed
+/// process leaves every record up to the last flush complete. Thread-safe: parse workers write concurrently.
 /// </summary>
+/// <remarks>This is the writer of a run without a state directory; with one, <see cref="OutputProjection"/>
+/// writes the file from the committed items instead (exactly once across crashes).</remarks>
 /// <typeparam name="TItem">The scraper's item type.</typeparam>
-internal abstract class ItemWriter<TItem> : IDisposable
+internal sealed class ItemWriter<TItem> : IDisposable
 {
     /// <summary>The longest a written record waits in memory before it reaches the file.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
@@ -17,20 +20,17 @@ internal abstract class ItemWriter<TItem> : IDisposable
     public const int BufferThreshold = 64 * 1024;
 
     private readonly FileStream _file;
+    private readonly ItemEncoder<TItem> _encoder;
+    private readonly ArrayBufferWriter<byte> _buffer = new(BufferThreshold * 2);
     private readonly ITimer _timer;
     private readonly object _lock = new();
-    private bool _dirty;
     private bool _disposed;
 
-    protected ItemWriter(string path, TimeProvider time)
+    private ItemWriter(string path, ItemEncoder<TItem> encoder, TimeProvider time)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        _file = CreateFile(path);
+        _encoder = encoder;
+        _file.Write(encoder.Header);
         _timer = time.CreateTimer(static s => ((ItemWriter<TItem>)s!).Flush(), this, FlushInterval, FlushInterval);
     }
 
@@ -60,9 +60,21 @@ internal abstract class ItemWriter<TItem> : IDisposable
         }
     }
 
-    /// <summary>Opens the writer for <paramref name="path"/> (validated by <see cref="Validate"/>).</summary>
+    /// <summary>Opens the writer for <paramref name="path"/> (validated by <see cref="Validate"/>), replacing the file.</summary>
     public static ItemWriter<TItem> Open(string path, ItemFormat<TItem> format, TimeProvider time) =>
-        FormatOf(path) == "csv" ? new CsvItemWriter<TItem>(path, format, time) : new JsonLinesItemWriter<TItem>(path, format, time);
+        new(path, ItemEncoder<TItem>.For(FormatOf(path)!, format), time);
+
+    /// <summary>Creates (or replaces) the file for writing, with its directory.</summary>
+    internal static FileStream CreateFile(string path, FileMode mode = FileMode.Create)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return new FileStream(path, mode, FileAccess.Write, FileShare.Read, bufferSize: 0);
+    }
 
     /// <summary>Appends one item.</summary>
     public void Write(TItem item)
@@ -70,9 +82,8 @@ internal abstract class ItemWriter<TItem> : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            Format(item);
-            _dirty = true;
-            if (BufferedBytes >= BufferThreshold)
+            _encoder.Encode(item, _buffer);
+            if (_buffer.WrittenCount >= BufferThreshold)
             {
                 WriteBufferLocked();
             }
@@ -84,7 +95,7 @@ internal abstract class ItemWriter<TItem> : IDisposable
     {
         lock (_lock)
         {
-            if (!_disposed && _dirty)
+            if (!_disposed && _buffer.WrittenCount > 0)
             {
                 WriteBufferLocked();
             }
@@ -107,25 +118,9 @@ internal abstract class ItemWriter<TItem> : IDisposable
         }
     }
 
-    /// <summary>Bytes formatted and not yet written.</summary>
-    protected abstract int BufferedBytes { get; }
-
-    /// <summary>Formats one whole record (with its line end) into the buffer.</summary>
-    protected abstract void Format(TItem item);
-
-    /// <summary>The buffered bytes; <see cref="ClearBuffer"/> follows.</summary>
-    protected abstract ReadOnlySpan<byte> Buffered { get; }
-
-    protected abstract void ClearBuffer();
-
-    /// <summary>Writes bytes straight to the file (a header).</summary>
-    protected void WriteRaw(ReadOnlySpan<byte> bytes) => _file.Write(bytes);
-
     private void WriteBufferLocked()
     {
-        _file.Write(Buffered);
-        _file.Flush();
-        ClearBuffer();
-        _dirty = false;
+        _file.Write(_buffer.WrittenSpan);
+        _buffer.ResetWrittenCount();
     }
 }

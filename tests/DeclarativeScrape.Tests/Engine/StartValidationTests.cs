@@ -7,7 +7,7 @@ public sealed class StartValidationTests
     public static TheoryData<string, Action<ScrapeOptions>> BadRunOptions => new()
     {
         { "OutputPath", o => o.OutputPath = "items.xml" },
-        { "StateDirectory", o => o.StateDirectory = "state" },
+        { "StateDirectory", o => o.StateDirectory = "" },
         { "AllowedHosts[0]", o => o.AllowedHosts.Add("http://shop.example/path") },
         { "Concurrency.PerHost", o => o.Concurrency.PerHost = 0 },
         { "Retry.MaxRateLimitedAttempts", o => o.Retry.MaxRateLimitedAttempts = 0 },

@@ -46,7 +46,7 @@ public sealed class InMemoryFrontierStoreTests
 
         links.Select(c => c.Skip).ShouldBe([SkipReason.None, SkipReason.MaxPages, SkipReason.Duplicate]);
         store.Counts.ShouldBe(new FrontierCounts(Admitted: 2, Queued: 1, Leased: 0, Completed: 1));
-        store.ReleaseQueued().ShouldHaveSingleItem().Url.AbsoluteUri.ShouldBe("http://a.example/x");
+        (await store.ReleaseQueuedAsync(CancellationToken.None).ToListAsync()).ShouldHaveSingleItem().Url.AbsoluteUri.ShouldBe("http://a.example/x");
         store.Counts.Queued.ShouldBe(0);
     }
 }

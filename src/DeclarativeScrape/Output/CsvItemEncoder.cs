@@ -8,34 +8,31 @@ namespace DeclarativeScrape;
 /// (<see cref="ItemFormat{TItem}.WriteCsvRow"/>), CRLF line ends, a field quoted when it holds a comma, a quote, a
 /// line break or leading/trailing spaces, quotes doubled; an absent value is an empty field. UTF-8 without BOM.
 /// </summary>
-internal sealed class CsvItemWriter<TItem> : ItemWriter<TItem>
+internal sealed class CsvItemEncoder<TItem> : ItemEncoder<TItem>
 {
     private readonly ItemFormat<TItem> _format;
     private readonly string?[] _cells;
-    private readonly ArrayBufferWriter<byte> _buffer = new(BufferThreshold * 2);
+    private readonly byte[] _header;
 
-    public CsvItemWriter(string path, ItemFormat<TItem> format, TimeProvider time)
-        : base(path, time)
+    public CsvItemEncoder(ItemFormat<TItem> format)
     {
         _format = format;
         _cells = new string?[format.CsvColumns.Count];
         var header = new ArrayBufferWriter<byte>();
         AppendRow(header, format.CsvColumns);
-        WriteRaw(header.WrittenSpan);
+        _header = header.WrittenSpan.ToArray();
     }
 
-    protected override int BufferedBytes => _buffer.WrittenCount;
+    public override string FormatName => "csv";
 
-    protected override ReadOnlySpan<byte> Buffered => _buffer.WrittenSpan;
+    public override ReadOnlySpan<byte> Header => _header;
 
-    protected override void Format(TItem item)
+    protected override void EncodeRecord(TItem item, ArrayBufferWriter<byte> output)
     {
         Array.Clear(_cells);
         _format.WriteCsvRow(item, _cells);
-        AppendRow(_buffer, _cells);
+        AppendRow(output, _cells);
     }
-
-    protected override void ClearBuffer() => _buffer.ResetWrittenCount();
 
     internal static void AppendRow(IBufferWriter<byte> output, IReadOnlyList<string?> cells)
     {

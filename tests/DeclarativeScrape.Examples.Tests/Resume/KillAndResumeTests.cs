@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Text;
+using DeclarativeScrape.DemoSites;
+using DeclarativeScrape.Examples.Tests.Processes;
+
+namespace DeclarativeScrape.Examples.Tests.Resume;
+
+/// <summary>
+/// The crash-safety promise of <c>--state</c>, tested the hard way: examples/Bookstore runs as a child process against
+/// a demo bookstore served by this test process (so its port and ground truth stay the same across kills), is killed
+/// with SIGKILL at random points (and stopped with SIGINT once), resumed each time with the same state and output, and
+/// the final output must equal an uninterrupted run's, item for item.
+/// </summary>
+[Collection(ExampleProcesses.Name)]
+public sealed class KillAndResumeTests : IAsyncLifetime
+{
+    private const int BookCount = 1000;   // 50 listing pages; about 5 s at the scraper's 200 requests/s
+    private const int Kills = 10;
+    private const int Seed = 20261122;
+    private const int SigKill = 9;
+    private static readonly TimeSpan Overall = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan PerRun = TimeSpan.FromSeconds(90);
+
+    private readonly TempDirectory _temp = new();
+    private BookstoreSite _site = default!;
+
+    public async Task InitializeAsync() => _site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = BookCount });
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task A_crawl_killed_at_ten_random_points_and_resumed_each_time_writes_exactly_the_items_of_an_uninterrupted_run()
+    {
+        using var overall = new CancellationTokenSource(Overall);
+        var reference = await ReferenceRunAsync();
+
+        var state = _temp.File("state");
+        var output = _temp.File("items.jsonl");
+        var random = new Random(Seed);
+        var stops = new List<string>();
+        for (var i = 0; i < Kills; i++)
+        {
+            var before = CompleteLines(output).Count;
+            await using var child = Start(_site.StartUrl, state, output);
+            var exited = child.WaitForExitAsync(PerRun);
+            var interrupt = i == Kills / 2;
+            bool triggered;
+            string how;
+            if (i % 3 == 0 && !interrupt && before < BookCount / 2)
+            {
+                // Early in the run: while the runtime starts, the state opens, the output is repaired, the first pages come.
+                var delay = TimeSpan.FromMilliseconds(random.Next(50, 1200));
+                triggered = await Task.WhenAny(Task.Delay(delay, overall.Token), exited) != exited;
+                how = $"after {delay.TotalMilliseconds:0} ms";
+            }
+            else
+            {
+                // Later: after a random number of new output lines, spread over the first 60 % of the items, so that every
+                // kill falls before the end (the file lags the commits by up to a second: about 200 items).
+                var target = before + 1 + random.Next(Math.Max(1, (BookCount * 6 / 10 - before) / (Kills - i)));
+                triggered = await WaitForLinesAsync(output, target, exited, overall.Token);
+                how = $"at {target} lines (had {before})";
+            }
+
+            triggered.ShouldBeTrue($"stop {i + 1} came after the crawl ended by itself: {child.Transcript()}");
+            if (interrupt)
+            {
+                child.Signal(ChildProcess.SigInt);
+                (await exited).ShouldBe(130, $"Ctrl+C ends the run gracefully with exit code 130: {child.Transcript()}");
+                var text = File.ReadAllText(output);
+                (text.Length == 0 || text.EndsWith('\n')).ShouldBeTrue("a clean stop leaves no torn line");
+                stops.Add($"SIGINT {how}");
+            }
+            else
+            {
+                child.Signal(SigKill);
+                await exited;
+                stops.Add($"SIGKILL {how}");
+            }
+
+            // Whatever the moment, the complete lines in the file are distinct items of the reference run.
+            var lines = CompleteLines(output);
+            lines.ShouldBeUnique($"after {stops[^1]}");
+            lines.ShouldBeSubsetOf(reference, $"after {stops[^1]}");
+        }
+
+        await using (var last = Start(_site.StartUrl, state, output))
+        {
+            (await last.WaitForExitAsync(PerRun)).ShouldBe(0, last.Transcript());
+        }
+
+        var final = File.ReadAllText(output);
+        final.ShouldEndWith("\n", Case.Sensitive, "every line complete");
+        var items = CompleteLines(output);
+        items.ShouldBeUnique("no item twice");
+        items.Order(StringComparer.Ordinal).ShouldBe(reference.Order(StringComparer.Ordinal), $"the same items as the uninterrupted run, after: {string.Join("; ", stops)}");
+
+        // Resuming a finished crawl fetches nothing and writes nothing.
+        var requests = _site.Traffic.Requests;
+        await using (var again = Start(_site.StartUrl, state, output))
+        {
+            (await again.WaitForExitAsync(PerRun)).ShouldBe(0, again.Transcript());
+        }
+
+        File.ReadAllText(output).ShouldBe(final);
+        _site.Traffic.Requests.ShouldBe(requests);
+    }
+
+    [Fact]
+    public async Task A_second_process_on_a_state_directory_in_use_is_refused_naming_the_file()
+    {
+        using var overall = new CancellationTokenSource(Overall);
+        var state = _temp.File("busy-state");
+        var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = BookCount, Latency = TimeSpan.FromMilliseconds(500) });
+        await using (slow)
+        {
+            await using var first = Start(slow.StartUrl, state, _temp.File("first.jsonl"));
+            var firstExited = first.WaitForExitAsync(PerRun);
+            (await WaitForLinesAsync(_temp.File("first.jsonl"), 1, firstExited, overall.Token)).ShouldBeTrue(first.Transcript());
+
+            await using var second = Start(slow.StartUrl, state, _temp.File("second.jsonl"));
+            var exit = await second.WaitForExitAsync(PerRun);
+
+            exit.ShouldBe(2, second.Transcript());
+            var error = string.Join('\n', second.Error);
+            error.ShouldContain("in use by another run");
+            error.ShouldContain(Path.Combine(state, "crawl.sqlite"));
+            firstExited.IsCompleted.ShouldBeFalse("the first run goes on");
+        }
+    }
+
+    /// <summary>An uninterrupted run with a state directory of its own: its lines are the expected output.</summary>
+    private async Task<List<string>> ReferenceRunAsync()
+    {
+        var output = _temp.File("reference.jsonl");
+        await using (var child = Start(_site.StartUrl, _temp.File("reference-state"), output))
+        {
+            (await child.WaitForExitAsync(PerRun)).ShouldBe(0, child.Transcript());
+        }
+
+        var lines = CompleteLines(output);
+        lines.Count.ShouldBe(BookCount);
+        lines.ShouldBeUnique();
+        lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("url").GetString()).ShouldBe(
+            _site.Books.Select(b => b.Url.AbsoluteUri), ignoreOrder: true, "one item per book of the site's ground truth");
+        return lines;
+    }
+
+    private ChildProcess Start(Uri startUrl, string state, string output) =>
+        ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", startUrl.AbsoluteUri, "--state", state, "--out", output, "--quiet");
+
+    /// <summary>The file's complete lines (a torn last line is left out).</summary>
+    private static List<string> CompleteLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var text = new StreamReader(stream, Encoding.UTF8).ReadToEnd();
+        var end = text.LastIndexOf('\n');
+        return end < 0 ? [] : [.. text[..end].Split('\n')];
+    }
+
+    /// <summary>Waits, on file change notifications, until the file has <paramref name="target"/> complete lines; false when the process ends first.</summary>
+    private static async Task<bool> WaitForLinesAsync(string path, int target, Task exited, CancellationToken cancellationToken)
+    {
+        using var changed = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+        {
+            NotifyFilter = NotifyFilters.Size | NotifyFilters.LastWrite | NotifyFilters.FileName,
+        };
+        watcher.Changed += (_, _) => changed.Release();
+        watcher.Created += (_, _) => changed.Release();
+        watcher.EnableRaisingEvents = true;
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (CompleteLines(path).Count >= target)
+            {
+                return true;
+            }
+
+            if (exited.IsCompleted)
+            {
+                return CompleteLines(path).Count >= target;
+            }
+
+            var left = PerRun - stopwatch.Elapsed;
+            left.ShouldBeGreaterThan(TimeSpan.Zero, $"no progress to {target} lines");
+            // Woken by the file's change notifications; the one-second bound only guards against a lost notification.
+            await Task.WhenAny(changed.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken), exited);
+        }
+    }
+}
