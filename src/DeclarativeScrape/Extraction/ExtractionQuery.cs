@@ -4,12 +4,39 @@ using AngleSharp.Dom;
 namespace DeclarativeScrape;
 
 /// <summary>
-/// Finds the elements a cached <see cref="ISelector"/> matches below a scope (a document or an element), in
-/// document order, without LINQ and without re-parsing the selector. <c>:scope</c> is the scope element, or the
-/// document element when the scope is a document, as in AngleSharp's own <c>QuerySelector</c>.
+/// Finds the elements cached <see cref="ISelector"/>s match below a scope (a document or an element), in document
+/// order, without LINQ and without re-parsing the selectors: one selector at a time (<see cref="First"/>,
+/// <see cref="All"/>), or every selector of an extractor in one walk (<see cref="Match"/>, what generated code calls).
+/// <c>:scope</c> is the scope element, or the document element when the scope is a document, as in AngleSharp's own
+/// <c>QuerySelector</c>. The scope itself is never a match.
 /// </summary>
 public static class ExtractionQuery
 {
+    private const int InitialDepth = 64;
+
+    [ThreadStatic]
+    private static Frame[]? t_frames;
+
+    /// <summary>
+    /// Matches every query of <paramref name="set"/> in one walk over the descendants of <paramref name="scope"/>, in
+    /// document order: the result is what <see cref="First"/> or <see cref="All"/> would give for each query, at the
+    /// cost of a single pass (which stops early once every query wants only a first match and all are found).
+    /// </summary>
+    /// <param name="scope">The document or element searched (the scope itself is not a candidate).</param>
+    /// <param name="set">The queries.</param>
+    /// <returns>The matches, by query index.</returns>
+    public static SelectorMatches Match(IParentNode scope, SelectorSet set)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(set);
+        var results = new object?[set.Count];
+        if (scope is INode node && set.Count > 0)
+        {
+            Walk(node, set, results, ScopeElement(scope));
+        }
+
+        return new SelectorMatches(set, results);
+    }
     /// <summary>The first descendant of <paramref name="scope"/> that <paramref name="selector"/> matches.</summary>
     /// <param name="scope">The document or element searched (the scope itself is not a candidate).</param>
     /// <param name="selector">The parsed selector.</param>
@@ -37,6 +64,104 @@ public static class ExtractionQuery
 
         return matches;
     }
+
+    // Depth-first, pre-order, with an explicit stack (a deeply nested page cannot overflow the thread's stack) kept
+    // per thread. Every element AngleSharp builds derives from Element: a class test is cheaper than an interface test.
+    private static void Walk(INode root, SelectorSet set, object?[] results, IElement? scope)
+    {
+        var frames = t_frames ?? new Frame[InitialDepth];
+        t_frames = null;
+        var depth = 0;
+        var deepest = 0;
+        var pendingFirst = set.FirstCount;
+        var nodes = root.ChildNodes;
+        var next = 0;
+        while (true)
+        {
+            if (next < nodes.Length)
+            {
+                if (nodes[next++] is not Element element)
+                {
+                    continue;
+                }
+
+                if (Visit(element, set, results, scope, ref pendingFirst))
+                {
+                    break;
+                }
+
+                var children = ((INode)element).ChildNodes;
+                if (children.Length > 0)
+                {
+                    if (depth == frames.Length)
+                    {
+                        Array.Resize(ref frames, depth * 2);
+                    }
+
+                    frames[depth++] = new Frame(nodes, next);
+                    deepest = Math.Max(deepest, depth);
+                    nodes = children;
+                    next = 0;
+                }
+            }
+            else if (depth > 0)
+            {
+                (nodes, next) = frames[--depth];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // Keep no reference to the document; a buffer grown by a freak page is not kept.
+        Array.Clear(frames, 0, deepest);
+        if (frames.Length <= 16 * InitialDepth)
+        {
+            t_frames = frames;
+        }
+    }
+
+    // Tests element against every query still open; true when nothing is left to find.
+    private static bool Visit(IElement element, SelectorSet set, object?[] results, IElement? scope, ref int pendingFirst)
+    {
+        var queries = set.Queries;
+        var names = set.ElementNames;
+        var name = element.LocalName;
+        for (var q = 0; q < queries.Length; q++)
+        {
+            var query = queries[q];
+            if (!query.IsAll && results[q] is not null)
+            {
+                continue;
+            }
+
+            if (names[q] is { } required && !string.Equals(required, name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!query.Selector.Match(element, scope))
+            {
+                continue;
+            }
+
+            if (query.IsAll)
+            {
+                ((List<IElement>)(results[q] ??= new List<IElement>())).Add(element);
+            }
+            else
+            {
+                results[q] = element;
+                pendingFirst--;
+            }
+        }
+
+        return pendingFirst == 0 && !set.HasAll;
+    }
+
+    /// <summary>Where the walk resumes in a parent's children.</summary>
+    private readonly record struct Frame(INodeList Nodes, int Next);
 
     private static IElement? ScopeElement(IParentNode scope) =>
         scope as IElement ?? (scope as IDocument)?.DocumentElement;
