@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
@@ -14,8 +16,13 @@ public static class ExtractionQuery
 {
     private const int InitialDepth = 64;
 
+    private const int NameMemoSize = 16;
+
     [ThreadStatic]
     private static Frame[]? t_frames;
+
+    [ThreadStatic]
+    private static NameMemo[]? t_nameMemo;
 
     /// <summary>
     /// Matches every query of <paramref name="set"/> in one walk over the descendants of <paramref name="scope"/>, in
@@ -71,42 +78,48 @@ public static class ExtractionQuery
     {
         var frames = t_frames ?? new Frame[InitialDepth];
         t_frames = null;
+        var memo = t_nameMemo ?? new NameMemo[NameMemoSize];
+        t_nameMemo = null;
         var depth = 0;
         var deepest = 0;
         var pendingFirst = set.FirstCount;
+        var open = set.AllMask;
         var nodes = root.ChildNodes;
+        var count = nodes.Length;
         var next = 0;
         while (true)
         {
-            if (next < nodes.Length)
+            if (next < count)
             {
                 if (nodes[next++] is not Element element)
                 {
                     continue;
                 }
 
-                if (Visit(element, set, results, scope, ref pendingFirst))
+                if (set.IsMasked ? VisitMasked(element, set, memo, results, scope, ref open) : Visit(element, set, results, scope, ref pendingFirst))
                 {
                     break;
                 }
 
                 var children = ((INode)element).ChildNodes;
-                if (children.Length > 0)
+                var childCount = children.Length;
+                if (childCount > 0)
                 {
                     if (depth == frames.Length)
                     {
                         Array.Resize(ref frames, depth * 2);
                     }
 
-                    frames[depth++] = new Frame(nodes, next);
+                    frames[depth++] = new Frame(nodes, next, count);
                     deepest = Math.Max(deepest, depth);
                     nodes = children;
+                    count = childCount;
                     next = 0;
                 }
             }
             else if (depth > 0)
             {
-                (nodes, next) = frames[--depth];
+                (nodes, next, count) = frames[--depth];
             }
             else
             {
@@ -116,13 +129,53 @@ public static class ExtractionQuery
 
         // Keep no reference to the document; a buffer grown by a freak page is not kept.
         Array.Clear(frames, 0, deepest);
+        Array.Clear(memo);
+        t_nameMemo = memo;
         if (frames.Length <= 16 * InitialDepth)
         {
             t_frames = frames;
         }
     }
 
-    // Tests element against every query still open; true when nothing is left to find.
+    // Tests element against the open queries its name allows, picked from bit masks; true when nothing is left to find.
+    // Element names are few and shared (AngleSharp gives every <div> the same string), so the mask of each name string
+    // is remembered for the walk by reference, in a small direct-mapped memo.
+    private static bool VisitMasked(Element element, SelectorSet set, NameMemo[] memo, object?[] results, IElement? scope, ref ulong open)
+    {
+        var name = element.LocalName;
+        ref var slot = ref memo[RuntimeHelpers.GetHashCode(name) & (NameMemoSize - 1)];
+        if (!ReferenceEquals(slot.Name, name))
+        {
+            slot = new NameMemo(name, set.NamedMasks.TryGetValue(name, out var named) ? set.UnnamedMask | named : set.UnnamedMask);
+        }
+
+        var candidates = slot.Mask & open;
+        var queries = set.Queries;
+        while (candidates != 0)
+        {
+            var q = BitOperations.TrailingZeroCount(candidates);
+            candidates &= candidates - 1;
+            var query = queries[q];
+            if (!query.Selector.Match(element, scope))
+            {
+                continue;
+            }
+
+            if (query.IsAll)
+            {
+                ((List<IElement>)(results[q] ??= new List<IElement>())).Add(element);
+            }
+            else
+            {
+                results[q] = element;
+                open &= ~(1UL << q);
+            }
+        }
+
+        return (open & set.FirstMask) == 0 && !set.HasAll;
+    }
+
+    // Tests element against every query still open (sets too large for masks); true when nothing is left to find.
     private static bool Visit(IElement element, SelectorSet set, object?[] results, IElement? scope, ref int pendingFirst)
     {
         var queries = set.Queries;
@@ -160,8 +213,11 @@ public static class ExtractionQuery
         return pendingFirst == 0 && !set.HasAll;
     }
 
-    /// <summary>Where the walk resumes in a parent's children.</summary>
-    private readonly record struct Frame(INodeList Nodes, int Next);
+    /// <summary>An element name string and the mask of the queries worth running on elements of that name.</summary>
+    private readonly record struct NameMemo(string Name, ulong Mask);
+
+    /// <summary>Where the walk resumes in a parent's children (the document does not change during a walk).</summary>
+    private readonly record struct Frame(INodeList Nodes, int Next, int Count);
 
     private static IElement? ScopeElement(IParentNode scope) =>
         scope as IElement ?? (scope as IDocument)?.DocumentElement;
