@@ -12,7 +12,7 @@ namespace DeclarativeScrape.Benchmarks.RuntimeHelpers;
 /// <summary>
 /// The runtime helpers generated extractors call, each against the plain code a user would otherwise write (the
 /// baseline of its category), on one demo book page with reviews: finding the first match, finding all matches,
-/// whitespace-normalised text, a price, and parsing the page.
+/// finding the matches of a whole page type's selectors, whitespace-normalised text, a price, and parsing the page.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -27,6 +27,16 @@ public class RuntimeHelperBenchmarks
     private static readonly ISelector FirstSelector = ExtractionSelectors.Parse(FirstSelectorText);
     private static readonly ISelector AllSelector = ExtractionSelectors.Parse(AllSelectorText);
 
+    // The selectors of the extraction benchmark's BookPage: seven first matches and one list.
+    private static readonly string[] PageSelectorTexts =
+    [
+        "div.product_main h1", "div.product_main p.price_color", "div.product_main p.availability", "div.product_main p.star-rating",
+        "table.table-striped tr:first-child td", "ul.breadcrumb li:nth-child(3) a", "div.item img", "#reviews article",
+    ];
+
+    private static readonly ISelector[] PageSelectors = [.. PageSelectorTexts.Select(ExtractionSelectors.Parse)];
+    private static readonly SelectorSet PageSet = new([.. PageSelectors.Select((s, i) => i == PageSelectors.Length - 1 ? SelectorQuery.All(s) : SelectorQuery.First(s))]);
+
     private readonly HtmlParser _defaultParser = new();
     private string _html = "";
     private IDocument _document = default!;
@@ -40,6 +50,11 @@ public class RuntimeHelperBenchmarks
         _html = page.Html;
         _document = ExtractionDocument.ParseHtml(_html);
         _reviewText = _document.QuerySelector("#reviews article div.review-text") ?? throw new InvalidOperationException("The page has no review text.");
+        if (PageSelectorsString() != SelectorSetMatch() || PageSelectorsCached() != SelectorSetMatch() || SelectorSetMatch() < PageSelectors.Length + 1)
+        {
+            throw new InvalidOperationException("The page selector variants disagree.");
+        }
+
         if (ExtractionText.NormalizedText(_reviewText) != WhitespaceCollapse.Collapse(_reviewText.TextContent) ||
             ExtractionText.NormalizedText(_reviewText) != Whitespace.Replace(_reviewText.TextContent, " ").Trim())
         {
@@ -85,6 +100,52 @@ public class RuntimeHelperBenchmarks
     /// <returns>The number of matches.</returns>
     [Benchmark, BenchmarkCategory("All")]
     public int ExtractionQueryAll() => ExtractionQuery.All(_document, AllSelector).Count;
+
+    /// <summary>A page type's eight selectors with AngleSharp's string overloads, one walk each (what a reflection mapper does).</summary>
+    /// <returns>The number of matches.</returns>
+    [Benchmark(Baseline = true), BenchmarkCategory("Fields")]
+    public int PageSelectorsString()
+    {
+        var found = 0;
+        for (var i = 0; i < PageSelectorTexts.Length - 1; i++)
+        {
+            found += _document.QuerySelector(PageSelectorTexts[i]) is null ? 0 : 1;
+        }
+
+        return found + _document.QuerySelectorAll(PageSelectorTexts[^1]).Length;
+    }
+
+    /// <summary>The same with selectors parsed once, one walk each (what the hand-written extractor does).</summary>
+    /// <returns>The number of matches.</returns>
+    [Benchmark, BenchmarkCategory("Fields")]
+    public int PageSelectorsCached()
+    {
+        var found = 0;
+        var nodes = _document.ChildNodes;
+        for (var i = 0; i < PageSelectors.Length - 1; i++)
+        {
+            found += nodes.QuerySelector(PageSelectors[i]) is null ? 0 : 1;
+        }
+
+        var all = new List<IElement>();
+        nodes.QuerySelectorAll(PageSelectors[^1], all);
+        return found + all.Count;
+    }
+
+    /// <summary>The helper generated code calls: the whole set in one walk.</summary>
+    /// <returns>The number of matches.</returns>
+    [Benchmark, BenchmarkCategory("Fields")]
+    public int SelectorSetMatch()
+    {
+        var matches = ExtractionQuery.Match(_document, PageSet);
+        var found = 0;
+        for (var i = 0; i < PageSelectors.Length - 1; i++)
+        {
+            found += matches.First(i) is null ? 0 : 1;
+        }
+
+        return found + matches.All(PageSelectors.Length - 1).Length;
+    }
 
     /// <summary><c>TextContent</c> with the whitespace collapsed by a regex, then trimmed: the common idiom.</summary>
     /// <returns>The text.</returns>
