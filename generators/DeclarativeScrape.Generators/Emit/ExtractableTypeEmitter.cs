@@ -57,6 +57,11 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(scope);");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             writer.Line("var ok = true;");
+            if (HasSelectors(model))
+            {
+                writer.Line("var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, " + cache + ".Selectors);");
+            }
+
             for (var i = 0; i < model.Properties.Count; i++)
             {
                 writer.Line();
@@ -103,7 +108,7 @@ namespace DeclarativeScrape.Generators.Emit
         private static void EmitCache(CodeWriter writer, ExtractableTypeModel model, string cacheName, string cache)
         {
             writer.Open("namespace " + CacheNamespace);
-            writer.Line("/// <summary>What the extractor of <see cref=\"" + model.Type.FullName + "\"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>");
+            writer.Line("/// <summary>What the extractor of <see cref=\"" + model.Type.FullName + "\"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>");
             writer.Line(FileFrame.GeneratedCode);
             writer.Open("file static class " + cacheName);
             foreach (var property in model.Properties)
@@ -117,6 +122,11 @@ namespace DeclarativeScrape.Generators.Emit
                 {
                     writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + property.Name + "Pattern = global::DeclarativeScrape.ExtractionText.CreatePattern(" + Literals.String(property.Pattern) + ");");
                 }
+            }
+
+            if (HasSelectors(model))
+            {
+                EmitSelectorSet(writer, model);
             }
 
             if (model.IsItem)
@@ -145,6 +155,44 @@ namespace DeclarativeScrape.Generators.Emit
 
             writer.Close();
             writer.Close();
+        }
+
+        // Every selector of the type in one set, matched in one walk; each property reads its matches by index.
+        private static void EmitSelectorSet(CodeWriter writer, ExtractableTypeModel model)
+        {
+            writer.Line();
+            var index = 0;
+            var queries = new List<string>();
+            foreach (var property in model.Properties)
+            {
+                if (property.Selector is null)
+                {
+                    continue;
+                }
+
+                writer.Line("internal const int " + PropertyExtractionEmitter.QueryName(property) + " = " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+                queries.Add("global::DeclarativeScrape.SelectorQuery." + (PropertyExtractionEmitter.ReadsAll(property) ? "All" : "First") + "(" + property.Name + "Selector)");
+                index++;
+            }
+
+            writer.Line("internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(");
+            for (var i = 0; i < queries.Count; i++)
+            {
+                writer.Line("    " + queries[i] + (i == queries.Count - 1 ? ");" : ","));
+            }
+        }
+
+        private static bool HasSelectors(ExtractableTypeModel model)
+        {
+            foreach (var property in model.Properties)
+            {
+                if (property.Selector is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void EmitEnumHelpers(CodeWriter writer, EnumModel model)

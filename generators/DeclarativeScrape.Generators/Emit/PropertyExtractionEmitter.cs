@@ -9,7 +9,6 @@ namespace DeclarativeScrape.Generators.Emit
     /// </summary>
     internal static class PropertyExtractionEmitter
     {
-        private const string Query = "global::DeclarativeScrape.ExtractionQuery";
         private const string Text = "global::DeclarativeScrape.ExtractionText";
 
         public static void Emit(CodeWriter writer, PropertyModel property, string local, string cache)
@@ -17,6 +16,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("// " + property.Name + ": " + Describe(property));
             writer.Line(Declaration(property, local));
             var selector = cache + "." + property.Name + "Selector";
+            var query = cache + "." + QueryName(property);
             var emitter = new Chain(writer, property);
             switch (property.Source)
             {
@@ -24,7 +24,7 @@ namespace DeclarativeScrape.Generators.Emit
                     writer.Line(local + " = " + (property.Kind == ValueKind.Uri ? "context.PageUrl;" : "context.PageUrl.AbsoluteUri;"));
                     return;
                 case SourceKind.Items:
-                    EmitItems(writer, property, local, selector);
+                    EmitItems(writer, property, local, selector, query);
                     return;
             }
 
@@ -86,27 +86,33 @@ namespace DeclarativeScrape.Generators.Emit
 
             if (property.Shape == ValueShape.List)
             {
-                writer.Open("foreach (var element in " + Query + ".All(scope, " + selector + "))");
+                writer.Open("foreach (var element in matches.All(" + query + "))");
                 emitter.Steps(steps, 0, report: false, local);
                 writer.Close();
                 return;
             }
 
             writer.Open(string.Empty);
-            writer.Line("var element = " + Query + ".First(scope, " + selector + ");");
+            writer.Line("var element = matches.First(" + query + ");");
             steps.Insert(0, Step.Check("element is not null", "element is null", Messages("NoElement(" + selector + ")")));
             emitter.Steps(steps, 0, report: property.Shape == ValueShape.Required, local);
             writer.Close();
         }
 
-        private static void EmitItems(CodeWriter writer, PropertyModel property, string local, string selector)
+        /// <summary>The name of the constant holding the property's index in its type's <c>SelectorSet</c>.</summary>
+        public static string QueryName(PropertyModel property) => property.Name + "Query";
+
+        /// <summary>Whether the property reads every match of its selector (a list) rather than the first.</summary>
+        public static bool ReadsAll(PropertyModel property) => property.Shape == ValueShape.List;
+
+        private static void EmitItems(CodeWriter writer, PropertyModel property, string local, string selector, string query)
         {
             var name = Literals.String(property.Name);
             writer.Open(string.Empty);
             if (property.Shape == ValueShape.List)
             {
-                writer.Line("var elements = " + Query + ".All(scope, " + selector + ");");
-                writer.Open("for (var index = 0; index < elements.Count; index++)");
+                writer.Line("var elements = matches.All(" + query + ");");
+                writer.Open("for (var index = 0; index < elements.Length; index++)");
                 writer.Line("context.EnterNested(" + name + ", index);");
                 writer.Line("var item = " + property.TargetTypeName + ".Extract(elements[index], context);");
                 writer.Line("context.ExitNested();");
@@ -115,7 +121,7 @@ namespace DeclarativeScrape.Generators.Emit
             }
             else
             {
-                writer.Line("var element = " + Query + ".First(scope, " + selector + ");");
+                writer.Line("var element = matches.First(" + query + ");");
                 if (property.Shape == ValueShape.Required)
                 {
                     writer.Open("if (element is null)");

@@ -11,7 +11,7 @@ public sealed class ExtractionContext
 {
     private readonly List<ExtractionFailure> _failures = [];
     private readonly List<DiscoveredLink> _links = [];
-    private readonly List<string> _path = [];
+    private readonly List<(string Property, int Index)> _path = [];
 
     /// <summary>Creates a context for the page at <paramref name="pageUrl"/>.</summary>
     /// <param name="pageUrl">The absolute URL the page was fetched from (after redirects).</param>
@@ -48,8 +48,7 @@ public sealed class ExtractionContext
     /// <summary>Enters the nested item at <paramref name="index"/> of <paramref name="property"/>: failures recorded until <see cref="ExitNested"/> are named <c>Property[index].Inner</c>.</summary>
     /// <param name="property">The <see cref="ItemsAttribute"/> property.</param>
     /// <param name="index">The item's position among the matches, or -1 for a single nested item.</param>
-    public void EnterNested(string property, int index) =>
-        _path.Add(index < 0 ? property : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{property}[{index}]"));
+    public void EnterNested(string property, int index) => _path.Add((property, index));
 
     /// <summary>Leaves the nested item entered last.</summary>
     public void ExitNested() => _path.RemoveAt(_path.Count - 1);
@@ -106,6 +105,26 @@ public sealed class ExtractionContext
         _path.Clear();
     }
 
-    private string QualifiedName(string property) =>
-        _path.Count == 0 ? property : string.Join('.', _path) + "." + property;
+    // Built only when a failure or link is recorded: entering and leaving nested items allocates nothing.
+    private string QualifiedName(string property)
+    {
+        if (_path.Count == 0)
+        {
+            return property;
+        }
+
+        var name = new System.Text.StringBuilder();
+        foreach (var (outer, index) in _path)
+        {
+            name.Append(outer);
+            if (index >= 0)
+            {
+                name.Append('[').Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+            }
+
+            name.Append('.');
+        }
+
+        return name.Append(property).ToString();
+    }
 }

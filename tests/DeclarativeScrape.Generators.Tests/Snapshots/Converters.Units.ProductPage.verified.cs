@@ -19,11 +19,12 @@ namespace Units
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ProductPageExtraction.Selectors);
 
             // Grams: [Text("span.weight")] [Convert(Weights.Grams)] required
             int gramsValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.ProductPageExtraction.GramsSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.ProductPageExtraction.GramsQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -47,7 +48,7 @@ namespace Units
             // Size: [Text("span.size")] [Convert(Weights.TryParseSize)] optional
             global::Units.Size? sizeValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.ProductPageExtraction.SizeSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.ProductPageExtraction.SizeQuery);
                 if (element is not null)
                 {
                     var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
@@ -68,7 +69,7 @@ namespace Units
 
             // Sizes: [Text("li.size")] [Convert(Weights.TryParseSize)] list
             var sizesValue = new global::System.Collections.Generic.List<global::Units.Size>();
-            foreach (var element in global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.ProductPageExtraction.SizesSelector))
+            foreach (var element in matches.All(global::DeclarativeScrape.Generated.ProductPageExtraction.SizesQuery))
             {
                 var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
                 try
@@ -88,7 +89,7 @@ namespace Units
             // Sku: [Attr("meta[itemprop=sku]", "content")] [Convert(Sku.Parse)] required
             global::Units.Sku skuValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.ProductPageExtraction.SkuSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.ProductPageExtraction.SkuQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -207,7 +208,7 @@ namespace Units
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Units.ProductPage"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Units.ProductPage"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ProductPageExtraction
     {
@@ -215,6 +216,16 @@ namespace DeclarativeScrape.Generated
         internal static readonly global::AngleSharp.Css.Dom.ISelector SizeSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.size");
         internal static readonly global::AngleSharp.Css.Dom.ISelector SizesSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("li.size");
         internal static readonly global::AngleSharp.Css.Dom.ISelector SkuSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("meta[itemprop=sku]");
+
+        internal const int GramsQuery = 0;
+        internal const int SizeQuery = 1;
+        internal const int SizesQuery = 2;
+        internal const int SkuQuery = 3;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(GramsSelector),
+            global::DeclarativeScrape.SelectorQuery.First(SizeSelector),
+            global::DeclarativeScrape.SelectorQuery.All(SizesSelector),
+            global::DeclarativeScrape.SelectorQuery.First(SkuSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText GramsName = global::System.Text.Json.JsonEncodedText.Encode("grams");
         internal static readonly global::System.Text.Json.JsonEncodedText SizeName = global::System.Text.Json.JsonEncodedText.Encode("size");

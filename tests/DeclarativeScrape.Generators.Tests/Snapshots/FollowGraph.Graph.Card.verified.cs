@@ -19,11 +19,12 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CardExtraction.Selectors);
 
             // Heading: [Text("h2")] optional
             string? headingValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.CardExtraction.HeadingSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.CardExtraction.HeadingQuery);
                 if (element is not null)
                 {
                     var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
@@ -34,7 +35,7 @@ namespace Graph
             // More: [Follow("a.more")] optional
             global::DeclarativeScrape.Link<global::Graph.PageD>? moreValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.CardExtraction.MoreSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.CardExtraction.MoreQuery);
                 if (element is not null)
                 {
                     var href = element.GetAttribute("href");
@@ -102,12 +103,18 @@ namespace Graph
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Graph.Card"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Graph.Card"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class CardExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h2");
         internal static readonly global::AngleSharp.Css.Dom.ISelector MoreSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.more");
+
+        internal const int HeadingQuery = 0;
+        internal const int MoreQuery = 1;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(HeadingSelector),
+            global::DeclarativeScrape.SelectorQuery.First(MoreSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText HeadingName = global::System.Text.Json.JsonEncodedText.Encode("heading");
         internal static readonly global::System.Text.Json.JsonEncodedText MoreName = global::System.Text.Json.JsonEncodedText.Encode("more");

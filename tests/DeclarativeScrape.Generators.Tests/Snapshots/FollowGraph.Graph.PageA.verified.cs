@@ -19,10 +19,11 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageAExtraction.Selectors);
 
             // Bs: [Follow("a.b")] list
             var bsValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Graph.PageB>>();
-            foreach (var element in global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.PageAExtraction.BsSelector))
+            foreach (var element in matches.All(global::DeclarativeScrape.Generated.PageAExtraction.BsQuery))
             {
                 var href = element.GetAttribute("href");
                 if (href is not null)
@@ -37,8 +38,8 @@ namespace Graph
             // Cards: [Items("div.card")] list
             var cardsValue = new global::System.Collections.Generic.List<global::Graph.Card>();
             {
-                var elements = global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.PageAExtraction.CardsSelector);
-                for (var index = 0; index < elements.Count; index++)
+                var elements = matches.All(global::DeclarativeScrape.Generated.PageAExtraction.CardsQuery);
+                for (var index = 0; index < elements.Length; index++)
                 {
                     context.EnterNested("Cards", index);
                     var item = global::Graph.Card.Extract(elements[index], context);
@@ -79,11 +80,17 @@ namespace Graph
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Graph.PageA"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Graph.PageA"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageAExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector BsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.b");
         internal static readonly global::AngleSharp.Css.Dom.ISelector CardsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("div.card");
+
+        internal const int BsQuery = 0;
+        internal const int CardsQuery = 1;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.All(BsSelector),
+            global::DeclarativeScrape.SelectorQuery.All(CardsSelector));
     }
 }

@@ -19,11 +19,12 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageBExtraction.Selectors);
 
             // C: [Follow("a.c")] required
             global::DeclarativeScrape.Link<global::Graph.PageC> cValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.PageBExtraction.CSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.PageBExtraction.CQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -76,10 +77,14 @@ namespace Graph
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Graph.PageB"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Graph.PageB"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageBExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector CSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.c");
+
+        internal const int CQuery = 0;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(CSelector));
     }
 }

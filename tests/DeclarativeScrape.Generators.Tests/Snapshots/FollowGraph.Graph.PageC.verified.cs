@@ -19,11 +19,12 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageCExtraction.Selectors);
 
             // Title: [Text("h1")] required
             string titleValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.PageCExtraction.TitleSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.PageCExtraction.TitleQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -39,7 +40,7 @@ namespace Graph
             // Home: [Follow("a.home")] optional
             global::DeclarativeScrape.Link<global::Graph.PageA>? homeValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.PageCExtraction.HomeSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.PageCExtraction.HomeQuery);
                 if (element is not null)
                 {
                     var href = element.GetAttribute("href");
@@ -107,12 +108,18 @@ namespace Graph
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Graph.PageC"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Graph.PageC"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageCExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
         internal static readonly global::AngleSharp.Css.Dom.ISelector HomeSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.home");
+
+        internal const int TitleQuery = 0;
+        internal const int HomeQuery = 1;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.SelectorQuery.First(HomeSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText HomeName = global::System.Text.Json.JsonEncodedText.Encode("home");

@@ -19,10 +19,11 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageDExtraction.Selectors);
 
             // Cs: [Follow("a.c")] list
             var csValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Graph.PageC>>();
-            foreach (var element in global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.PageDExtraction.CsSelector))
+            foreach (var element in matches.All(global::DeclarativeScrape.Generated.PageDExtraction.CsQuery))
             {
                 var href = element.GetAttribute("href");
                 if (href is not null)
@@ -58,10 +59,14 @@ namespace Graph
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Graph.PageD"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Graph.PageD"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageDExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector CsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.c");
+
+        internal const int CsQuery = 0;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.All(CsSelector));
     }
 }

@@ -17,11 +17,12 @@ partial class GlobalPage : global::DeclarativeScrape.IExtractable<global::Global
         global::System.ArgumentNullException.ThrowIfNull(scope);
         global::System.ArgumentNullException.ThrowIfNull(context);
         var ok = true;
+        var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.GlobalPageExtraction.Selectors);
 
         // Title: [Text("title")] optional
         string? titleValue = null;
         {
-            var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.GlobalPageExtraction.TitleSelector);
+            var element = matches.First(global::DeclarativeScrape.Generated.GlobalPageExtraction.TitleQuery);
             if (element is not null)
             {
                 var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
@@ -32,7 +33,7 @@ partial class GlobalPage : global::DeclarativeScrape.IExtractable<global::Global
         // Main: [OuterHtml("main")] optional
         string? mainValue = null;
         {
-            var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.GlobalPageExtraction.MainSelector);
+            var element = matches.First(global::DeclarativeScrape.Generated.GlobalPageExtraction.MainQuery);
             if (element is not null)
             {
                 var text = element.OuterHtml;
@@ -94,12 +95,18 @@ partial class GlobalPage : global::DeclarativeScrape.IExtractable<global::Global
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::GlobalPage"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::GlobalPage"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class GlobalPageExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("title");
         internal static readonly global::AngleSharp.Css.Dom.ISelector MainSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("main");
+
+        internal const int TitleQuery = 0;
+        internal const int MainQuery = 1;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.SelectorQuery.First(MainSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText MainName = global::System.Text.Json.JsonEncodedText.Encode("main");

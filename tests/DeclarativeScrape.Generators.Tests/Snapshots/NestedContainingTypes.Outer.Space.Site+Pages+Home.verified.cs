@@ -23,11 +23,12 @@ namespace Outer.Space
                     global::System.ArgumentNullException.ThrowIfNull(scope);
                     global::System.ArgumentNullException.ThrowIfNull(context);
                     var ok = true;
+                    var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.HomeExtraction.Selectors);
 
                     // Heading: [Text("h1")] required
                     string headingValue = default!;
                     {
-                        var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.HomeExtraction.HeadingSelector);
+                        var element = matches.First(global::DeclarativeScrape.Generated.HomeExtraction.HeadingQuery);
                         if (element is null)
                         {
                             ok = false;
@@ -43,7 +44,7 @@ namespace Outer.Space
                     // Count: [Text("span.count")] required
                     long countValue = default!;
                     {
-                        var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.HomeExtraction.CountSelector);
+                        var element = matches.First(global::DeclarativeScrape.Generated.HomeExtraction.CountQuery);
                         if (element is null)
                         {
                             ok = false;
@@ -67,7 +68,7 @@ namespace Outer.Space
                     // Tricky: [Attr("a.escape", "data-x")] optional
                     string? trickyValue = null;
                     {
-                        var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.HomeExtraction.TrickySelector);
+                        var element = matches.First(global::DeclarativeScrape.Generated.HomeExtraction.TrickyQuery);
                         if (element is not null)
                         {
                             var text = element.GetAttribute("data-x");
@@ -131,13 +132,21 @@ namespace Outer.Space
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Outer.Space.Site.Pages.Home"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Outer.Space.Site.Pages.Home"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class HomeExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
         internal static readonly global::AngleSharp.Css.Dom.ISelector CountSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.count");
         internal static readonly global::AngleSharp.Css.Dom.ISelector TrickySelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.escape");
+
+        internal const int HeadingQuery = 0;
+        internal const int CountQuery = 1;
+        internal const int TrickyQuery = 2;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(HeadingSelector),
+            global::DeclarativeScrape.SelectorQuery.First(CountSelector),
+            global::DeclarativeScrape.SelectorQuery.First(TrickySelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText HeadingName = global::System.Text.Json.JsonEncodedText.Encode("heading");
         internal static readonly global::System.Text.Json.JsonEncodedText CountName = global::System.Text.Json.JsonEncodedText.Encode("count");

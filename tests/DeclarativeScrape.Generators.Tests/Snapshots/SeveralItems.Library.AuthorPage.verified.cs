@@ -19,11 +19,12 @@ namespace Library
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.AuthorPageExtraction.Selectors);
 
             // Name: [Text("h1")] required
             string nameValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.AuthorPageExtraction.NameSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.AuthorPageExtraction.NameQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -39,7 +40,7 @@ namespace Library
             // Born: [Text("span.born")] optional
             global::System.DateTimeOffset? bornValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.AuthorPageExtraction.BornSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.AuthorPageExtraction.BornQuery);
                 if (element is not null)
                 {
                     var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
@@ -53,7 +54,7 @@ namespace Library
             // Living: [Text("span.living")] required
             bool livingValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.AuthorPageExtraction.LivingSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.AuthorPageExtraction.LivingQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -132,13 +133,21 @@ namespace Library
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Library.AuthorPage"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Library.AuthorPage"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class AuthorPageExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector NameSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
         internal static readonly global::AngleSharp.Css.Dom.ISelector BornSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.born");
         internal static readonly global::AngleSharp.Css.Dom.ISelector LivingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.living");
+
+        internal const int NameQuery = 0;
+        internal const int BornQuery = 1;
+        internal const int LivingQuery = 2;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(NameSelector),
+            global::DeclarativeScrape.SelectorQuery.First(BornSelector),
+            global::DeclarativeScrape.SelectorQuery.First(LivingSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
         internal static readonly global::System.Text.Json.JsonEncodedText BornName = global::System.Text.Json.JsonEncodedText.Encode("born");

@@ -19,11 +19,12 @@ namespace Library
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
 
             // Title: [Text("h1")] required
             string titleValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.TitleQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -39,7 +40,7 @@ namespace Library
             // Author: [Follow("a.author")] optional
             global::DeclarativeScrape.Link<global::Library.AuthorPage>? authorValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.AuthorSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.AuthorQuery);
                 if (element is not null)
                 {
                     var href = element.GetAttribute("href");
@@ -107,12 +108,18 @@ namespace Library
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Library.BookPage"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Library.BookPage"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class BookPageExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
         internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.author");
+
+        internal const int TitleQuery = 0;
+        internal const int AuthorQuery = 1;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.SelectorQuery.First(AuthorSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText AuthorName = global::System.Text.Json.JsonEncodedText.Encode("author");

@@ -19,10 +19,11 @@ namespace Library
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.HomePageExtraction.Selectors);
 
             // Books: [Follow("a.book")] list
             var booksValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Library.BookPage>>();
-            foreach (var element in global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.HomePageExtraction.BooksSelector))
+            foreach (var element in matches.All(global::DeclarativeScrape.Generated.HomePageExtraction.BooksQuery))
             {
                 var href = element.GetAttribute("href");
                 if (href is not null)
@@ -36,7 +37,7 @@ namespace Library
 
             // Authors: [Follow("a.author")] list
             var authorsValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Library.AuthorPage>>();
-            foreach (var element in global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.HomePageExtraction.AuthorsSelector))
+            foreach (var element in matches.All(global::DeclarativeScrape.Generated.HomePageExtraction.AuthorsQuery))
             {
                 var href = element.GetAttribute("href");
                 if (href is not null)
@@ -73,11 +74,17 @@ namespace Library
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Library.HomePage"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Library.HomePage"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class HomePageExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.book");
         internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.author");
+
+        internal const int BooksQuery = 0;
+        internal const int AuthorsQuery = 1;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.All(BooksSelector),
+            global::DeclarativeScrape.SelectorQuery.All(AuthorsSelector));
     }
 }

@@ -19,11 +19,12 @@ namespace Shop
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
 
             // Title: [Text("div.product_main h1")] required
             string titleValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.TitleQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -39,7 +40,7 @@ namespace Shop
             // Price: [Text("p.price_color")] required
             decimal priceValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.PriceSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.PriceQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -63,7 +64,7 @@ namespace Shop
             // Stock: [Text("p.availability")] [Match("\\((?<value>\\d+) available\\)")] optional
             int? stockValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.StockSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.StockQuery);
                 if (element is not null)
                 {
                     var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
@@ -80,7 +81,7 @@ namespace Shop
             // Cover: [Attr("div.item img", "src")] optional
             global::System.Uri? coverValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.CoverSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.CoverQuery);
                 if (element is not null)
                 {
                     var text = element.GetAttribute("src");
@@ -97,7 +98,7 @@ namespace Shop
             // Rating: [Attr("p.star-rating", "class")] [Match("star-rating (\\w+)")] required
             global::Shop.Rating ratingValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.RatingSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.RatingQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -137,7 +138,7 @@ namespace Shop
             // Category: [Text("ul.breadcrumb li:nth-child(3) a")] optional
             string? categoryValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.CategorySelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.CategoryQuery);
                 if (element is not null)
                 {
                     var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
@@ -147,7 +148,7 @@ namespace Shop
 
             // Tags: [Text("ul.tags li")] list
             var tagsValue = new global::System.Collections.Generic.List<string>();
-            foreach (var element in global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.BookPageExtraction.TagsSelector))
+            foreach (var element in matches.All(global::DeclarativeScrape.Generated.BookPageExtraction.TagsQuery))
             {
                 var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
                 tagsValue.Add(text);
@@ -156,7 +157,7 @@ namespace Shop
             // Description: [Html("#description")] optional
             string? descriptionValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.DescriptionSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.DescriptionQuery);
                 if (element is not null)
                 {
                     var text = element.InnerHtml;
@@ -167,8 +168,8 @@ namespace Shop
             // Reviews: [Items("#reviews article")] list
             var reviewsValue = new global::System.Collections.Generic.List<global::Shop.Review>();
             {
-                var elements = global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.BookPageExtraction.ReviewsSelector);
-                for (var index = 0; index < elements.Count; index++)
+                var elements = matches.All(global::DeclarativeScrape.Generated.BookPageExtraction.ReviewsQuery);
+                for (var index = 0; index < elements.Length; index++)
                 {
                     context.EnterNested("Reviews", index);
                     var item = global::Shop.Review.Extract(elements[index], context);
@@ -187,7 +188,7 @@ namespace Shop
             // Featured: [Items("#featured")] optional
             global::Shop.Review? featuredValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.BookPageExtraction.FeaturedSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.FeaturedQuery);
                 if (element is not null)
                 {
                     context.EnterNested("Featured", -1);
@@ -358,7 +359,7 @@ namespace Shop
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Shop.BookPage"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Shop.BookPage"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class BookPageExtraction
     {
@@ -374,6 +375,28 @@ namespace DeclarativeScrape.Generated
         internal static readonly global::AngleSharp.Css.Dom.ISelector DescriptionSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("#description");
         internal static readonly global::AngleSharp.Css.Dom.ISelector ReviewsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("#reviews article");
         internal static readonly global::AngleSharp.Css.Dom.ISelector FeaturedSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("#featured");
+
+        internal const int TitleQuery = 0;
+        internal const int PriceQuery = 1;
+        internal const int StockQuery = 2;
+        internal const int CoverQuery = 3;
+        internal const int RatingQuery = 4;
+        internal const int CategoryQuery = 5;
+        internal const int TagsQuery = 6;
+        internal const int DescriptionQuery = 7;
+        internal const int ReviewsQuery = 8;
+        internal const int FeaturedQuery = 9;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.SelectorQuery.First(PriceSelector),
+            global::DeclarativeScrape.SelectorQuery.First(StockSelector),
+            global::DeclarativeScrape.SelectorQuery.First(CoverSelector),
+            global::DeclarativeScrape.SelectorQuery.First(RatingSelector),
+            global::DeclarativeScrape.SelectorQuery.First(CategorySelector),
+            global::DeclarativeScrape.SelectorQuery.All(TagsSelector),
+            global::DeclarativeScrape.SelectorQuery.First(DescriptionSelector),
+            global::DeclarativeScrape.SelectorQuery.All(ReviewsSelector),
+            global::DeclarativeScrape.SelectorQuery.First(FeaturedSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText PriceName = global::System.Text.Json.JsonEncodedText.Encode("price");

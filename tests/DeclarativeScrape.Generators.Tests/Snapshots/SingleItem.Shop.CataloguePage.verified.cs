@@ -19,11 +19,12 @@ namespace Shop
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CataloguePageExtraction.Selectors);
 
             // Next: [Follow("li.next a")] optional
             global::DeclarativeScrape.Link<global::Shop.CataloguePage>? nextValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.CataloguePageExtraction.NextSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.CataloguePageExtraction.NextQuery);
                 if (element is not null)
                 {
                     var href = element.GetAttribute("href");
@@ -39,7 +40,7 @@ namespace Shop
 
             // Books: [Follow("article.product_pod h3 a")] list
             var booksValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Shop.BookPage>>();
-            foreach (var element in global::DeclarativeScrape.ExtractionQuery.All(scope, global::DeclarativeScrape.Generated.CataloguePageExtraction.BooksSelector))
+            foreach (var element in matches.All(global::DeclarativeScrape.Generated.CataloguePageExtraction.BooksQuery))
             {
                 var href = element.GetAttribute("href");
                 if (href is not null)
@@ -76,11 +77,17 @@ namespace Shop
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Shop.CataloguePage"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Shop.CataloguePage"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class CataloguePageExtraction
     {
         internal static readonly global::AngleSharp.Css.Dom.ISelector NextSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("li.next a");
         internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("article.product_pod h3 a");
+
+        internal const int NextQuery = 0;
+        internal const int BooksQuery = 1;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(NextSelector),
+            global::DeclarativeScrape.SelectorQuery.All(BooksSelector));
     }
 }

@@ -19,11 +19,12 @@ namespace Shop
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
+            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ReviewExtraction.Selectors);
 
             // Author: [Text("span.author")] required
             string authorValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.ReviewExtraction.AuthorSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.ReviewExtraction.AuthorQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -39,7 +40,7 @@ namespace Shop
             // Date: [Text("time")] required
             global::System.DateTime dateValue = default!;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.ReviewExtraction.DateSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.ReviewExtraction.DateQuery);
                 if (element is null)
                 {
                     ok = false;
@@ -63,7 +64,7 @@ namespace Shop
             // Stars: [Text("span.stars")] optional
             double? starsValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.ReviewExtraction.StarsSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.ReviewExtraction.StarsQuery);
                 if (element is not null)
                 {
                     var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
@@ -77,7 +78,7 @@ namespace Shop
             // Link: [Attr("a.permalink", "href")] optional
             global::System.Uri? linkValue = null;
             {
-                var element = global::DeclarativeScrape.ExtractionQuery.First(scope, global::DeclarativeScrape.Generated.ReviewExtraction.LinkSelector);
+                var element = matches.First(global::DeclarativeScrape.Generated.ReviewExtraction.LinkQuery);
                 if (element is not null)
                 {
                     var text = element.GetAttribute("href");
@@ -153,7 +154,7 @@ namespace Shop
 
 namespace DeclarativeScrape.Generated
 {
-    /// <summary>What the extractor of <see cref="global::Shop.Review"/> builds once: parsed selectors, compiled patterns, JSON names.</summary>
+    /// <summary>What the extractor of <see cref="global::Shop.Review"/> builds once: parsed selectors and their set, compiled patterns, JSON names.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ReviewExtraction
     {
@@ -161,6 +162,16 @@ namespace DeclarativeScrape.Generated
         internal static readonly global::AngleSharp.Css.Dom.ISelector DateSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("time");
         internal static readonly global::AngleSharp.Css.Dom.ISelector StarsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.stars");
         internal static readonly global::AngleSharp.Css.Dom.ISelector LinkSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.permalink");
+
+        internal const int AuthorQuery = 0;
+        internal const int DateQuery = 1;
+        internal const int StarsQuery = 2;
+        internal const int LinkQuery = 3;
+        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
+            global::DeclarativeScrape.SelectorQuery.First(AuthorSelector),
+            global::DeclarativeScrape.SelectorQuery.First(DateSelector),
+            global::DeclarativeScrape.SelectorQuery.First(StarsSelector),
+            global::DeclarativeScrape.SelectorQuery.First(LinkSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText AuthorName = global::System.Text.Json.JsonEncodedText.Encode("author");
         internal static readonly global::System.Text.Json.JsonEncodedText DateName = global::System.Text.Json.JsonEncodedText.Encode("date");

@@ -98,7 +98,7 @@ public sealed class CssSelectorCorpusTests
         }
     }
 
-    private static bool AngleSharpAccepts(string selector)
+    internal static bool AngleSharpAccepts(string selector)
     {
         try
         {
@@ -119,7 +119,7 @@ public sealed class CssSelectorCorpusTests
         ":hovr", "svg|", "url(", "@", "{", ";", "%", "1", "é", "\t", "\n",
     ];
 
-    private static string Mutate(string selector, string[] corpus, Random random)
+    internal static string Mutate(string selector, string[] corpus, Random random)
     {
         var text = new StringBuilder(selector);
         for (var step = random.Next(1, 4); step > 0; step--)
