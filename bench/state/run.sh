@@ -47,7 +47,9 @@ for tag in sorted({r["tag"] for r in runs}, key=lambda t: int(t.rsplit("c", 1)[1
         print(f'| {tag.rsplit("c", 1)[1]} | {tool} | {med("pages_per_s"):.0f} | {med("cpu_s_per_1000_pages"):.3f} | {med("peak_rss_mb"):.0f} '
               f'| {min(r["items_correct"] for r in rs)}/{rs[0]["items_expected"]} | {max(r["duplicate_items"] for r in rs)} | {sum(r["finished"] for r in rs)}/{len(rs)} |')
     pairs = [(m, s) for m, s in zip([r for r in runs if r["tag"] == tag and r["tool"] == "memory"], [r for r in runs if r["tag"] == tag and r["tool"] == "state"])]
-    print(f'|  | state / memory, pair by pair | {", ".join(f"{s["pages_per_s"] / m["pages_per_s"]:.2f}" for m, s in pairs)} | {", ".join(f"{s["cpu_s"] / m["cpu_s"]:.2f}" for m, s in pairs)} |  |  |  |  |')
+    rates = ", ".join("%.2f" % (s["pages_per_s"] / m["pages_per_s"]) for m, s in pairs)
+    cpus = ", ".join("%.2f" % (s["cpu_s"] / m["cpu_s"]) for m, s in pairs)
+    print(f"|  | state / memory, pair by pair | {rates} | {cpus} |  |  |  |  |")
 PY
 fi
 
