@@ -89,8 +89,9 @@ namespace DeclarativeScrape.Generators
                 return ImmutableArray<Diagnostic>.Empty;
             }
 
+            // A type with an error lacks the property in error, perhaps the [Follow] that reaches the items: no verdict.
             var graph = CrawlGraph.Build(model.StartPage, summaries);
-            if (graph is null || graph.ItemPages.Any())
+            if (graph is null || graph.ItemPages.Any() || summaries.Any(s => s.HasErrors))
             {
                 return ImmutableArray<Diagnostic>.Empty;
             }

@@ -128,6 +128,11 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "Modifier attribute without a text source",
             "[{0}] on property '{1}' needs [Text], [Attr], [Html] or [OuterHtml] on the same property");
 
+        public static readonly DiagnosticDescriptor SettingWithoutScraper = Error(
+            "DS0023",
+            "Scraper setting on a class that is not a scraper",
+            "[{0}] on '{1}' has no effect: scraper settings apply only to a class marked [Scraper]");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: HelpRoot + id + ".md");
     }

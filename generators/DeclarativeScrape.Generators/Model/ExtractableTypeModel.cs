@@ -13,10 +13,15 @@ namespace DeclarativeScrape.Generators.Model
     /// <param name="IsItem">Whether the type is an <c>[Item]</c>.</param>
     /// <param name="Properties">The extracted properties, in declaration order.</param>
     /// <param name="Enums">The enum types the properties use, ordered by name.</param>
+    /// <param name="HasErrors">
+    /// Whether a property had an error (reported, and the property left out): the rest is generated so that the build
+    /// shows that error alone, and checks across types that would be misled by the missing property are skipped.
+    /// </param>
     internal sealed record ExtractableTypeModel(
         TypeDeclarationModel Type,
         bool IsPage,
         bool IsItem,
         EquatableArray<PropertyModel> Properties,
-        EquatableArray<EnumModel> Enums);
+        EquatableArray<EnumModel> Enums,
+        bool HasErrors);
 }

@@ -21,6 +21,7 @@ namespace DeclarativeScrape.Generators.Model
     /// Whether it may read any attribute: an <c>[Html]</c> or <c>[OuterHtml]</c> property, or a selector whose match
     /// depends on attributes it does not name (<c>:checked</c>, <c>:lang()</c>, a pseudo-element…).
     /// </param>
+    /// <param name="HasErrors">Whether a property of the type had an error and was left out (see <see cref="ExtractableTypeModel.HasErrors"/>).</param>
     internal sealed record TypeSummaryModel(
         string FullName,
         string DisplayName,
@@ -31,5 +32,6 @@ namespace DeclarativeScrape.Generators.Model
         EquatableArray<string> Nested,
         string Schema,
         EquatableArray<string> ReadAttributes,
-        bool ReadsAllAttributes);
+        bool ReadsAllAttributes,
+        bool HasErrors);
 }

@@ -40,23 +40,36 @@ namespace DeclarativeScrape.Generators.Parsing
             var enums = new Dictionary<string, EnumModel>();
             var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics, enums, cancellationToken);
             var properties = new List<PropertyModel>();
+            var reported = diagnostics.Count;
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member is IPropertySymbol property && parser.Parse(property) is { } model)
+                if (member is not IPropertySymbol property)
+                {
+                    continue;
+                }
+
+                if (parser.Parse(property) is { } model)
                 {
                     properties.Add(model);
                 }
+                else if (property.IsRequired && PropertyParser.IsExtracted(property))
+                {
+                    // Leaving it out would make the extractor's object initializer an error of its own (CS9035).
+                    ok = false;
+                }
             }
 
-            ok &= !parser.Failed;
+            // A property with an error is reported and left out; the rest of the type is still generated, so that the
+            // build shows that one error rather than every use of the extractor and its scraper failing with it.
             var result = ok
                 ? new ExtractableTypeModel(
                     TypeDeclarations.Read(type, type.IsRecord ? "record" : "class"),
                     isPage,
                     isItem,
                     properties.ToEquatableArray(),
-                    enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray())
+                    enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
+                    HasErrors: diagnostics.Count != reported)
                 : null;
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }

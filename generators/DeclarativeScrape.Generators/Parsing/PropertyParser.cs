@@ -27,9 +27,6 @@ namespace DeclarativeScrape.Generators.Parsing
             _cancellationToken = cancellationToken;
         }
 
-        /// <summary>Whether an error was found in any property parsed so far (generation stops for the type).</summary>
-        public bool Failed { get; private set; }
-
         /// <summary>Whether <paramref name="property"/> has an extraction attribute.</summary>
         public static bool IsExtracted(IPropertySymbol property)
         {
@@ -103,7 +100,6 @@ namespace DeclarativeScrape.Generators.Parsing
             if (property.Type.TypeKind == TypeKind.Error || !sourceArguments.IsBound)
             {
                 // The compiler reports these; generating against them would only add noise.
-                Failed = true;
                 return null;
             }
 
@@ -140,7 +136,6 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (_diagnostics.Count != failuresBefore)
             {
-                Failed = true;
                 return null;
             }
 
@@ -417,7 +412,6 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
         {
-            Failed = true;
             _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
         }
     }

@@ -50,7 +50,9 @@ namespace DeclarativeScrape.Generators.Parsing
             var startPage = ReadStartPage(type.Name, scraper, diagnostics);
             var options = new ScraperOptionsModel { StartUrls = ReadStartUrls(type.Name, scraper, diagnostics).ToEquatableArray() };
             options = reader.Read(type, options);
-            ok &= diagnostics.Count == 0 && startPage is not null;
+            // A bad start URL or setting is reported and left out of the model; the scraper is still generated (the
+            // build fails on the diagnostic alone, not on every use of Plan and RunAsync as well).
+            ok &= startPage is not null;
             var model = ok ? new ScraperModel(TypeDeclarations.Read(type, "static class"), startPage!, options) : null;
             return new ParseResult<ScraperModel>(model, diagnostics.ToEquatableArray(), scraper.Location);
         }

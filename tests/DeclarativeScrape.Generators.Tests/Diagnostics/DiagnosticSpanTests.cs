@@ -82,6 +82,99 @@ public sealed class DiagnosticSpanTests
         diagnostic.Descriptor.HelpLinkUri.ShouldEndWith("docs/diagnostics/" + id + ".md");
     }
 
+    // Errors in the type or the scraper itself: nothing can be generated for it.
+    private static readonly string[] TypeLevelIds = ["DS0001", "DS0007", "DS0008", "DS0018", "DS0019", "DS0020"];
+
+    public static TheoryData<string, string, string> PropertyAndSettingCases()
+    {
+        var cases = new TheoryData<string, string, string>();
+        foreach (var row in Cases)
+        {
+            if (!TypeLevelIds.Contains((string)row[0]))
+            {
+                cases.Add((string)row[0], (string)row[1], (string)row[2]);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertyAndSettingCases))]
+    public void An_error_in_one_property_or_setting_is_the_only_error_of_the_build(string id, string because, string markup)
+    {
+        var source = Markup.Parse(Prelude + markup).Source + """
+
+            public static class Uses
+            {
+                public static object Plan() => S.Plan;
+                public static object Options() => S.CreateOptions();
+                public static object Page() => P.Parse("<h1>x</h1>", new Uri("http://127.0.0.1/"));
+            }
+            """;
+
+        var run = GeneratorHarness.Run(source);
+
+        run.Exception.ShouldBeNull();
+        run.Reported.ShouldContain(d => d.Id == id, because);
+        run.CompilationDiagnostics.ShouldBeEmpty(because + ": the rest of the scraper and the type is generated, so their uses compile");
+    }
+
+    [Fact]
+    public void A_required_property_with_an_error_stops_its_type_rather_than_generating_an_initializer_without_it()
+    {
+        var run = GeneratorHarness.Run(Prelude + "[Page, Item] public partial class P { [Text(\"\")] public required string T { get; init; } }" + Scraper);
+
+        run.Reported.ShouldHaveSingleItem().Id.ShouldBe("DS0002");
+        run.Files.Select(f => f.HintName).ShouldNotContain("P.g.cs");
+        run.CompilationDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_follow_link_with_an_error_does_not_also_report_that_the_scraper_reaches_no_item()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            [Page] public partial class Home { [Follow("a[")] public Link<P>? Next { get; init; } }
+            [Page, Item] public partial class P { [Text("h1")] public string? T { get; init; } }
+            [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(Home))] public static partial class S;
+            """);
+
+        run.Reported.ShouldHaveSingleItem().Id.ShouldBe("DS0002");
+        run.CompilationDiagnostics.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("[[|Concurrency(Max = 4)|]]", "Concurrency")]
+    [InlineData("[[|RateLimit(RequestsPerSecond = 2)|]]", "RateLimit")]
+    [InlineData("[Item, [|Retry(MaxAttempts = 2)|]]", "Retry")]
+    [InlineData("[[|AllowedHosts(\"127.0.0.1\")|]]", "AllowedHosts")]
+    [InlineData("[[|Header(\"X-A\", \"b\")|]]", "Header")]
+    public async Task A_scraper_setting_on_a_page_type_is_an_error_on_the_attribute(string attribute, string name)
+    {
+        var parsed = Markup.Parse(Prelude + attribute + "\n[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper);
+        var run = GeneratorHarness.Run(parsed.Source);
+
+        var diagnostic = (await GeneratorHarness.AnalyzeAsync(run.Output)).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("DS0023");
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+        diagnostic.Location.SourceSpan.ShouldBe(parsed.Span);
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("[" + name + "] on 'P' has no effect: scraper settings apply only to a class marked [Scraper]");
+        diagnostic.Descriptor.HelpLinkUri.ShouldEndWith("docs/diagnostics/DS0023.md");
+    }
+
+    [Fact]
+    public async Task Settings_on_a_scraper_declared_across_partial_declarations_are_not_reported()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            [Page, Item] public partial class P { [Text("h1")] public string? T { get; init; } }
+            [Concurrency(Max = 4), RateLimit(RequestsPerSecond = 2)] public static partial class S;
+            """ + Scraper);
+
+        (await GeneratorHarness.AnalyzeAsync(run.Output)).ShouldBeEmpty();
+        run.Reported.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task A_page_no_scraper_reaches_is_a_warning_on_its_Page_attribute()
     {
