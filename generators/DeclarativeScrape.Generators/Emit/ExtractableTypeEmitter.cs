@@ -73,7 +73,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("return null;");
             writer.Close();
             writer.Line();
-            if (model.Properties.Count == 0)
+            if (model.Properties.Count == 0 && model.UnsetRequired.Count == 0)
             {
                 writer.Line("return new " + type.FullName + "();");
             }
@@ -84,6 +84,11 @@ namespace DeclarativeScrape.Generators.Emit
                 for (var i = 0; i < model.Properties.Count; i++)
                 {
                     writer.Line(Literals.Identifier(model.Properties[i].Name) + " = " + locals[i] + ",");
+                }
+
+                foreach (var name in model.UnsetRequired)
+                {
+                    writer.Line(Literals.Identifier(name) + " = default!, // its attribute has an error (reported)");
                 }
 
                 writer.Close(";");

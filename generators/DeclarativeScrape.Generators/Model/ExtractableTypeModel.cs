@@ -17,11 +17,16 @@ namespace DeclarativeScrape.Generators.Model
     /// Whether a property had an error (reported, and the property left out): the rest is generated so that the build
     /// shows that error alone, and checks across types that would be misled by the missing property are skipped.
     /// </param>
+    /// <param name="UnsetRequired">
+    /// The <c>required</c> properties left out for an error: the extractor's initializer sets them to <c>default!</c>
+    /// so that it compiles (the build fails on the reported error anyway). Empty when <paramref name="HasErrors"/> is false.
+    /// </param>
     internal sealed record ExtractableTypeModel(
         TypeDeclarationModel Type,
         bool IsPage,
         bool IsItem,
         EquatableArray<PropertyModel> Properties,
         EquatableArray<EnumModel> Enums,
-        bool HasErrors);
+        bool HasErrors,
+        EquatableArray<string> UnsetRequired);
 }

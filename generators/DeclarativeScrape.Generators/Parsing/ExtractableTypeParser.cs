@@ -40,6 +40,7 @@ namespace DeclarativeScrape.Generators.Parsing
             var enums = new Dictionary<string, EnumModel>();
             var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics, enums, cancellationToken);
             var properties = new List<PropertyModel>();
+            var unset = new List<string>();
             var reported = diagnostics.Count;
             foreach (var member in type.GetMembers())
             {
@@ -55,8 +56,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
                 else if (property.IsRequired && PropertyParser.IsExtracted(property))
                 {
-                    // Leaving it out would make the extractor's object initializer an error of its own (CS9035).
-                    ok = false;
+                    // Left out of the initializer, it would be an error of its own (CS9035).
+                    unset.Add(property.Name);
                 }
             }
 
@@ -69,7 +70,8 @@ namespace DeclarativeScrape.Generators.Parsing
                     isItem,
                     properties.ToEquatableArray(),
                     enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
-                    HasErrors: diagnostics.Count != reported)
+                    HasErrors: diagnostics.Count != reported,
+                    unset.ToEquatableArray())
                 : null;
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }

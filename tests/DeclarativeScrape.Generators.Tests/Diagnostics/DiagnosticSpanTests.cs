@@ -121,13 +121,24 @@ public sealed class DiagnosticSpanTests
     }
 
     [Fact]
-    public void A_required_property_with_an_error_stops_its_type_rather_than_generating_an_initializer_without_it()
+    public void A_required_property_with_an_error_is_set_to_default_so_the_rest_still_compiles()
     {
-        var run = GeneratorHarness.Run(Prelude + "[Page, Item] public partial class P { [Text(\"\")] public required string T { get; init; } }" + Scraper);
+        var run = GeneratorHarness.Run(Prelude + """
+            [Page, Item] public partial class P
+            {
+                [Text("")] public required string T { get; init; }
+                [Text("h1[")] public required int N { get; init; }
+                [Text("h2")] public string? U { get; init; }
+            }
+            public static class Uses { public static object Plan() => S.Plan; }
+            """ + Scraper);
 
-        run.Reported.ShouldHaveSingleItem().Id.ShouldBe("DS0002");
-        run.Files.Select(f => f.HintName).ShouldNotContain("P.g.cs");
+        run.Reported.Select(d => d.Id).ShouldBe(["DS0002", "DS0002"]);
         run.CompilationDiagnostics.ShouldBeEmpty();
+        var extractor = run.Files.Single(f => f.HintName == "P.g.cs").Source;
+        extractor.ShouldContain("T = default!, // its attribute has an error (reported)");
+        extractor.ShouldContain("N = default!, // its attribute has an error (reported)");
+        extractor.ShouldContain("U = ");
     }
 
     [Fact]
