@@ -5,7 +5,7 @@ using System.Text;
 namespace DeclarativeScrape.Examples.Tests.Processes;
 
 /// <summary>
-/// An example running as a child process: its standard output and error collected line by line, waits that are
+/// An example (or the SDK's <c>dotnet</c>) running as a child process: its standard output and error collected line by line, waits that are
 /// bounded in time (the process is killed when one runs out), and POSIX signals. Disposing kills it if it still runs.
 /// </summary>
 public sealed partial class ChildProcess : IAsyncDisposable
@@ -17,12 +17,13 @@ public sealed partial class ChildProcess : IAsyncDisposable
     public const int SigTerm = 15;
 
     private readonly Process _process;
+    private readonly string _description;
     private readonly List<string> _output = [];
     private readonly List<string> _error = [];
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildProcess(Example example, IReadOnlyList<string> args, string workingDirectory)
+    private ChildProcess(string description, IReadOnlyList<string> commandLine, string workingDirectory)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -34,22 +35,16 @@ public sealed partial class ChildProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(example.AssemblyPath);
-        foreach (var arg in args)
+        foreach (var arg in commandLine)
         {
             start.ArgumentList.Add(arg);
         }
 
-        Example = example;
-        Arguments = args;
+        _description = description;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Collect(_output, e.Data, _outputClosed);
         _process.ErrorDataReceived += (_, e) => Collect(_error, e.Data, _errorClosed);
     }
-
-    public Example Example { get; }
-
-    public IReadOnlyList<string> Arguments { get; }
 
     /// <summary>Standard output so far, one entry per line.</summary>
     public IReadOnlyList<string> Output
@@ -79,7 +74,15 @@ public sealed partial class ChildProcess : IAsyncDisposable
     public static ChildProcess Start(Example example, string workingDirectory, params string[] args)
     {
         File.Exists(example.AssemblyPath).ShouldBeTrue($"{example.AssemblyPath} is built by this test project's build");
-        var child = new ChildProcess(example, args, workingDirectory);
+        return Start(new ChildProcess($"{example} {string.Join(' ', args)}", [example.AssemblyPath, .. args], workingDirectory));
+    }
+
+    /// <summary>Starts the .NET SDK's <c>dotnet</c> with <paramref name="args"/> (<c>pack</c>, <c>build</c>, <c>run</c>...).</summary>
+    public static ChildProcess StartDotnet(string workingDirectory, params string[] args) =>
+        Start(new ChildProcess($"dotnet {string.Join(' ', args)}", args, workingDirectory));
+
+    private static ChildProcess Start(ChildProcess child)
+    {
         child._process.Start();
         child._process.StandardInput.Close();
         child._process.BeginOutputReadLine();
@@ -100,7 +103,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             Kill();
-            throw new TimeoutException($"{Describe()} did not exit within {timeout ?? DefaultTimeout}; killed.\n{Transcript()}");
+            throw new TimeoutException($"{_description} did not exit within {timeout ?? DefaultTimeout}; killed.\n{Transcript()}");
         }
 
         return _process.ExitCode;
@@ -117,7 +120,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     /// <summary>Everything the process printed, for assertion messages.</summary>
     public string Transcript() =>
-        $"--- {Describe()}: stdout ---\n{string.Join('\n', Output.TakeLast(40))}\n--- stderr ---\n{string.Join('\n', Error.TakeLast(60))}";
+        $"--- {_description}: stdout ---\n{string.Join('\n', Output.TakeLast(40))}\n--- stderr ---\n{string.Join('\n', Error.TakeLast(60))}";
 
     public async ValueTask DisposeAsync()
     {
@@ -129,8 +132,6 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
         _process.Dispose();
     }
-
-    private string Describe() => $"{Example} {string.Join(' ', Arguments)}";
 
     private void Kill()
     {

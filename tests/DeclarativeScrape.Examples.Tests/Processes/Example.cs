@@ -11,7 +11,7 @@ public sealed record Example(string Name)
 
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
-    private static string Configuration => Metadata("Configuration");
+    public static string Configuration => Metadata("Configuration");
 
     public string AssemblyPath => Path.Combine(RepositoryRoot, "examples", Name, "bin", Configuration, "net10.0", Name + ".dll");
 
