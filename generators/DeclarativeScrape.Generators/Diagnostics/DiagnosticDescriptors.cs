@@ -133,6 +133,11 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "Scraper setting on a class that is not a scraper",
             "[{0}] on '{1}' has no effect: scraper settings apply only to a class marked [Scraper]");
 
+        public static readonly DiagnosticDescriptor ItemsSelectScope = Error(
+            "DS0024",
+            "[Items] selects its own scope",
+            "The [Items] selector '{0}' of '{1}' selects the element being extracted itself, which cannot be its own nested item: select elements inside it (':scope > li'), or read the element's values with ':scope' on [Text], [Attr], [Html], [OuterHtml] or [Follow]");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: HelpRoot + id + ".md");
     }

@@ -57,9 +57,14 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(scope);");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             writer.Line("var ok = true;");
-            if (HasSelectors(model))
+            if (HasQueries(model))
             {
                 writer.Line("var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, " + cache + ".Selectors);");
+            }
+
+            if (ReadsScope(model))
+            {
+                writer.Line("var " + PropertyExtractionEmitter.ScopeElementLocal + " = global::DeclarativeScrape.ExtractionQuery.ScopeElement(scope);");
             }
 
             for (var i = 0; i < model.Properties.Count; i++)
@@ -118,7 +123,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Open("file static class " + cacheName);
             foreach (var property in model.Properties)
             {
-                if (property.Selector is not null)
+                if (PropertyExtractionEmitter.IsQueried(property))
                 {
                     writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector) + ");");
                 }
@@ -129,7 +134,7 @@ namespace DeclarativeScrape.Generators.Emit
                 }
             }
 
-            if (HasSelectors(model))
+            if (HasQueries(model))
             {
                 EmitSelectorSet(writer, model);
             }
@@ -170,7 +175,7 @@ namespace DeclarativeScrape.Generators.Emit
             var queries = new List<string>();
             foreach (var property in model.Properties)
             {
-                if (property.Selector is null)
+                if (!PropertyExtractionEmitter.IsQueried(property))
                 {
                     continue;
                 }
@@ -187,11 +192,24 @@ namespace DeclarativeScrape.Generators.Emit
             }
         }
 
-        private static bool HasSelectors(ExtractableTypeModel model)
+        private static bool HasQueries(ExtractableTypeModel model)
         {
             foreach (var property in model.Properties)
             {
-                if (property.Selector is not null)
+                if (PropertyExtractionEmitter.IsQueried(property))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReadsScope(ExtractableTypeModel model)
+        {
+            foreach (var property in model.Properties)
+            {
+                if (PropertyExtractionEmitter.ReadsScope(property))
                 {
                     return true;
                 }

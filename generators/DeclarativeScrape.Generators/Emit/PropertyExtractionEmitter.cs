@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using DeclarativeScrape.Generators.Model;
+using DeclarativeScrape.Generators.Selectors;
 
 namespace DeclarativeScrape.Generators.Emit
 {
@@ -9,6 +10,9 @@ namespace DeclarativeScrape.Generators.Emit
     /// </summary>
     internal static class PropertyExtractionEmitter
     {
+        /// <summary>The local of <c>Extract</c> holding the element <c>:scope</c> stands for.</summary>
+        public const string ScopeElementLocal = "scopeElement";
+
         private const string Text = "global::DeclarativeScrape.ExtractionText";
 
         public static void Emit(CodeWriter writer, PropertyModel property, string local, string cache)
@@ -84,7 +88,8 @@ namespace DeclarativeScrape.Generators.Emit
                 }
             }
 
-            if (property.Shape == ValueShape.List)
+            var readsScope = ReadsScope(property);
+            if (property.Shape == ValueShape.List && !readsScope)
             {
                 writer.Open("foreach (var element in matches.All(" + query + "))");
                 emitter.Steps(steps, 0, report: false, local);
@@ -92,9 +97,11 @@ namespace DeclarativeScrape.Generators.Emit
                 return;
             }
 
+            // A list reading :scope has its one element, or none; only a required value reports a missing one.
             writer.Open(string.Empty);
-            writer.Line("var element = matches.First(" + query + ");");
-            steps.Insert(0, Step.Check("element is not null", "element is null", Messages("NoElement(" + selector + ")")));
+            writer.Line("var element = " + (readsScope ? ScopeElementLocal : "matches.First(" + query + ")") + ";");
+            var noElement = readsScope ? Messages("NoElementMatched") : Messages("NoElement(" + selector + ")");
+            steps.Insert(0, Step.Check("element is not null", "element is null", noElement));
             emitter.Steps(steps, 0, report: property.Shape == ValueShape.Required, local);
             writer.Close();
         }
@@ -104,6 +111,15 @@ namespace DeclarativeScrape.Generators.Emit
 
         /// <summary>Whether the property reads every match of its selector (a list) rather than the first.</summary>
         public static bool ReadsAll(PropertyModel property) => property.Shape == ValueShape.List;
+
+        /// <summary>
+        /// Whether the property's selector is exactly <c>:scope</c>: it reads the scope element itself (from
+        /// <see cref="ScopeElementLocal"/>) and takes no place in the type's <c>SelectorSet</c>.
+        /// </summary>
+        public static bool ReadsScope(PropertyModel property) => ScopeSelector.Is(property.Selector);
+
+        /// <summary>Whether the property's selector takes a place in its type's <c>SelectorSet</c>.</summary>
+        public static bool IsQueried(PropertyModel property) => property.Selector is not null && !ReadsScope(property);
 
         private static void EmitItems(CodeWriter writer, PropertyModel property, string local, string selector, string query)
         {

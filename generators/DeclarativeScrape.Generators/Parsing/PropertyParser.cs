@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using DeclarativeScrape.Generators.Diagnostics;
 using DeclarativeScrape.Generators.Model;
+using DeclarativeScrape.Generators.Selectors;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -220,7 +221,12 @@ namespace DeclarativeScrape.Generators.Parsing
         private PropertyModel? ParseItems(IPropertySymbol property, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, Location fallback)
         {
             var selector = arguments.ConstructorString(0);
-            SelectorValidation.Check(selector, property.Name, arguments, 0, _diagnostics);
+            if (SelectorValidation.Check(selector, property.Name, arguments, 0, _diagnostics) && ScopeSelector.Is(selector))
+            {
+                Report(DiagnosticDescriptors.ItemsSelectScope, arguments.LocationOf(arguments.ConstructorSyntax(0)), selector, property.Name);
+                return null;
+            }
+
             if (!KnownNames.IsSourceTypeWith(element, KnownNames.Item))
             {
                 Report(DiagnosticDescriptors.ItemsTargetNotItem, fallback, property.Name, TypeDeclarations.ShortName(element));

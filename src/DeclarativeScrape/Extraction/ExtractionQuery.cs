@@ -10,7 +10,8 @@ namespace DeclarativeScrape;
 /// order, without LINQ and without re-parsing the selectors: one selector at a time (<see cref="First"/>,
 /// <see cref="All"/>), or every selector of an extractor in one walk (<see cref="Match"/>, what generated code calls).
 /// <c>:scope</c> is the scope element, or the document element when the scope is a document, as in AngleSharp's own
-/// <c>QuerySelector</c>. The scope itself is never a match.
+/// <c>QuerySelector</c>. The scope itself is never a match (a generated extractor reads a property whose selector is
+/// exactly <c>:scope</c> from <see cref="ScopeElement"/> instead).
 /// </summary>
 public static class ExtractionQuery
 {
@@ -219,7 +220,14 @@ public static class ExtractionQuery
     /// <summary>Where the walk resumes in a parent's children (the document does not change during a walk).</summary>
     private readonly record struct Frame(INodeList Nodes, int Next, int Count);
 
-    private static IElement? ScopeElement(IParentNode scope) =>
+    /// <summary>
+    /// The element <c>:scope</c> stands for: <paramref name="scope"/> itself when it is an element (a nested item's
+    /// matched element), the document element (<c>&lt;html&gt;</c>) when it is a document. Generated code reads a
+    /// property whose selector is exactly <c>:scope</c> from it, without a walk.
+    /// </summary>
+    /// <param name="scope">The document or element being extracted.</param>
+    /// <returns>The element, or <see langword="null"/> for a document without a document element (or another kind of node).</returns>
+    public static IElement? ScopeElement(IParentNode scope) =>
         scope as IElement ?? (scope as IDocument)?.DocumentElement;
 
     // ChildNodes is indexed in O(1); NextElementSibling would scan the parent's children on every step.

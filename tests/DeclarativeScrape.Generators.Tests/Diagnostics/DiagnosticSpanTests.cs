@@ -63,6 +63,8 @@ public sealed class DiagnosticSpanTests
         { "DS0021", "empty attribute name", "[Page, Item] public partial class P { [Attr(\"a\", [|\"\"|])] public string? T { get; init; } }" + Scraper },
         { "DS0021", "follow attribute with a space", "[Page, Item] public partial class P { [Follow(\"a\", Attribute = [|\"data href\"|])] public Link<P>? Next { get; init; } }" + Scraper },
         { "DS0022", "match without source", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [[|Match(\"x\")|]] public string? U { get; init; } }" + Scraper },
+        { "DS0024", "items of the item's own element", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [Items([|\":scope\"|])] public IReadOnlyList<R> Rs { get; init; } = []; }\n[Item] public partial class R { [Attr(\":scope\", \"id\")] public string? Id { get; init; } }" + Scraper },
+        { "DS0024", "one nested item of the scope, spaces around", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [Items([|\" :scope \"|])] public R? One { get; init; } }\n[Item] public partial class R { [Text(\"b\")] public string? B { get; init; } }" + Scraper },
     };
 
     [Theory]
@@ -118,6 +120,27 @@ public sealed class DiagnosticSpanTests
         run.Exception.ShouldBeNull();
         run.Reported.ShouldContain(d => d.Id == id, because);
         run.CompilationDiagnostics.ShouldBeEmpty(because + ": the rest of the scraper and the type is generated, so their uses compile");
+    }
+
+    [Theory]
+    [InlineData(":scope > li")]
+    [InlineData(":scope li")]
+    [InlineData("li:not(:scope)")]
+    public void Items_whose_selector_only_contains_scope_are_not_DS0024(string selector)
+    {
+        var run = GeneratorHarness.Run(Prelude + "[Page, Item] public partial class P { [Items(\"" + selector + "\")] public IReadOnlyList<R> Rs { get; init; } = []; }\n[Item] public partial class R { [Text(\"b\")] public string? B { get; init; } }" + Scraper);
+
+        run.Reported.ShouldBeEmpty();
+        run.CompilationDiagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void DS0024_names_the_selector_and_the_property()
+    {
+        var run = GeneratorHarness.Run(Prelude + "[Page, Item] public partial class P { [Items(\":scope\")] public IReadOnlyList<R> Rows { get; init; } = []; }\n[Item] public partial class R { [Text(\"b\")] public string? B { get; init; } }" + Scraper);
+
+        var message = run.Reported.ShouldHaveSingleItem().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        message.ShouldStartWith("The [Items] selector ':scope' of 'Rows' selects the element being extracted itself");
     }
 
     [Fact]

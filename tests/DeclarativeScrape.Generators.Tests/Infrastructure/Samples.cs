@@ -207,6 +207,32 @@ public static class Samples
         }
         """;
 
+    public const string ScopeSelectors = """
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Cards;
+
+        [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(CardPage))]
+        public static partial class CardScraper;
+
+        [Page, Item]
+        public partial class CardPage
+        {
+            [Attr(":scope", "lang")] public string? Language { get; init; }
+            [Items("a.card")] public IReadOnlyList<Card> Cards { get; init; } = [];
+        }
+
+        [Item]
+        public partial class Card
+        {
+            [Attr(":scope", "data-id")] public required string Id { get; init; }
+            [Text(":scope > h3")] public string? Title { get; init; }
+            [Attr(":scope", "class")] public IReadOnlyList<string> Classes { get; init; } = [];
+            [Follow(":scope")] public Link<CardPage>? Next { get; init; }
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(SingleItem)] = SingleItem,
@@ -215,6 +241,7 @@ public static class Samples
         [nameof(FollowGraph)] = FollowGraph,
         [nameof(GlobalNamespace)] = GlobalNamespace,
         [nameof(NestedContainingTypes)] = NestedContainingTypes,
+        [nameof(ScopeSelectors)] = ScopeSelectors,
     };
 
     public static TheoryData<string> Names => [.. All.Keys];
