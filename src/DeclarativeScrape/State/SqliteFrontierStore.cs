@@ -109,13 +109,15 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
                 StateLog.Resumed(logger, db.DatabasePath, earlierRuns, _queued, Resumed.Processed, Resumed.Skipped, Resumed.Failed, Resumed.Items);
             }
 
-            InTransaction(() => _sql.AddToCounter(StateSchema.Runs, 1));
             if (outputPath is not null)
             {
                 _output = OpenOutput(outputPath);
                 StateLog.OutputOpened(logger, _output.Path, _output.Repair);
                 _flushTimer = time.CreateTimer(static s => ((SqliteFrontierStore<TItem>)s!)._work.TryAdd(Work.Flush), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
             }
+
+            // Counted once everything opened: a run refused at start-up is not a run.
+            InTransaction(() => _sql.AddToCounter(StateSchema.Runs, 1));
         }
         catch
         {
@@ -235,21 +237,9 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
         foreach (var host in hosts)
         {
-            List<FrontierLease> window;
-            lock (_lock)
-            {
-                window = [.. host.Window];
-                host.Window.Clear();
-                host.Queued -= window.Count;
-                _queued -= window.Count;
-            }
-
-            foreach (var lease in window)
-            {
-                yield return lease;
-            }
-
-            while (true)
+            // On the store's thread, after any refill already queued for the host, so none lands after the release.
+            var more = true;
+            while (more)
             {
                 var work = new Work { Release = host };
                 await Submit(work).ConfigureAwait(false);
@@ -258,10 +248,7 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
                     yield return lease;
                 }
 
-                if (work.Released.Count < ReleaseChunk)
-                {
-                    break;
-                }
+                more = work.MoreToRelease;
             }
         }
     }
@@ -355,6 +342,10 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         {
             throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{outputPath}' cannot be written: {e.Message}");
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new ScrapeOptionsException(nameof(ScrapeOptions.StateDirectory), $"'{_db.DatabasePath}' cannot be read or written while repairing the output '{outputPath}': {e.Message}");
+        }
     }
 
     private void Loop()
@@ -442,7 +433,10 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         }
     }
 
-    /// <summary>Encodes a completion's items as output records, before its transaction; a failing item format fails only its page.</summary>
+    /// <summary>
+    /// Encodes a completion's items as output records, before its transaction. An item whose format throws (a user's
+    /// <c>IFormattable</c>) fails the completion, which stops the run; its page stays to fetch in the state.
+    /// </summary>
     private bool Encode(Work work)
     {
         if (work.Items is not { Count: > 0 } items || _broken is not null)
@@ -705,19 +699,24 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         }
 
         var chunk = host.Spilled ? _sql.Queued(host, after, ReleaseChunk) : [];
+        List<FrontierLease> released;
         lock (_lock)
         {
+            // The window first (the first call finds it as the last refill left it), then the chunk read from disk.
+            released = [.. host.Window, .. chunk];
+            host.Window.Clear();
             if (chunk.Count > 0)
             {
                 host.LoadedThrough = chunk[^1].Id;
             }
 
             host.Spilled = chunk.Count == ReleaseChunk;
-            host.Queued -= chunk.Count;
-            _queued -= chunk.Count;
+            host.Queued -= released.Count;
+            _queued -= released.Count;
         }
 
-        work.Released = chunk;
+        work.Released = released;
+        work.MoreToRelease = host.Spilled;
         work.Done!.TrySetResult();
     }
 
@@ -777,8 +776,11 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
         /// <summary>A host whose queued URLs are being released.</summary>
         public HostQueue? Release;
 
-        /// <summary>The chunk released.</summary>
+        /// <summary>The URLs released: the host's window, then a chunk from disk.</summary>
         public List<FrontierLease>? Released;
+
+        /// <summary>Whether the host has more URLs on disk to release.</summary>
+        public bool MoreToRelease;
 
         public TaskCompletionSource? Done;
 

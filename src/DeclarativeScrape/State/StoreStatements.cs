@@ -28,18 +28,27 @@ internal sealed class StoreStatements : IDisposable
             return statement;
         }
 
-        _begin = Prepare("BEGIN");
-        _commit = Prepare("COMMIT");
-        _rollback = Prepare("ROLLBACK");
-        _findUrl = Prepare("SELECT url FROM url WHERE key = ?1");
-        _insertUrl = Prepare("INSERT INTO url(id, key, url, host_id, page_type, depth, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)");
-        _completeUrl = Prepare("UPDATE url SET state = 1, kind = ?2, reason = ?3, status = ?4, attempts = ?5, final_url = ?6, message = ?7 WHERE id = ?1");
-        _insertItem = Prepare("INSERT INTO item(seq, url_id, data) VALUES (?1, ?2, ?3)");
-        _insertHost = Prepare("INSERT INTO host(id, name) VALUES (?1, ?2)");
-        _addToCounter = Prepare("UPDATE meta SET value = value + ?2 WHERE key = ?1");
-        _setMeta = Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
-        _queued = Prepare("SELECT id, url, page_type, depth FROM url WHERE state = 0 AND host_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
-        _itemsAfter = Prepare("SELECT seq, data FROM item WHERE seq > ?1 ORDER BY seq");
+        try
+        {
+            _begin = Prepare("BEGIN");
+            _commit = Prepare("COMMIT");
+            _rollback = Prepare("ROLLBACK");
+            _findUrl = Prepare("SELECT url FROM url WHERE key = ?1");
+            _insertUrl = Prepare("INSERT INTO url(id, key, url, host_id, page_type, depth, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)");
+            _completeUrl = Prepare("UPDATE url SET state = 1, kind = ?2, reason = ?3, status = ?4, attempts = ?5, final_url = ?6, message = ?7 WHERE id = ?1");
+            _insertItem = Prepare("INSERT INTO item(seq, url_id, data) VALUES (?1, ?2, ?3)");
+            _insertHost = Prepare("INSERT INTO host(id, name) VALUES (?1, ?2)");
+            _addToCounter = Prepare("UPDATE meta SET value = value + ?2 WHERE key = ?1");
+            _setMeta = Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
+            _queued = Prepare("SELECT id, url, page_type, depth FROM url WHERE state = 0 AND host_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
+            _itemsAfter = Prepare("SELECT seq, data FROM item WHERE seq > ?1 ORDER BY seq");
+        }
+        catch
+        {
+            // A state whose tables do not match: the statements prepared so far must not keep the file open.
+            Dispose();
+            throw;
+        }
     }
 
     public void Begin() => _begin.Run();

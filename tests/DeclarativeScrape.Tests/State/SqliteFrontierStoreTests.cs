@@ -124,6 +124,29 @@ public sealed class SqliteFrontierStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_release_right_after_a_refill_was_asked_for_still_releases_every_queued_url_once()
+    {
+        const int count = 2000;
+        await using var store = _state.Open();
+        await store.AdmitAsync(Enumerable.Range(0, count).Select(i => Candidate($"http://a.example/{i}")).ToList(), CancellationToken.None);
+        // The store's thread is kept busy by a large admission, so the refill asked for below waits in its queue while
+        // the release starts.
+        var busy = store.AdmitAsync(Enumerable.Range(0, 50_000).Select(i => Candidate($"http://b.example/{i}")).ToList(), CancellationToken.None);
+        const int taken = SqliteFrontierStore<Product>.WindowCapacity - SqliteFrontierStore<Product>.RefillAt;
+        for (var i = 0; i < taken; i++)
+        {
+            store.TryLease("a.example", out _).ShouldBeTrue();   // the last one leaves the window low: a refill is queued
+        }
+
+        var released = await store.ReleaseQueuedAsync(CancellationToken.None).ToListAsync();
+        await busy;
+
+        released.Where(l => l.Url.Host == "a.example").Select(l => l.Url.AbsolutePath)
+            .ShouldBe(Enumerable.Range(taken, count - taken).Select(i => $"/{i}"), "the refill's URLs too, each once, in order");
+        store.QueuedFor("a.example").ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_state_written_by_another_scraper_shape_is_refused_naming_the_file_and_what_differs()
     {
         await (await OpenAndCloseAsync()).DisposeAsync();

@@ -151,6 +151,7 @@ public sealed class StateOutputTests : IDisposable
         error.OptionName.ShouldBe("OutputPath");
         await using var again = _state.Open(_state.Output());
         again.Resumed.ShouldNotBeNull("the failed run had created the state");
+        again.Resumed.EarlierRuns.ShouldBe(0, "a run refused at start-up is not counted");
     }
 
     [Fact]
