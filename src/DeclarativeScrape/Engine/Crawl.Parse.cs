@@ -168,16 +168,31 @@ internal sealed partial class Crawl<TItem>
             single[0] = extraction.Item!;
         }
 
-        await _store.CompleteAsync(job.Lease, outcome, extraction.HasItem ? single : [], links, CancellationToken.None).ConfigureAwait(false);
-        _recorder.AddDiscovered(links.Count);
-        if (extraction.HasItem)
+        // An item that cannot be encoded as an output record fails its page, not the run (a state store commits it so).
+        var hasItem = extraction.HasItem;
+        try
         {
-            var item = extraction.Item!;
-            _output?.Write(item);
+            await _store.CompleteAsync(job.Lease, outcome, hasItem ? single : [], links, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ItemNotWritableException rejected)
+        {
+            outcome = rejected.Outcome;
+            hasItem = false;
+        }
+
+        if (hasItem && _output is not null && !_output.TryWrite(extraction.Item!, out var notWritable))
+        {
+            outcome = ItemNotWritable.Outcome(outcome, notWritable);
+            hasItem = false;
+        }
+
+        _recorder.AddDiscovered(links.Count);
+        if (hasItem)
+        {
             _recorder.AddItem();
             if (_mode != EventMode.None)
             {
-                await EmitAsync(new ScrapeEvent<TItem>(item)).ConfigureAwait(false);
+                await EmitAsync(new ScrapeEvent<TItem>(extraction.Item!)).ConfigureAwait(false);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers;
 
 namespace DeclarativeScrape;
@@ -22,6 +23,7 @@ internal sealed class ItemWriter<TItem> : IDisposable
     private readonly FileStream _file;
     private readonly ItemEncoder<TItem> _encoder;
     private readonly ArrayBufferWriter<byte> _buffer = new(BufferThreshold * 2);
+    private readonly ArrayBufferWriter<byte> _record = new(1024);
     private readonly ITimer _timer;
     private readonly object _lock = new();
     private bool _disposed;
@@ -76,17 +78,34 @@ internal sealed class ItemWriter<TItem> : IDisposable
         return new FileStream(path, mode, FileAccess.Write, FileShare.Read, bufferSize: 0);
     }
 
-    /// <summary>Appends one item.</summary>
-    public void Write(TItem item)
+    /// <summary>
+    /// Appends one item; <see langword="false"/>, with nothing written, when encoding it throws (a user's
+    /// <c>IFormattable</c>, say): its page fails, not the run.
+    /// </summary>
+    public bool TryWrite(TItem item, [NotNullWhen(false)] out Exception? error)
     {
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _encoder.Encode(item, _buffer);
+            _record.ResetWrittenCount();
+            try
+            {
+                _encoder.Encode(item, _record);
+            }
+            catch (Exception e)
+            {
+                error = e;
+                return false;
+            }
+
+            _buffer.Write(_record.WrittenSpan);
             if (_buffer.WrittenCount >= BufferThreshold)
             {
                 WriteBufferLocked();
             }
+
+            error = null;
+            return true;
         }
     }
 

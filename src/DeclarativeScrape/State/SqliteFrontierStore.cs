@@ -435,7 +435,8 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
     /// <summary>
     /// Encodes a completion's items as output records, before its transaction. An item whose format throws (a user's
-    /// <c>IFormattable</c>) fails the completion, which stops the run; its page stays to fetch in the state.
+    /// <c>IFormattable</c>, say) fails its page, not the run: the page is committed as an extraction failure without
+    /// its items, and the caller learns it through <see cref="ItemNotWritableException"/>.
     /// </summary>
     private bool Encode(Work work)
     {
@@ -456,10 +457,13 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
             return true;
         }
-        catch (Exception e)
+        catch (Exception e) when (work.Outcome is { } outcome)
         {
-            work.Done!.TrySetException(e);
-            return false;
+            work.Outcome = ItemNotWritable.Outcome(outcome, e);
+            work.Items = null;
+            work.Records = null;
+            work.NotWritable = true;
+            return true;
         }
     }
 
@@ -534,7 +538,14 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
         foreach (var work in _writes)
         {
-            work.Done!.TrySetResult();
+            if (work.NotWritable)
+            {
+                work.Done!.TrySetException(new ItemNotWritableException(work.Outcome!));
+            }
+            else
+            {
+                work.Done!.TrySetResult();
+            }
         }
     }
 
@@ -781,6 +792,9 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
 
         /// <summary>Whether the host has more URLs on disk to release.</summary>
         public bool MoreToRelease;
+
+        /// <summary>Whether the completion's items could not be encoded, so its page was committed as failed instead.</summary>
+        public bool NotWritable;
 
         public TaskCompletionSource? Done;
 

@@ -86,6 +86,29 @@ public sealed class ResumableCrawlTests : IDisposable
         result.OutcomeOf(server.Url("/")).SkipReason.ShouldBe(SkipReason.Duplicate, "the start URL was done by the first run");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_item_that_cannot_be_written_fails_its_page_and_the_crawl_goes_on(bool withState)
+    {
+        await using var server = await ShopAsync();
+        await using var engine = Crawls.Engine();
+        var output = _state.Output();
+        var options = Options(server, output);
+        options.StateDirectory = withState ? _state.Directory : null;
+
+        var result = await Crawls.RunAsync(engine, options, ShopPlan.Create(format: new ShopPlan.FormatFailingFor("Product 7")));
+
+        result.ShouldReconcile();
+        result.Summary.Completed.ShouldBeTrue();
+        var failed = result.OutcomeOf(server.Url("/p/7"));
+        (failed.Kind, failed.FailureReason).ShouldBe((OutcomeKind.Failed, FailureReason.Extraction));
+        failed.Message.ShouldBe("its item could not be written to the output (FormatException: 'Product 7' cannot be formatted)");
+        result.Summary.Failed.ShouldBe(1);
+        result.Items.Select(i => i.Title).ShouldNotContain("Product 7", "an item that is not written is not streamed either");
+        Titles(output).Order(StringComparer.Ordinal).ShouldBe(AllTitles.Where(t => t != "Product 7").Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Resuming_a_finished_crawl_does_no_work_and_repeats_no_item()
     {

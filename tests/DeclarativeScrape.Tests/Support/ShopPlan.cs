@@ -20,14 +20,14 @@ public sealed record Product(string Title, decimal? Price, string Url);
 /// </summary>
 public static class ShopPlan
 {
-    public static CrawlPlan<Product> Create(string name = "ShopScraper") => new(
+    public static CrawlPlan<Product> Create(string name = "ShopScraper", ItemFormat<Product>? format = null) => new(
         name,
         [
             new PageType<Product>(typeof(ListingPage), "ListingPage", ExtractListing, isItem: false),
             new PageType<Product>(typeof(Product), "Product", ExtractProduct, isItem: true),
             new PageType<Product>(typeof(BrokenPage), "BrokenPage", ExtractBroken, isItem: false),
         ],
-        new ProductFormat(),
+        format ?? new ProductFormat(),
         "test-fingerprint",
         () => new ScrapeOptions());
 
@@ -123,6 +123,34 @@ public static class ShopPlan
             cells[0] = item.Title;
             cells[1] = item.Price?.ToString(CultureInfo.InvariantCulture);
             cells[2] = item.Url;
+        }
+    }
+
+    /// <summary>The plan's item format, except that the item titled <paramref name="title"/> throws when written (a user type's <c>ToString</c> that throws).</summary>
+    public sealed class FormatFailingFor(string title) : ItemFormat<Product>
+    {
+        private readonly ProductFormat _format = new();
+
+        public override IReadOnlyList<string> CsvColumns => _format.CsvColumns;
+
+        public override void WriteJson(Utf8JsonWriter writer, Product item)
+        {
+            ThrowFor(item);
+            _format.WriteJson(writer, item);
+        }
+
+        public override void WriteCsvRow(Product item, Span<string?> cells)
+        {
+            ThrowFor(item);
+            _format.WriteCsvRow(item, cells);
+        }
+
+        private void ThrowFor(Product item)
+        {
+            if (item.Title == title)
+            {
+                throw new FormatException($"'{title}' cannot be formatted");
+            }
         }
     }
 }
