@@ -182,7 +182,7 @@ internal sealed partial class Crawl<TItem>
 
         if (hasItem && _output is not null && !_output.TryWrite(extraction.Item!, out var notWritable))
         {
-            outcome = ItemNotWritable.Outcome(outcome, notWritable);
+            outcome = ItemNotWritableException.FailedOutcome(outcome, notWritable);
             hasItem = false;
         }
 

@@ -399,8 +399,9 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
             {
                 _flushDue = true;
             }
-            else if (work.Candidates is not null && Encode(work))
+            else if (work.Candidates is not null)
             {
+                Encode(work);
                 _writes.Add(work);
             }
         }
@@ -438,11 +439,11 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
     /// <c>IFormattable</c>, say) fails its page, not the run: the page is committed as an extraction failure without
     /// its items, and the caller learns it through <see cref="ItemNotWritableException"/>.
     /// </summary>
-    private bool Encode(Work work)
+    private void Encode(Work work)
     {
         if (work.Items is not { Count: > 0 } items || _broken is not null)
         {
-            return true;
+            return;
         }
 
         try
@@ -454,16 +455,13 @@ internal sealed class SqliteFrontierStore<TItem> : IFrontierStore<TItem>
                 _encoder.Encode(items[i], _record);
                 work.Records[i] = _record.WrittenSpan.ToArray();
             }
-
-            return true;
         }
         catch (Exception e) when (work.Outcome is { } outcome)
         {
-            work.Outcome = ItemNotWritable.Outcome(outcome, e);
+            work.Outcome = ItemNotWritableException.FailedOutcome(outcome, e);
             work.Items = null;
             work.Records = null;
             work.NotWritable = true;
-            return true;
         }
     }
 
