@@ -79,7 +79,7 @@ internal sealed partial class Crawl<TItem>
             }
             finally
             {
-                job.Result?.Body.Return();
+                job.Result?.Body?.Dispose();
                 single[0] = default!;
                 FinishJob();
             }
@@ -107,7 +107,7 @@ internal sealed partial class Crawl<TItem>
         }
         finally
         {
-            job.Result?.Body.Return();
+            job.Result?.Body?.Dispose();
             _completing.Release();
             FinishJob();
         }
@@ -120,11 +120,11 @@ internal sealed partial class Crawl<TItem>
         PageExtraction<TItem> extraction;
         try
         {
-            extraction = worker.Extract(result.Body.Span, result.Charset, result.FinalUrl, pageType);
+            extraction = worker.Extract(result.Body!.Bytes, result.Charset, result.FinalUrl, pageType);
         }
         finally
         {
-            result.Body.Return();
+            result.Body?.Dispose();
         }
 
         links.Clear();

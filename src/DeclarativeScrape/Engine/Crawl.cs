@@ -33,6 +33,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly ILogger _logger;
     private readonly OutcomeRecorder _recorder;
     private readonly PageFetcher _fetcher;
+    private readonly BodyBudget _bodies;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
     private readonly IFrontierStore<TItem> _store;
@@ -60,7 +61,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _time = engine.Time;
         _logger = engine.CreateLogger();
         _recorder = new OutcomeRecorder(plan.Name, _logger);
-        _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
+        _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
+        _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _bodies, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
         if (settings.StateDirectory is { } state)
@@ -230,6 +232,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         _engine.Hosts.RemoveRun(this);
+        _bodies.Leave();
         _wakeTimer.Dispose();
         _userStop.Dispose();
         try

@@ -24,20 +24,29 @@ internal sealed class ParseWorker
 
     public ParseWorker() => _parser = new HtmlParser(ParserSetup.Options, _browsingContext);
 
+    /// <summary>
+    /// Character buffers up to this many characters are rented from <see cref="ArrayPool{T}.Shared"/>; a larger page
+    /// (rare) gets an array of its own, which the collector takes back, so that one huge page does not leave a huge
+    /// buffer in the pool for the rest of the process.
+    /// </summary>
+    public const int PooledChars = 1 << 20;
+
     /// <summary>The links found on the last page extracted.</summary>
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
 
     /// <summary>Extracts one page. Never throws for bad content or a throwing extractor.</summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType)
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType)
     {
-        var encoding = HtmlEncodingSniffer.Detect(body, charset, out var bom);
-        body = body[bom..];
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
+        var encoding = HtmlEncodingSniffer.Detect(body.FirstSpan, charset, out var bom);
+        body = body.Slice(bom);
+        var size = Math.Max(1, encoding.GetMaxCharCount((int)Math.Min(body.Length, int.MaxValue / 4)));
+        var pooled = size <= PooledChars;
+        var chars = pooled ? ArrayPool<char>.Shared.Rent(size) : GC.AllocateUninitializedArray<char>(size);
         IHtmlDocument? document = null;
         _context.Reset(pageUrl);
         try
         {
-            var length = encoding.GetChars(body, chars);
+            var length = (int)System.Text.EncodingExtensions.GetChars(encoding, body, chars);
             document = ParserFor(pageType).ParseDocument(chars, length);
             if (BaseUrlOf(document, pageUrl) is { } baseUrl)
             {
@@ -64,7 +73,10 @@ internal sealed class ParseWorker
         finally
         {
             document?.Dispose();
-            ArrayPool<char>.Shared.Return(chars);
+            if (pooled)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
 
