@@ -1,34 +1,36 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 
 namespace DeclarativeScrape.Hosting;
 
-/// <summary>Writes items as JSON Lines to a stream (standard output for <c>--out -</c>), flushing each line.</summary>
-internal sealed class JsonLinesItemWriter<TItem> : IDisposable
+/// <summary>
+/// Writes items to a stream (standard output for <c>--out -</c>) as JSON Lines, with the runtime's own encoder (the
+/// same bytes an output file gets), flushing each line so a reader downstream sees items as they come.
+/// </summary>
+internal sealed class StreamItemWriter<TItem>(ItemFormat<TItem> format, Stream stream) : IDisposable
 {
-    private readonly ItemFormat<TItem> _format;
-    private readonly Stream _stream;
-    private readonly Utf8JsonWriter _json;
+    private readonly ItemEncoder<TItem> _encoder = ItemEncoder<TItem>.For("jsonl", format);
+    private readonly ArrayBufferWriter<byte> _record = new(1024);
 
-    public JsonLinesItemWriter(ItemFormat<TItem> format, Stream stream)
+    /// <summary>Writes one item; <see langword="false"/>, with nothing written, when the item cannot be encoded.</summary>
+    public bool TryWrite(TItem item, [NotNullWhen(false)] out Exception? error)
     {
-        _format = format;
-        _stream = stream;
-        _json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _record.ResetWrittenCount();
+        try
+        {
+            _encoder.Encode(item, _record);
+        }
+        catch (Exception e)
+        {
+            error = e;
+            return false;
+        }
+
+        stream.Write(_record.WrittenSpan);
+        stream.Flush();
+        error = null;
+        return true;
     }
 
-    public void Write(TItem item)
-    {
-        _format.WriteJson(_json, item);
-        _json.Flush();
-        _json.Reset();
-        _stream.WriteByte((byte)'\n');
-        _stream.Flush();
-    }
-
-    public void Dispose()
-    {
-        _json.Dispose();
-        _stream.Flush();
-    }
+    public void Dispose() => stream.Flush();
 }
