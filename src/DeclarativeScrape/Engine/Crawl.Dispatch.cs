@@ -190,7 +190,7 @@ internal sealed partial class Crawl<TItem>
                 if (!ticket!.TrySetResult(sequence))
                 {
                     // The retry was cancelled meanwhile: give the slot straight back.
-                    host.Gate.Exit(sequence, congestion: false, TimeSpan.Zero);
+                    host.Gate.Exit(sequence, AnswerKind.None, null, TimeSpan.Zero, 0, TimeSpan.Zero);
                     Interlocked.Decrement(ref _runInFlight);
                 }
             }
@@ -242,7 +242,7 @@ internal sealed partial class Crawl<TItem>
                 return host;
             }
 
-            var user = new HostUser(this, _settings.PerHost, _settings.Adaptive, _settings.RequestsPerSecond, _settings.Burst);
+            var user = new HostUser(this, _settings.PerHost, _settings.Adaptive, _settings.RequestsPerSecond, _settings.Burst, _settings.RateAdaptive);
             var gate = _engine.Hosts.Get(key);
             host = new RunHost(key, gate, user);
             if (!_settings.ObeyRobots)

@@ -35,6 +35,9 @@ internal static class ScrapeTelemetry
     /// <summary>Requests in flight. Tag: host.</summary>
     public static readonly UpDownCounter<long> InFlight = Meter.CreateUpDownCounter<long>("declarativescrape.requests.in_flight", "{request}", "Requests in flight.");
 
+    /// <summary>Answers read as rate limits (429, and 503s that read as one). Tag: host.</summary>
+    public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("declarativescrape.rate_limited", "{response}", "Answers read as a rate limit: 429, and 503 when it reads as one.");
+
     /// <summary>Items emitted. Tag: scraper.</summary>
     public static readonly Counter<long> Items = Meter.CreateCounter<long>("declarativescrape.items", "{item}", "Items extracted and emitted.");
 
@@ -49,6 +52,10 @@ internal static class ScrapeTelemetry
     /// <summary>Each used host's current adaptive limit. Tag: host.</summary>
     public static readonly ObservableGauge<int> HostLimit = Meter.CreateObservableGauge(
         "declarativescrape.host.limit", static () => Engines.Keys.SelectMany(static e => e.Hosts.MeasureLimits()), "{request}", "Each host's current adaptive concurrency limit.");
+
+    /// <summary>Each used host's pacing rate: learned from its refusals, or configured. Tag: host.</summary>
+    public static readonly ObservableGauge<double> HostRate = Meter.CreateObservableGauge(
+        "declarativescrape.host.rate", static () => Engines.Keys.SelectMany(static e => e.Hosts.MeasureRates()), "{request}/s", "Each host's request rate: learned from its 429/503 answers, or configured.");
 
     /// <summary>URLs queued per running scraper. Tag: scraper.</summary>
     public static readonly ObservableGauge<long> QueueDepth = Meter.CreateObservableGauge(

@@ -48,6 +48,12 @@ public sealed record ScrapeSummary
     /// </summary>
     public ResumedState? Resumed { get; init; }
 
+    /// <summary>
+    /// Each host the run sent requests to, with the rate learned from its refusals (429, and 503s that read as a rate
+    /// limit), its configured rate, and how many of its answers were rate limits; by host name.
+    /// </summary>
+    public IReadOnlyList<HostRateSummary> Hosts { get; init; } = [];
+
     /// <summary>How many failed outcomes <see cref="Failures"/> keeps at most.</summary>
     public const int MaxFailuresKept = 1000;
 

@@ -24,12 +24,12 @@ internal sealed class HostTokenBucket : ReplenishingRateLimiter
     private double _tokens;
     private long _last;
 
-    public HostTokenBucket(TimeProvider time, TimeSpan period, int burst)
+    public HostTokenBucket(TimeProvider time, TimeSpan period, int burst, double? tokens = null)
     {
         _time = time;
         _period = period;
         _burst = burst;
-        _tokens = burst;
+        _tokens = Math.Clamp(tokens ?? burst, 0, burst);
         _last = time.GetTimestamp();
     }
 
@@ -41,6 +41,19 @@ internal sealed class HostTokenBucket : ReplenishingRateLimiter
 
     /// <summary>Tokens saved up at most.</summary>
     public int Burst => _burst;
+
+    /// <summary>Tokens saved up now (fractions included).</summary>
+    public double Tokens
+    {
+        get
+        {
+            lock (_lock)
+            {
+                Replenish();
+                return _tokens;
+            }
+        }
+    }
 
     public override bool TryReplenish()
     {

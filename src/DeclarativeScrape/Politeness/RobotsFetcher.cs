@@ -64,14 +64,8 @@ internal static class RobotsFetcher
         {
             Attempts++;
             var result = await fetcher.FetchAsync(url, scope: null, Math.Min(MaxRobotsBytes, settings.MaxResponseBytes), requireHtml: false, Attempts, cancellationToken).ConfigureAwait(false);
-            RetryPolicy.Decide(result, Attempts, rateLimited: settings.MaxRateLimitedAttempts, settings);
-            if (result.IsRateLimited)
-            {
-                // For robots.txt a 429 is one more server error: retried within the attempts, then "disallow all".
-                result.Retry = Attempts < settings.MaxAttempts;
-                result.RetryDelay = result.RetryAfter is { } after ? RetryPolicy.Clamp(after, settings.MaxDelay) : null;
-            }
-
+            // No host gate reads robots.txt answers: a 429 is one more server error, retried within the attempts, then "disallow all".
+            RetryPolicy.Decide(result, Attempts, rateLimited: 0, settings);
             return result;
         }
     }

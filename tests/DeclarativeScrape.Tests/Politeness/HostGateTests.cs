@@ -24,7 +24,7 @@ public sealed class HostGateTests
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.Entered);
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.Full);
 
-        gate.Exit(first, congestion: false, TimeSpan.FromMilliseconds(10));
+        gate.Exit(first, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(10), 1, TimeSpan.Zero);
         a.Wakes.ShouldBe(1);
         b.Wakes.ShouldBe(1);
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.Entered);
@@ -59,20 +59,51 @@ public sealed class HostGateTests
 
         one.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
         two.TryEnter(out _, out _).ShouldBe(GateDecision.EngineFull);
-        one.Exit(sequence, congestion: false, TimeSpan.Zero);
+        one.Exit(sequence, AnswerKind.None, null, TimeSpan.Zero, 0, TimeSpan.Zero);
         two.TryEnter(out _, out _).ShouldBe(GateDecision.Entered);
     }
 
     [Fact]
-    public void A_503_cuts_the_shared_limit()
+    public void A_429_lowers_the_shared_rate_under_what_the_host_accepted_but_not_its_concurrency()
+    {
+        var time = new ManualTimeProvider();
+        var gate = new HostRegistry(100, time).Get("shop.example");
+        gate.Attach(new HostUser(new Sleeper(), perHost: 64, adaptive: true, requestsPerSecond: 20, burst: 20));
+
+        // 20 accepted over a second and a half, then a refusal.
+        for (var i = 0; i < 20; i++)
+        {
+            gate.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
+            time.Advance(TimeSpan.FromMilliseconds(75));
+            gate.Exit(sequence, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(5), i, TimeSpan.Zero);
+        }
+
+        gate.TryEnter(out var refused, out _).ShouldBe(GateDecision.Entered);
+        var verdict = gate.Exit(refused, AnswerKind.TooManyRequests, 429, TimeSpan.FromMilliseconds(1), 99, TimeSpan.FromSeconds(1));
+
+        verdict.RateLimited.ShouldBeTrue();
+        gate.Rate.ShouldNotBeNull().ShouldBeLessThan(20);
+        gate.Learned.ShouldNotBeNull().Host.ShouldBe("shop.example");
+        gate.Limit.ShouldBe(64);
+        gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken, "after a cut no token is saved up");
+    }
+
+    [Fact]
+    public void Faults_across_urls_cut_the_shared_limit_but_not_the_rate()
     {
         var gate = new HostRegistry(100, new ManualTimeProvider()).Get("shop.example");
         gate.Attach(new HostUser(new Sleeper(), perHost: 8, adaptive: true, requestsPerSecond: null, burst: 1));
+        gate.TryEnter(out var first, out _);
+        gate.Exit(first, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(5), 0, TimeSpan.Zero);
 
-        gate.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
-        gate.Exit(sequence, congestion: true, TimeSpan.FromMilliseconds(5));
+        for (var i = 0; i < AdaptiveLimit.FailingAnswers; i++)
+        {
+            gate.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
+            gate.Exit(sequence, AnswerKind.Fault, 502, TimeSpan.FromMilliseconds(5), i, TimeSpan.Zero);
+        }
 
         gate.Limit.ShouldBe(4);
+        gate.Rate.ShouldBeNull();
     }
 
     [Fact]
@@ -87,7 +118,7 @@ public sealed class HostGateTests
         for (var i = 0; i < 3; i++)
         {
             gate.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
-            gate.Exit(sequence, congestion: false, TimeSpan.FromMilliseconds(1));
+            gate.Exit(sequence, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(1), 1, TimeSpan.Zero);
         }
 
         gate.TryEnter(out _, out var wait).ShouldBe(GateDecision.NoToken);
@@ -97,14 +128,14 @@ public sealed class HostGateTests
         user.CrawlDelay = TimeSpan.FromSeconds(2);
         gate.Refresh();
         gate.TryEnter(out var first, out _).ShouldBe(GateDecision.Entered);
-        gate.Exit(first, congestion: false, TimeSpan.FromMilliseconds(1));
+        gate.Exit(first, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(1), 1, TimeSpan.Zero);
         gate.TryEnter(out _, out wait).ShouldBe(GateDecision.NoToken);
         wait.ShouldBe(TimeSpan.FromSeconds(2));
         time.Advance(TimeSpan.FromSeconds(1.9));
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken);
         time.Advance(TimeSpan.FromSeconds(0.1));
         gate.TryEnter(out var second, out _).ShouldBe(GateDecision.Entered);
-        gate.Exit(second, congestion: false, TimeSpan.FromMilliseconds(1));
+        gate.Exit(second, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(1), 1, TimeSpan.Zero);
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken, "no burst under a Crawl-delay");
     }
 }
