@@ -21,6 +21,7 @@ namespace DeclarativeScrape.Generators.Model
     /// The <c>required</c> properties left out for an error: the extractor's initializer sets them to <c>default!</c>
     /// so that it compiles (the build fails on the reported error anyway). Empty when <paramref name="HasErrors"/> is false.
     /// </param>
+    /// <param name="Render">The page type's <c>[Render]</c>, or <see langword="null"/> for a page fetched over plain HTTP.</param>
     internal sealed record ExtractableTypeModel(
         TypeDeclarationModel Type,
         bool IsPage,
@@ -28,5 +29,6 @@ namespace DeclarativeScrape.Generators.Model
         EquatableArray<PropertyModel> Properties,
         EquatableArray<EnumModel> Enums,
         bool HasErrors,
-        EquatableArray<string> UnsetRequired);
+        EquatableArray<string> UnsetRequired,
+        RenderModel? Render = null);
 }

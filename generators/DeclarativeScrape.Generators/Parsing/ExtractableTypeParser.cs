@@ -61,6 +61,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
+            var render = isPage ? RenderParser.Parse(type, properties, diagnostics, cancellationToken) : null;
+
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
             // build shows that one error rather than every use of the extractor and its scraper failing with it.
             var result = ok
@@ -71,7 +73,8 @@ namespace DeclarativeScrape.Generators.Parsing
                     properties.ToEquatableArray(),
                     enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
                     HasErrors: diagnostics.Count != reported,
-                    unset.ToEquatableArray())
+                    unset.ToEquatableArray(),
+                    render)
                 : null;
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }

@@ -36,10 +36,7 @@ internal sealed partial class Crawl<TItem>
                 continue;
             }
 
-            if (Interlocked.Decrement(ref _unparsed) == _settings.MaxConcurrency - 1)
-            {
-                _signal.Set();   // the dispatcher stopped admitting while the parse backlog was full
-            }
+            LeaveUnparsed();
             ValueTask done;
             try
             {
@@ -79,9 +76,8 @@ internal sealed partial class Crawl<TItem>
             }
             finally
             {
-                job.Result?.Body.Return();
                 single[0] = default!;
-                FinishJob();
+                EndPage(job);
             }
         }
     }
@@ -107,9 +103,8 @@ internal sealed partial class Crawl<TItem>
         }
         finally
         {
-            job.Result?.Body.Return();
             _completing.Release();
-            FinishJob();
+            EndPage(job);
         }
     }
 
@@ -118,12 +113,28 @@ internal sealed partial class Crawl<TItem>
         var result = job.Result!;
         var pageType = _plan.Pages[job.Lease.PageType];
         PageExtraction<TItem> extraction;
+        var mayRender = _render is not null && RenderStage.MayRenderAfter(pageType, job);
         try
         {
             extraction = worker.Extract(result.Body.Span, result.Charset, result.FinalUrl, pageType);
         }
         finally
         {
+            if (!mayRender)
+            {
+                result.Body.Return();
+            }
+        }
+
+        if (mayRender)
+        {
+            // The mixed mode: a required value missing from the static HTML sends the page to the browser (EndPage).
+            job.RenderNext = _render!.DecideAfterStatic(pageType, job, extraction.Failures);
+            if (job.RenderNext)
+            {
+                return;
+            }
+
             result.Body.Return();
         }
 
@@ -161,6 +172,7 @@ internal sealed partial class Crawl<TItem>
                 StatusCode = result.StatusCode,
                 FinalUrl = result.FinalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null,
                 Elapsed = _time.GetElapsedTime(job.Started),
+                Render = job.Render,
             };
 
         if (extraction.HasItem)

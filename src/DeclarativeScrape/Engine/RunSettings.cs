@@ -36,6 +36,7 @@ internal sealed class RunSettings
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
+        Renderer = options.Renderer;
     }
 
     public string ScraperName { get; }
@@ -89,4 +90,6 @@ internal sealed class RunSettings
     public string? OutputPath { get; }
 
     public string? StateDirectory { get; }
+
+    public IPageRenderer? Renderer { get; }
 }
