@@ -140,15 +140,13 @@ public sealed class ChromiumRenderer : IPageRenderer, IAsyncDisposable
     {
         if (_host.Current is { IsDead: false } current)
         {
+            var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            current.Browser.Disconnected += (_, _) => gone.TrySetResult();
             var session = await current.Browser.NewBrowserCDPSessionAsync().ConfigureAwait(false);
-            try
-            {
-                await session.SendAsync("Browser.crash").ConfigureAwait(false);
-            }
-            catch (Microsoft.Playwright.PlaywrightException)
-            {
-                // The browser is gone before it could answer: that is the point.
-            }
+
+            // The browser dies before it answers: the command never completes, the disconnection does.
+            _ = session.SendAsync("Browser.crash").ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            await gone.Task.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
     }
 

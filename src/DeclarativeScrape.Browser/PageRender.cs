@@ -39,15 +39,8 @@ internal sealed class PageRender
     /// <summary>Renders <paramref name="request"/> once in <paramref name="context"/>.</summary>
     public static async Task<RenderAttempt> RunAsync(IBrowserContext context, RenderRequest request, ILogger logger, CancellationToken cancellationToken)
     {
-        var render = new PageRender(request, logger);
-        try
-        {
-            return await render.RunAsync(context, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            render._end.Dispose();
-        }
+        // _end is not disposed: route handlers of the closed page may still look at it.
+        return await new PageRender(request, logger).RunAsync(context, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RenderAttempt> RunAsync(IBrowserContext context, CancellationToken cancellationToken)
@@ -158,9 +151,13 @@ internal sealed class PageRender
                 }
             }
 
-            foreach (var admitted in _admitted.Values)
+            // Requests still in flight (the page closed, crashed or timed out) give their slots back now.
+            foreach (var request in _admitted.Keys)
             {
-                admitted.Ticket.Complete(admitted.Status);
+                if (_admitted.TryRemove(request, out var admitted))
+                {
+                    admitted.Ticket.Complete(admitted.Status);
+                }
             }
         }
     }
@@ -201,6 +198,12 @@ internal sealed class PageRender
             }
 
             _admitted[request] = new Admitted(ticket);
+            if (_end.IsCancellationRequested)
+            {
+                // The render ended while the slot was being taken: its release above may have run already.
+                throw new OperationCanceledException();
+            }
+
             await route.ContinueAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or PlaywrightException or ObjectDisposedException)

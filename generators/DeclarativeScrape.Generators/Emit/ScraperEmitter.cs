@@ -108,7 +108,7 @@ namespace DeclarativeScrape.Generators.Emit
                 + (render.ClickSelector is null ? string.Empty : ", ClickSelector = " + Literals.String(render.ClickSelector) + ", MaxClicks = " + Literals.Int(render.MaxClicks))
                 + ", Timeout = global::System.TimeSpan.FromSeconds(" + Literals.Double(render.TimeoutSeconds) + ")"
                 + ", Block = " + (block.Count == 0 ? Ns + "RenderResources.None" : string.Join(" | ", block))
-                + ", RequiredProperties = " + Literals.StringArray(render.RequiredProperties)
+                + (render.RequiredProperties.Count == 0 ? string.Empty : ", RequiredProperties = " + Literals.StringArray(render.RequiredProperties))
                 + " }";
         }
 
