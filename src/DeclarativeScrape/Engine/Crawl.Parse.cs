@@ -111,13 +111,20 @@ internal sealed partial class Crawl<TItem>
     /// <summary>One fetched page, in a straight line: extract, complete (the store takes everything the page causes), emit.</summary>
     private async ValueTask ProcessPageAsync(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
     {
-        var page = Extract(worker, job, links, single);
+        if (Extract(worker, job, links, single) is not { } page)
+        {
+            return;   // the mixed mode sends it to the browser first (EndPage)
+        }
+
         var done = await _store.CompleteAsync(page, CancellationToken.None).ConfigureAwait(false);
         await EmitPageAsync(page, done).ConfigureAwait(false);
     }
 
-    /// <summary>Parses and extracts the page (CPU only): its outcome, its item, and its links with their scope and depth verdicts.</summary>
-    private PageCompletion<TItem> Extract(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
+    /// <summary>
+    /// Parses and extracts the page (CPU only): its outcome, its item, and its links with their scope and depth verdicts;
+    /// <see langword="null"/> when the mixed mode renders it first.
+    /// </summary>
+    private PageCompletion<TItem>? Extract(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
     {
         var result = job.Result!;
         var pageType = _plan.Pages[job.Lease.PageType];
@@ -141,7 +148,7 @@ internal sealed partial class Crawl<TItem>
             job.RenderNext = _render!.DecideAfterStatic(pageType, job, extraction.Failures);
             if (job.RenderNext)
             {
-                return;
+                return null;
             }
 
             result.Body.Return();
