@@ -20,9 +20,17 @@ public sealed class BrowserRecoveryTests
         var run = RenderedShopScraper.Start(options, bound.Token);
         var items = new List<RenderedProduct>();
         var crashed = CrashWhenHalfwayAsync(site, renderer, bound.Token);
-        await foreach (var item in run.ReadItemsAsync(bound.Token))
+        try
         {
-            items.Add(item);
+            await foreach (var item in run.ReadItemsAsync(bound.Token))
+            {
+                items.Add(item);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            var p = run.GetProgress();
+            throw new TimeoutException($"the crawl did not finish within {Bound}: {items.Count} items, processed {p.Processed}, failed {p.Failed}, in flight {p.InFlight}, queued {p.Queued}, browsers launched {renderer.BrowserLaunches}, contexts {renderer.ContextsCreated}, crash done {crashed.IsCompleted} ({crashed.Exception?.InnerException?.Message}), site requests {site.Traffic.Requests}, in flight at the site {site.Traffic.InFlight}");
         }
 
         var summary = await run.Completion;
