@@ -12,8 +12,10 @@ import sys
 
 # Each rule: (stage, markers that must all be somewhere in the stack (any frame), markers of which one must be).
 # The first rule that matches wins, so the order matters: within a parse worker's page the inner stages come first.
+# Frames are matched as `Class::Method`: a JIT frame from the runtime's perf map is written so, a Native AOT frame
+# (`AngleSharp_AngleSharp_Html_Parser_HtmlTokenizer__Get`) is rewritten so first (see normalize()).
 PAGE = "ParseWorker::Extract"
-EXTRACT = "::Extract(class [AngleSharp]AngleSharp.Dom.IParentNode"
+EXTRACT = "GENERATED::Extract"  # a generated extractor: any Class::Extract other than ParseWorker's (see normalize())
 PARSE = "HtmlParser::ParseDocument"
 RULES = [
     ("jit (compiling methods)", [], ["libclrjit.so"]),
@@ -79,8 +81,19 @@ def main():
 MANAGED = re.compile(r"\[(OptimizedTier1|QuickJitted|Optimized|OptimizedTier1OSR|Tier0|Tier1|PreJIT|Instrumented.*)\]|\.dll|\[JIT\]")
 
 
+AOT_METHOD = re.compile(r"([A-Za-z0-9]+)__([A-Za-z0-9_]+)")
+
+
+def normalize(frame):
+    if "::" not in frame:
+        frame = AOT_METHOD.sub(lambda m: m.group(1) + "::" + m.group(2), frame)
+    if "::Extract" in frame and "ParseWorker::Extract" not in frame and "PageType" not in frame:
+        frame += " GENERATED::Extract"
+    return frame
+
+
 def classify(frames):
-    joined = "\n".join(frames)
+    joined = "\n".join(normalize(f) for f in frames)
     for stage, required, markers in RULES:
         if all(m in joined for m in required) and any(m in joined for m in markers):
             return stage

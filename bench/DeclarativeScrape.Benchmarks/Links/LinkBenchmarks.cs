@@ -6,9 +6,9 @@ namespace DeclarativeScrape.Benchmarks.Links;
 /// What the links of one documentation page cost beyond its parse: 200 <c>[Follow]</c> links as a docs page carries
 /// them (relative, most with a <c>#fragment</c>, a few absolute or to other hosts), each resolved against the page
 /// (<see cref="ExtractionContext.AddLink{TPage}"/>, what generated code calls), checked by the crawl's
-/// <see cref="FrontierPolicy"/> (canonical URL, scope, depth), deduplicated by the in-memory frontier and, when
-/// skipped, counted as an outcome, in the order a parse worker does it (<see cref="Crawl{TItem}"/>'s
-/// <c>ProcessPageAsync</c> and <c>AdmittedAsync</c>). <c>Seen</c>: how many of the 200 the frontier already holds
+/// <see cref="FrontierPolicy"/> (canonical URL, scope, depth), deduplicated by the in-memory store's admission and,
+/// when skipped, counted as an outcome, in the order a parse worker does it (<see cref="Crawl{TItem}"/>'s
+/// <c>Extract</c>, the store's completion, <c>AdmittedAsync</c>). <c>Seen</c>: how many of the 200 the frontier already holds
 /// (a docs crawl's steady state is almost all); the others are new on every operation (their hrefs carry the
 /// operation's number, formatted inside the operation: about 50 ns a link), and the frontier starts again from the seen
 /// links every 1,000 operations so that it does not grow without end. One operation is one page: divide by 200 for a link.
@@ -28,7 +28,7 @@ public class LinkBenchmarks
     private string[] _page = [];
     private int _operation;
     private FrontierPolicy _policy = default!;
-    private InMemoryFrontierStore<object> _store = default!;
+    private InMemoryCrawlStore<object> _store = default!;
     private OutcomeRecorder _recorder = default!;
 
     /// <summary>How many of the page's links the frontier has seen before.</summary>
@@ -42,7 +42,7 @@ public class LinkBenchmarks
         _hrefs = DocsLinks(LinksPerPage);
         _policy = new FrontierPolicy(HostScope.Create([], [PageUrl]), maxDepth: 0);
         _recorder = new OutcomeRecorder("Links", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        _store = new InMemoryFrontierStore<object>(maxPages: 0);
+        _store = new InMemoryCrawlStore<object>(maxPages: 0);
         _page = new string[LinksPerPage];
         Seed(_hrefs.AsSpan(0, Seen));
         var expected = LinksPerPage - Seen - OutOfScope(_hrefs.AsSpan(Seen));
@@ -64,7 +64,7 @@ public class LinkBenchmarks
     {
         if (++_operation % FreshFrontierEvery == 0)
         {
-            _store = new InMemoryFrontierStore<object>(maxPages: 0);
+            _store = new InMemoryCrawlStore<object>(maxPages: 0);
             Seed(_hrefs.AsSpan(0, Seen));
         }
 
