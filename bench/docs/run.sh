@@ -11,7 +11,8 @@
 #   ds-before  a Release build of BEFORE_REV (default ca7d06e, main before issue 15) with this tree's benchmark app
 #   ds-jit     a Release build of this tree, run with `dotnet` (JIT, as before)
 #   ds-aot     this tree published as Native AOT (the recommended way to ship a scraper, docs/performance.md)
-# Environment: REPS [3], CONCURRENCIES ["16 64"], PARTS ["docs"] (add "shop"), TOOLS ["ds-before ds-jit ds-aot aiohttp
+# Environment: REPS [3], CONCURRENCIES ["16 64"] (docs), PARTS ["docs"] (add "shop": 10,000 products, 50 ms, pager
+# window 20, at SHOP_C [64]), TOOLS ["ds-before ds-jit ds-aot aiohttp
 # scrapy crawlee-fixed"], CORPORA [the two manuals], BEFORE_REV, BENCH, RESULTS, SKIP_BUILD.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +20,7 @@ BENCH=${BENCH:-/work/shared/bench}
 REPS=${REPS:-3}
 CONCURRENCIES=${CONCURRENCIES:-"16 64"}
 PARTS=${PARTS:-docs}
+SHOP_C=${SHOP_C:-64}
 TOOLS=${TOOLS:-"ds-before ds-jit ds-aot aiohttp scrapy crawlee-fixed"}
 CORPORA=${CORPORA:-"/usr/share/doc/postgresql-doc-15/html /usr/share/doc/python-django-doc/html"}
 BEFORE_REV=${BEFORE_REV:-ca7d06e}
@@ -98,7 +100,7 @@ for rep in $(seq 1 "$REPS"); do
         done
       done
     fi
-    if [[ " $PARTS " == *" shop "* ]]; then
+    if [[ " $PARTS " == *" shop "* ]] && [ "$c" = "$SHOP_C" ]; then
       for tool in $TOOLS; do
         echo "== rep $rep/$REPS C=$c shop: $tool ($(cut -d' ' -f1-3 /proc/loadavg))"
         one "$run-shop-c$c" "$tool" --scenario shop -c "$c" --products 10000 --latency-ms 50 --pager-window 20

@@ -6,6 +6,7 @@
 #
 #   bench/docs/startup.sh            # builds the three apps into CACHE/startup-{jit,r2r,aot}, then measures
 #   SKIP_BUILD=1 bench/docs/startup.sh
+#   JIT_APP=DIR AOT_APP=DIR bench/docs/startup.sh   # reuse builds (bench/docs/run.sh makes CACHE/docs-jit and docs-aot)
 #
 # Prints one line per run (CPU seconds of the process: user + sys, peak RSS) and the medians.
 set -euo pipefail
@@ -15,10 +16,13 @@ REPS=${REPS:-5}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/declarativescrape-bench
 proj="$repo/bench/DeclarativeScrape.CrawlBenchmark/DeclarativeScrape.CrawlBenchmark.csproj"
 common=(-c Release -p:UseSharedCompilation=false -nodeReuse:false --nologo -v quiet -clp:ErrorsOnly)
+JIT_APP=${JIT_APP:-$cache/startup-jit}
+R2R_APP=${R2R_APP:-$cache/startup-r2r}
+AOT_APP=${AOT_APP:-$cache/startup-aot}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  dotnet build "$proj" "${common[@]}" -o "$cache/startup-jit"
-  dotnet publish "$proj" "${common[@]}" -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$cache/startup-r2r"
-  dotnet publish "$proj" "${common[@]}" -r linux-x64 -p:BenchAot=true -o "$cache/startup-aot"
+  [ "$JIT_APP" != "$cache/startup-jit" ] || dotnet build "$proj" "${common[@]}" -o "$JIT_APP"
+  [ "$R2R_APP" != "$cache/startup-r2r" ] || dotnet publish "$proj" "${common[@]}" -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$R2R_APP"
+  [ "$AOT_APP" != "$cache/startup-aot" ] || dotnet publish "$proj" "${common[@]}" -r linux-x64 -p:BenchAot=true -o "$AOT_APP"
 fi
 page=$(mktemp -d)
 /usr/bin/python3 - "$page" <<'PY'
@@ -29,9 +33,9 @@ PY
 lock=/work/coord/bench.lock
 [ -e "$lock" ] || lock="$page/lock"
 declare -A cmds=(
-  [jit]="dotnet $cache/startup-jit/DeclarativeScrape.CrawlBenchmark.dll"
-  [r2r]="dotnet $cache/startup-r2r/DeclarativeScrape.CrawlBenchmark.dll"
-  [aot]="$cache/startup-aot/DeclarativeScrape.CrawlBenchmark"
+  [jit]="dotnet $JIT_APP/DeclarativeScrape.CrawlBenchmark.dll"
+  [r2r]="dotnet $R2R_APP/DeclarativeScrape.CrawlBenchmark.dll"
+  [aot]="$AOT_APP/DeclarativeScrape.CrawlBenchmark"
 )
 results="$page/runs.txt"
 for rep in $(seq 1 "$REPS"); do
