@@ -3,14 +3,16 @@ using DeclarativeScrape.DemoSites;
 namespace DeclarativeScrape.Browser.Tests;
 
 /// <summary>The renderer's own bounds: a crashed browser loses no URL, subresources wait for their host's slot, a missing browser is a start-up error.</summary>
+/// <remarks>In the browser collection: its tests run one at a time, so two Chromiums never compete for the two cores.</remarks>
+[Collection(BrowserCollection.Name)]
 public sealed class BrowserRecoveryTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(6);
 
     [Fact]
     public async Task A_browser_that_crashes_mid_crawl_is_restarted_and_its_pages_are_retried_so_no_url_is_lost()
     {
-        await using var site = await ScriptShopSite.StartAsync(new ScriptShopSiteOptions { ProductCount = 80 });
+        await using var site = await ScriptShopSite.StartAsync(new ScriptShopSiteOptions { ProductCount = 40 });
         await using var renderer = new ChromiumRenderer(new ChromiumOptions { MaxConcurrency = 4, RenderAttempts = 3 });
         var options = RenderedShopScraper.CreateOptions();
         options.StartUrls = [site.StartUrl];
