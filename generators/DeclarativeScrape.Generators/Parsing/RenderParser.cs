@@ -70,13 +70,13 @@ namespace DeclarativeScrape.Generators.Parsing
             }
             else if ((block & ScriptsFlag) != 0)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RenderBlocksScripts, arguments.LocationOf(arguments.NamedSyntax("Block")), type.Name));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.RenderBlocksScripts, arguments.LocationOf(arguments.NamedSyntax("Block")), type.Name));
             }
 
             var required = properties.Where(p => p.Shape == ValueShape.Required && p.Source != SourceKind.PageUrl).Select(p => p.Name).ToEquatableArray();
             if (mode == "WhenNeeded" && required.Count == 0)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RenderNeverNeeded, arguments.LocationOf(arguments.NamedSyntax("Mode")), type.Name));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.RenderNeverNeeded, arguments.LocationOf(arguments.NamedSyntax("Mode")), type.Name));
             }
 
             var errors = diagnostics.Skip(reported).Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -126,13 +126,13 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (error is { } found)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidRenderSelector, SelectorValidation.Narrow(expression, found) ?? arguments.LocationOf(expression), what, selector, type.Name, found.Message));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidRenderSelector, SelectorValidation.Narrow(expression, found.Offset, found.Length) ?? arguments.LocationOf(expression), what, selector, type.Name, found.Message));
             }
 
             return selector;
         }
 
         private static void Report(AttributeArguments arguments, string setting, INamedTypeSymbol type, string problem, List<Diagnostic> diagnostics) =>
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ImpossibleRenderSetting, arguments.LocationOf(arguments.NamedSyntax(setting)), setting, type.Name, problem));
+            diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleRenderSetting, arguments.LocationOf(arguments.NamedSyntax(setting)), setting, type.Name, problem));
     }
 }
