@@ -84,7 +84,7 @@ internal sealed class BrowserContextPool(ChromiumOptions options, BrowserHost ho
     {
         try
         {
-            await context.Context.CloseAsync().ConfigureAwait(false);
+            await context.Context.CloseAsync().WaitAsync(PageRender.CloseTimeout).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is PlaywrightException or TimeoutException or ObjectDisposedException)
         {

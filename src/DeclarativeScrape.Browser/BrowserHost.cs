@@ -139,7 +139,7 @@ internal sealed class BrowserHost : IAsyncDisposable
         generation.MarkDead();
         try
         {
-            await generation.Browser.CloseAsync().ConfigureAwait(false);
+            await generation.Browser.CloseAsync().WaitAsync(PageRender.CloseTimeout).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is PlaywrightException or TimeoutException or ObjectDisposedException)
         {

@@ -20,6 +20,9 @@ namespace DeclarativeScrape.Browser;
 /// </example>
 public sealed class ChromiumRenderer : IPageRenderer, IAsyncDisposable
 {
+    /// <summary>How long past its own timeout a render attempt (or taking a context) may go unanswered before the browser counts as dead.</summary>
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(30);
+
     private readonly ChromiumOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
@@ -92,7 +95,7 @@ public sealed class ChromiumRenderer : IPageRenderer, IAsyncDisposable
                 BrowserGeneration browser;
                 try
                 {
-                    (browser, var restarted) = await _host.GetAsync(_executable!, cancellationToken).ConfigureAwait(false);
+                    (browser, var restarted) = await _host.GetAsync(_executable!, cancellationToken).WaitAsync(_options.LaunchTimeout + StuckAfter, cancellationToken).ConfigureAwait(false);
                     restarts += restarted ? 1 : 0;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -102,6 +105,10 @@ public sealed class ChromiumRenderer : IPageRenderer, IAsyncDisposable
                 catch (InvalidOperationException exception)
                 {
                     return Result(RenderAttempt.Failure(exception.Message), number, restarts);
+                }
+                catch (TimeoutException)
+                {
+                    return Result(RenderAttempt.Failure($"Chromium at '{_executable}' did not start within {(_options.LaunchTimeout + StuckAfter).TotalSeconds:0} s"), number, restarts);
                 }
 
                 attempt = await RenderOnceAsync(browser, request, cancellationToken).ConfigureAwait(false);
@@ -155,15 +162,30 @@ public sealed class ChromiumRenderer : IPageRenderer, IAsyncDisposable
         PooledContext context;
         try
         {
-            context = await _pool.AcquireAsync(browser).ConfigureAwait(false);
+            context = await _pool.AcquireAsync(browser).WaitAsync(StuckAfter, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is Microsoft.Playwright.PlaywrightException or ObjectDisposedException)
+        catch (Exception exception) when (exception is Microsoft.Playwright.PlaywrightException or ObjectDisposedException or TimeoutException)
         {
             browser.MarkDead();
             return RenderAttempt.Crash($"the browser was gone: {exception.Message.Split('\n')[0]}");
         }
+        catch (OperationCanceledException)
+        {
+            return RenderAttempt.Cancelled;
+        }
 
-        var attempt = await PageRender.RunAsync(context.Context, request, _logger, cancellationToken).ConfigureAwait(false);
+        // A browser that dies in the middle of a call may leave it unanswered: an attempt gets its own timeout and a
+        // margin, then the browser counts as dead (it is replaced) and the page is retried. No render waits forever.
+        var render = PageRender.RunAsync(context.Context, request, _logger, cancellationToken);
+        if (await Task.WhenAny(render, Task.Delay(request.Spec.Timeout + StuckAfter, CancellationToken.None)).ConfigureAwait(false) != render)
+        {
+            _ = render.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            browser.MarkDead();
+            _ = _pool.ReleaseAsync(context, broken: true);
+            return RenderAttempt.Crash($"the browser stopped answering for {(request.Spec.Timeout + StuckAfter).TotalSeconds:0} s");
+        }
+
+        var attempt = await render.ConfigureAwait(false);
         browser.CountRender(_options.PagesPerBrowser);
         await _pool.ReleaseAsync(context, broken: attempt.Status is RenderStatus.Crashed or RenderStatus.Failed).ConfigureAwait(false);
         return attempt;

@@ -18,6 +18,9 @@ internal sealed class PageRender
 
     private static readonly TimeSpan QuietPoll = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The longest closing a page (or a context) may take: a dying browser may never answer.</summary>
+    internal static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
+
     private readonly RenderRequest _request;
     private readonly ILogger _logger;
     private readonly long _deadline;
@@ -143,7 +146,7 @@ internal sealed class PageRender
             {
                 try
                 {
-                    await page.CloseAsync().ConfigureAwait(false);
+                    await page.CloseAsync().WaitAsync(CloseTimeout).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is PlaywrightException or TimeoutException or ObjectDisposedException)
                 {
