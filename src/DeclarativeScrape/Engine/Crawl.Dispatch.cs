@@ -145,6 +145,9 @@ internal sealed partial class Crawl<TItem>
                         return null;
                     }
 
+                    // A URL counts as discovered once it is this run's to finish (admitted here, by an earlier run, or by another worker).
+                    _recorder.AddDiscovered(1);
+
                     host.Pending = lease;
                     host.PendingChecked = false;
                     Interlocked.Increment(ref _pendingLeases);
