@@ -47,6 +47,8 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     private readonly ITimer _tick;
     private readonly Task _loop;
     private readonly int _worker;
+    private readonly int _perHost;
+    private readonly SharedHosts _shared;
 
     private const string LeaseLost = "this worker's lease on the URL expired (it lost touch with the database); another worker fetches it";
 
@@ -81,6 +83,8 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         _csv = _plan.Format.CsvColumns.Count > 0 ? ItemEncoder<TItem>.For("csv", _plan.Format) : null;
         _limitsPages = context.Settings.MaxPages > 0;
         _outputPath = context.Settings.OutputPath;
+        _perHost = context.Settings.PerHost;
+        _shared = new SharedHosts(_time, host => _work!.TryAdd(new PermitWork(host)), (host, delay) => _work!.TryAdd(new PauseWork(host, delay)));
         _admission = new AdmissionPolicy(context.Settings.MaxPages);
 
         // Small windows: a worker holds leases on its window's URLs, which other workers cannot take meanwhile.
@@ -146,6 +150,8 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     }
 
     public void CommitNow() => _work.CommitNow();
+
+    public ISharedPoliteness Politeness => _shared;
 
     public ValueTask AdmitAsync(List<FrontierCandidate> candidates, CancellationToken cancellationToken)
     {
@@ -286,6 +292,12 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                     Retrying(() => _sql.Return(ids));
                     release.Done.TrySetResult((released, false));
                     break;
+                case PermitWork permit:
+                    Retrying(() => Balance(permit.Host, wanting: true));
+                    break;
+                case PauseWork pause:
+                    Retrying(() => _sql.PauseHost(pause.Host, pause.Delay));
+                    break;
             }
         }
 
@@ -312,6 +324,78 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         }
 
         Discover();
+        foreach (var (host, _, inUse, wanting) in _shared.Active())
+        {
+            var busy = inUse > 0 || _windows.QueuedFor(host) > 0;
+            if (!busy)
+            {
+                _shared.Idle(host);
+            }
+
+            Balance(host, wanting && busy);
+        }
+    }
+
+    /// <summary>
+    /// Sets this worker's permits on a host to its fair share of the host's limit (the smallest per-host limit of the
+    /// running workers): max-min fair among the workers that want some, raised only within what the others leave free,
+    /// under a lock on the host's row; and reads the host's pause.
+    /// </summary>
+    private void Balance(string host, bool wanting)
+    {
+        var wanted = wanting ? _perHost : 0;
+        int granted;
+        using (var transaction = _connection!.BeginTransaction())
+        {
+            var (id, paused) = _sql.LockHost(host);
+            var limit = _sql.HostLimit();
+            var others = _sql.OtherPermits(id);
+            var target = FairShare(limit, [.. others.Select(o => (o.Worker, o.Wanted)), (_worker, wanted)], _worker);
+            var held = _shared.Granted(host);
+            granted = target < held
+                ? _shared.LowerTo(host, target)
+                : Math.Min(target, Math.Max(held, limit - others.Sum(o => o.Permits)));
+            _sql.SetPermits(id, granted, wanted);
+            transaction.Commit();
+            _shared.PausedFor(host, paused);
+        }
+
+        if (_shared.RaiseTo(host, granted))
+        {
+            _hostReady(host);
+        }
+    }
+
+    /// <summary>
+    /// A worker's max-min fair share of <paramref name="limit"/> among the workers that want permits: the smallest wants
+    /// are met first and the rest split evenly, the odd permits going to the lowest worker ids. Every worker computes the
+    /// same split from the same rows, so the shares add up to the limit, never more.
+    /// </summary>
+    internal static int FairShare(int limit, List<(int Worker, int Wanted)> workers, int me)
+    {
+        var wanting = workers.Where(w => w.Wanted > 0).OrderBy(w => w.Wanted).ThenBy(w => w.Worker).ToList();
+        var remaining = limit;
+        for (var i = 0; i < wanting.Count; i++)
+        {
+            var left = wanting.Count - i;
+            var even = remaining / left;
+            if (wanting[i].Wanted <= even)
+            {
+                if (wanting[i].Worker == me)
+                {
+                    return wanting[i].Wanted;
+                }
+
+                remaining -= wanting[i].Wanted;
+                continue;
+            }
+
+            var rest = wanting.Skip(i).Select(w => w.Worker).Order().ToList();
+            var rank = rest.IndexOf(me);
+            return rank < 0 ? 0 : even + (rank < remaining - (even * left) ? 1 : 0);
+        }
+
+        return 0;
     }
 
     /// <summary>Reads the queued URLs of every host and the leases others hold; hosts with new work are announced to the run.</summary>
@@ -400,6 +484,12 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         var completions = _writes.Count(w => w is CompleteWork<TItem>);
         var done = _writes.Count(w => w is CompleteWork<TItem> { LeavesUrlQueued: false });
         _windows.Publish([], completions, done);
+        if (_writes.Any(w => w is AdmitWork))
+        {
+            // Start URLs another worker admitted first are duplicates here: the run must see that worker's leases
+            // before it decides whether there is anything left to do.
+            Retrying(Discover);
+        }
         foreach (var work in _writes)
         {
             if (work is CompleteWork<TItem> completion)

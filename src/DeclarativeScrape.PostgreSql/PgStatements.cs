@@ -203,6 +203,44 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
         return (queued, others);
     }
 
+    /// <summary>Locks a host's row (permits of the host change one worker at a time) and reads how long it stays paused.</summary>
+    public (int Id, TimeSpan Paused) LockHost(string name)
+    {
+        using var command = Command($"SELECT id, coalesce(extract(epoch FROM paused_until - now()), 0)::float8 FROM {_s}.host WHERE name = $1 FOR UPDATE", name);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt32(0), TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))));
+    }
+
+    /// <summary>A host's limit of requests in flight, for all workers together: the strictest per-host limit of the running workers.</summary>
+    public int HostLimit() => (int)Scalar($"SELECT coalesce(min(per_host), 1) FROM {_s}.worker WHERE state = 0")!;
+
+    /// <summary>The permits the other workers hold on a host (every worker not yet stopped or declared lost), and how many each would use.</summary>
+    public List<(int Worker, int Permits, int Wanted)> OtherPermits(int host)
+    {
+        var others = new List<(int, int, int)>();
+        using var command = Command($"SELECT worker_id, permits, wanted FROM {_s}.host_permit WHERE host_id = $1 AND worker_id <> $2", host, worker);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            others.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
+        }
+
+        return others;
+    }
+
+    public void SetPermits(int host, int permits, int wanted) => Run(
+        $"""
+        INSERT INTO {_s}.host_permit(host_id, worker_id, permits, wanted) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (host_id, worker_id) DO UPDATE SET permits = excluded.permits, wanted = excluded.wanted
+        """,
+        host, worker, permits, wanted);
+
+    /// <summary>Pauses a host for every worker, unless it is paused longer already.</summary>
+    public void PauseHost(string name, TimeSpan delay) => Run(
+        $"UPDATE {_s}.host SET paused_until = greatest(coalesce(paused_until, now()), now() + $2 * interval '1 millisecond') WHERE name = $1",
+        name, (long)delay.TotalMilliseconds);
+
     /// <summary>Registers this worker.</summary>
     public static int Join(NpgsqlConnection connection, string schema, string name, TimeSpan leaseTimeout, int perHost) =>
         (int)PgDatabase.Scalar(connection, $"INSERT INTO {schema}.worker(name, lease_timeout_ms, per_host) VALUES ($1, $2, $3) RETURNING id", name, (int)leaseTimeout.TotalMilliseconds, perHost)!;

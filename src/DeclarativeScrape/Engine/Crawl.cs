@@ -37,6 +37,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
     private readonly ICrawlStore<TItem> _store;
+    private readonly ISharedPoliteness? _politeness;
     private readonly EventMode _mode;
     private readonly Channel<ScrapeEvent<TItem>>? _events;
     private readonly Channel<PageJob> _pages;
@@ -64,6 +65,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
+        _politeness = _store.Politeness;
 
         _parseWorkers = engine.ParseWorkerCount;
         _completing = new SemaphoreSlim(settings.MaxConcurrency);

@@ -73,4 +73,7 @@ internal interface ICrawlStore<TItem> : IAsyncDisposable
 
     /// <summary>A shared store's view of the whole crawl when this run left it (after disposal); <see langword="null"/> for the others.</summary>
     SharedCrawlSummary? Shared => null;
+
+    /// <summary>A shared store's politeness across workers (per-host limit, pause); <see langword="null"/> for the others.</summary>
+    ISharedPoliteness? Politeness => null;
 }
