@@ -723,10 +723,13 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                     _sql = new PgStatements(_connection, _db.Uri.Schema, _worker);
                 }
 
-                return action();
+                var result = action();
+                _shared.Suspended = false;
+                return result;
             }
             catch (Exception e) when (PgDatabase.IsUnavailable(e))
             {
+                _shared.Suspended = true;
                 _connection?.Dispose();
                 _connection = null;
                 var waited = _time.GetElapsedTime(started);

@@ -16,11 +16,29 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
     private readonly object _lock = new();
     private readonly Dictionary<string, Permits> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The worker cannot reach the database: it starts no request until it can again, since others may declare it lost
+    /// and take its permits meanwhile (its requests in flight still end).
+    /// </summary>
+    public bool Suspended
+    {
+        get => Volatile.Read(ref _suspended);
+        set => Volatile.Write(ref _suspended, value);
+    }
+
+    private bool _suspended;
+
     public bool TryStart(string host, out TimeSpan wait)
     {
         lock (_lock)
         {
             var permits = Of(host);
+            if (Suspended)
+            {
+                wait = TimeSpan.FromMilliseconds(250);
+                return false;
+            }
+
             var now = time.GetTimestamp();
             if (permits.PausedUntil > now)
             {

@@ -98,7 +98,7 @@ public sealed class ScrapeOptions
         // Parsing the scope checks every entry and names a bad one.
         _ = HostScope.Create(AllowedHosts, StartUrls);
 
-        Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".");
+        Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".", shared: StateDatabase is not null);
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
         Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");
         Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");

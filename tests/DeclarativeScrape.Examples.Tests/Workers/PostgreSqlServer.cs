@@ -9,7 +9,7 @@ namespace DeclarativeScrape.Examples.Tests.Workers;
 /// port (its socket in the same directory), stopped and deleted at the end. PostgreSQL refuses to run as root, so under
 /// root (CI) the cluster belongs to the unprivileged <c>postgres</c> user that Debian's package creates, through
 /// <c>runuser</c>. When no server can be started (no binaries, no such user), <see cref="Unavailable"/> says why and
-/// the tests skip with that message.
+/// the tests skip with that message, except where <c>DS_REQUIRE_POSTGRES=1</c> (CI): there they fail.
 /// </summary>
 public sealed class PostgreSqlServer : IAsyncLifetime
 {
@@ -22,6 +22,17 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
     /// <summary>Why no server runs, or <see langword="null"/> when one does.</summary>
     public string? Unavailable { get; private set; }
+
+    /// <summary>Skips the calling test, with the reason, when no server runs; fails it instead where a server is required (CI).</summary>
+    public void SkipIfUnavailable()
+    {
+        if (Unavailable is not null && Environment.GetEnvironmentVariable("DS_REQUIRE_POSTGRES") == "1")
+        {
+            throw new InvalidOperationException($"DS_REQUIRE_POSTGRES=1, but {Unavailable}");
+        }
+
+        Skip.If(Unavailable is not null, Unavailable);
+    }
 
     /// <summary>The server's port on 127.0.0.1.</summary>
     public int Port { get; private set; }

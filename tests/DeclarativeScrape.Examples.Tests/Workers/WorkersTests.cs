@@ -32,7 +32,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     [SkippableFact]
     public async Task Three_workers_on_one_crawl_give_item_for_item_the_uninterrupted_result()
     {
-        Skip.If(postgres.Unavailable is not null, postgres.Unavailable);
+        postgres.SkipIfUnavailable();
         var reference = await ReferenceRunAsync();
         var database = await postgres.CreateDatabaseAsync();
         var uri = postgres.Uri(database);
@@ -64,12 +64,34 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         items.Order(StringComparer.Ordinal).ShouldBe(reference.Order(StringComparer.Ordinal), "the same items as the uninterrupted run");
         _site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal))
             .Where(h => h.Value - before.GetValueOrDefault(h.Key) != 1).ShouldBeEmpty("the workers together fetched each page once");
+
+        // The other formats, and the status, from the same database.
+        var json = _temp.File("three.json");
+        await using (var export = ChildProcess.Start(Example.Bookstore, _temp.Path, "export", "--state", uri, "--out", json))
+        {
+            (await export.WaitForExitAsync(PerRun)).ShouldBe(0, export.Transcript());
+        }
+
+        using (var array = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)))
+        {
+            array.RootElement.EnumerateArray().Select(e => e.GetRawText()).Order(StringComparer.Ordinal)
+                .ShouldBe(items.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetRawText()).Order(StringComparer.Ordinal), ".json is one array of the same items");
+        }
+
+        await using (var status = ChildProcess.Start(Example.Bookstore, _temp.Path, "status", "--state", uri))
+        {
+            (await status.WaitForExitAsync(PerRun)).ShouldBe(0, status.Transcript());
+            var text = string.Join('\n', status.Output);
+            text.ShouldContain("(finished)");
+            text.ShouldContain($"items    {BookCount:N0}");
+            text.ShouldContain("stopped");
+        }
     }
 
     [SkippableFact]
     public async Task A_per_host_limit_of_four_holds_across_three_workers()
     {
-        Skip.If(postgres.Unavailable is not null, postgres.Unavailable);
+        postgres.SkipIfUnavailable();
         var database = await postgres.CreateDatabaseAsync();
         var uri = postgres.Uri(database);
         await using var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(100) });
@@ -97,7 +119,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     [SkippableFact]
     public async Task A_worker_killed_at_five_random_points_loses_and_duplicates_nothing()
     {
-        Skip.If(postgres.Unavailable is not null, postgres.Unavailable);
+        postgres.SkipIfUnavailable();
         using var overall = new CancellationTokenSource(Overall);
         var reference = await ReferenceRunAsync();
         var database = await postgres.CreateDatabaseAsync();
@@ -130,7 +152,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     [SkippableFact]
     public async Task A_wrong_uri_an_unreachable_server_and_a_foreign_schema_each_give_a_clear_error_naming_the_option()
     {
-        Skip.If(postgres.Unavailable is not null, postgres.Unavailable);
+        postgres.SkipIfUnavailable();
 
         var wrong = await FailAsync("postgresql://postgres@127.0.0.1:notaport/crawl");
         wrong.ShouldContain("is not a PostgreSQL connection URI: the port 'notaport' is not a number from 1 to 65535");
