@@ -36,6 +36,8 @@ internal sealed class RunSettings
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
+        StateDatabase = options.StateDatabase;
+        StateProvider = options.StateProviderFor();
         Renderer = options.Renderer;
     }
 
@@ -91,5 +93,9 @@ internal sealed class RunSettings
 
     public string? StateDirectory { get; }
 
+    public string? StateDatabase { get; }
+
+    /// <summary>The provider that opens <see cref="StateDatabase"/>.</summary>
+    public StateProvider? StateProvider { get; }
     public IPageRenderer? Renderer { get; }
 }
