@@ -28,16 +28,13 @@ internal sealed class ParseWorker
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
 
     /// <summary>Extracts one page. Never throws for bad content or a throwing extractor.</summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType)
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
     {
-        var encoding = HtmlEncodingSniffer.Detect(body, charset, out var bom);
-        body = body[bom..];
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
+        PageDecoder.Decode(body, contentType, forced: null, out var chars, out var length);
         IHtmlDocument? document = null;
         _context.Reset(pageUrl);
         try
         {
-            var length = encoding.GetChars(body, chars);
             document = ParserFor(pageType).ParseDocument(chars, length);
             if (BaseUrlOf(document, pageUrl) is { } baseUrl)
             {
