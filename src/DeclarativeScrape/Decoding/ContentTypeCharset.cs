@@ -9,53 +9,67 @@ internal static class ContentTypeCharset
     /// </summary>
     public static ReadOnlySpan<char> FromHeader(string? contentType)
     {
+        // The Fetch Standard's MIME type parameters: after each ';', white space, a name up to '=' or ';' (its own
+        // trailing white space included, so "charset =" is not "charset"), then a value: a quoted string with
+        // backslash escapes, or up to the next ';' without its trailing white space. The first charset counts.
         if (contentType is null)
         {
             return default;
         }
 
-        var rest = contentType.AsSpan();
-        var semicolon = rest.IndexOf(';');
-        while (semicolon >= 0)
+        var text = contentType.AsSpan();
+        var position = text.IndexOf(';');
+        while (position >= 0 && position < text.Length)
         {
-            rest = rest[(semicolon + 1)..];
-            var equals = rest.IndexOf('=');
-            var next = rest.IndexOf(';');
-            if (equals < 0 || (next >= 0 && next < equals))
+            position++;
+            while (position < text.Length && text[position] is ' ' or '\t' or '\r' or '\n')
             {
-                semicolon = next;
+                position++;
+            }
+
+            var nameStart = position;
+            while (position < text.Length && text[position] is not (';' or '='))
+            {
+                position++;
+            }
+
+            var name = text[nameStart..position];
+            if (position >= text.Length || text[position] == ';')
+            {
                 continue;
             }
 
-            var name = rest[..equals].Trim(" \t");
-            var value = rest[(equals + 1)..].TrimStart(" \t");
-            if (value.Length > 0 && value[0] == '"')
+            position++;   // '='
+            if (position < text.Length && text[position] == '"')
             {
-                // A quoted string: up to the closing quote (a backslash escapes the next character).
-                var close = 1;
-                while (close < value.Length && value[close] != '"')
+                var value = new System.Text.StringBuilder();
+                position++;
+                while (position < text.Length && text[position] != '"')
                 {
-                    close += value[close] == '\\' ? 2 : 1;
+                    if (text[position] == '\\' && position + 1 < text.Length)
+                    {
+                        position++;
+                    }
+
+                    value.Append(text[position++]);
                 }
 
                 if (name.Equals("charset", StringComparison.OrdinalIgnoreCase))
                 {
-                    return value[1..Math.Min(close, value.Length)];
+                    return value.ToString();
                 }
 
-                rest = value[Math.Min(close, value.Length)..];
-                semicolon = rest.IndexOf(';');
+                position = text[position..].IndexOf(';') is var next and >= 0 ? position + next : text.Length;
                 continue;
             }
 
-            next = value.IndexOf(';');
+            var valueStart = position;
+            var end = text[position..].IndexOf(';');
+            position = end < 0 ? text.Length : position + end;
             if (name.Equals("charset", StringComparison.OrdinalIgnoreCase))
             {
-                return (next < 0 ? value : value[..next]).TrimEnd(" \t");
+                return text[valueStart..position].TrimEnd(" \t\r\n");
             }
-
-            rest = value;
-            semicolon = next;
         }
 
         return default;

@@ -26,6 +26,9 @@ internal static class EncodingLabels
     private static readonly FrozenDictionary<string, EncodingId>.AlternateLookup<ReadOnlySpan<char>> LabelsBySpan =
         Labels.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Every label, lower case.</summary>
+    public static IEnumerable<string> All => Labels.Keys;
+
     /// <summary>The encoding's name as the standard (and <c>document.characterSet</c>) spells it.</summary>
     public static string NameOf(EncodingId encoding) => Names[(int)encoding];
 

@@ -1,13 +1,32 @@
 namespace DeclarativeScrape;
 
 /// <summary>
-/// The HTML Standard's "prescan a byte stream to determine its encoding" (§ 13.2.3.2): the encoding a
-/// <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type" content="…; charset=…"&gt;</c> declares,
-/// skipping comments and other tags with their attributes, with the standard's attribute parsing; then an XML
-/// declaration's <c>encoding</c>. Reads only the bytes it is given (the caller passes the first 1,024).
+/// Finds the encoding a page declares in its own bytes: the HTML Standard's "prescan a byte stream to determine its
+/// encoding" (§ 13.2.3.2: <c>&lt;meta charset&gt;</c>, or <c>&lt;meta http-equiv="Content-Type" content="…;
+/// charset=…"&gt;</c>, comments and other tags skipped with the standard's attribute parsing; then an XML
+/// declaration's <c>encoding</c>), run the way Chromium runs it, which is what a person sees:
+/// <list type="bullet">
+/// <item>the text of <c>&lt;title&gt;</c>, <c>&lt;textarea&gt;</c>, <c>&lt;script&gt;</c>, <c>&lt;style&gt;</c>,
+/// <c>&lt;xmp&gt;</c>, <c>&lt;iframe&gt;</c>, <c>&lt;noembed&gt;</c> and <c>&lt;noframes&gt;</c> is skipped to its end
+/// tag, as the tokenizer reads it (the standard's prescan would take a <c>&lt;meta&gt;</c> written inside a title or a
+/// script);</item>
+/// <item>the scan reads the first 1,024 bytes, and goes on past them while it is still in the head (up to the first
+/// tag that cannot be in a <c>&lt;head&gt;</c>), the same page a standard parser would reload on meeting such a
+/// <c>&lt;meta&gt;</c> in the head; a tag that starts before byte 1,024 is read to its end;</item>
+/// <item>of several <c>charset</c> attributes on one <c>&lt;meta&gt;</c> the last counts, and a <c>charset</c>
+/// attribute always wins over <c>content</c>.</item>
+/// </list>
+/// A label the standard does not know is skipped and the scan goes on; UTF-16 labels mean UTF-8 and
+/// x-user-defined means windows-1252, as the standard says of a page's own labels.
 /// </summary>
 internal static class MetaPrescan
 {
+    /// <summary>Tags that keep the scan "in the head" (with <c>html</c> and <c>head</c> as start tags).</summary>
+    private static readonly byte[][] HeadTags = [.. new[] { "script", "noscript", "style", "link", "meta", "object", "title", "base" }.Select(System.Text.Encoding.ASCII.GetBytes)];
+
+    /// <summary>Elements whose content is text up to their end tag.</summary>
+    private static readonly byte[][] RawTextTags = [.. new[] { "title", "textarea", "script", "style", "xmp", "iframe", "noembed", "noframes" }.Select(System.Text.Encoding.ASCII.GetBytes)];
+
     /// <summary>The declared encoding, or <see langword="null"/> when the bytes declare none the standard knows.</summary>
     public static EncodingId? Find(ReadOnlySpan<byte> input)
     {
@@ -22,7 +41,8 @@ internal static class MetaPrescan
         }
 
         var position = 0;
-        while (position < input.Length)
+        var inHead = true;
+        while (position < input.Length && (inHead || position < PageDecoder.PrescanBytes))
         {
             var rest = input[position..];
             if (rest.StartsWith("<!--"u8))
@@ -49,20 +69,29 @@ internal static class MetaPrescan
                 continue;
             }
 
-            if (rest.Length >= 2 && rest[0] == '<' && (IsAsciiLetter(rest[1]) || (rest[1] == '/' && rest.Length >= 3 && IsAsciiLetter(rest[2]))))
+            var endTag = rest.Length >= 3 && rest[0] == '<' && rest[1] == '/' && IsAsciiLetter(rest[2]);
+            if (endTag || (rest.Length >= 2 && rest[0] == '<' && IsAsciiLetter(rest[1])))
             {
-                // A tag: skip its name, then its attributes (so a '>' inside a quoted value does not end it).
-                position++;
-                while (position < input.Length && !IsSpace(input[position]) && input[position] != '>')
+                // A tag: its name, then its attributes (so a '>' inside a quoted value does not end it).
+                position += endTag ? 2 : 1;
+                var nameStart = position;
+                while (position < input.Length && !IsSpace(input[position]) && input[position] is not ((byte)'>' or (byte)'/'))
                 {
                     position++;
                 }
 
+                var name = input[nameStart..position];
                 while (GetAttribute(input, ref position, out _, out _))
                 {
                 }
 
                 position++;
+                inHead = inHead && (OneOf(name, HeadTags) is not null || (!endTag && (EqualsIgnoreCase(name, "html"u8) || EqualsIgnoreCase(name, "head"u8))));
+                if (!endTag && OneOf(name, RawTextTags) is { } rawText)
+                {
+                    position = SkipRawText(input, position, rawText);
+                }
+
                 continue;
             }
 
@@ -78,51 +107,57 @@ internal static class MetaPrescan
                 continue;
             }
 
-            position++;
+            position++;   // text (which, as in Chromium, does not end the head)
         }
 
         return XmlDeclarationEncoding(input);
     }
 
+    /// <summary>The position of the end tag of the raw-text element <paramref name="name"/> (lower case), or the end.</summary>
+    private static int SkipRawText(ReadOnlySpan<byte> input, int position, ReadOnlySpan<byte> name)
+    {
+        while (position < input.Length)
+        {
+            var at = input[position..].IndexOf("</"u8);
+            if (at < 0)
+            {
+                return input.Length;
+            }
+
+            position += at;
+            var after = position + 2 + name.Length;
+            if (after <= input.Length && EqualsIgnoreCase(input.Slice(position + 2, name.Length), name)
+                && (after == input.Length || IsSpace(input[after]) || input[after] is (byte)'/' or (byte)'>'))
+            {
+                return position;
+            }
+
+            position += 2;
+        }
+
+        return position;
+    }
+
     /// <summary>The attributes of one <c>&lt;meta&gt;</c>, from after its name; the encoding it declares, if any.</summary>
     private static EncodingId? Meta(ReadOnlySpan<byte> input, ref int position)
     {
-        Span<int> seen = stackalloc int[3];   // http-equiv, content, charset: each is only read the first time
-        seen.Clear();
         var gotPragma = false;
-        bool? needPragma = null;
-        EncodingId? charset = null;
-        var charsetFailed = false;
+        var fromCharset = false;
+        scoped ReadOnlySpan<byte> label = default;
         while (GetAttribute(input, ref position, out var name, out var value))
         {
             if (name.SequenceEqual("http-equiv"u8))
             {
-                if (seen[0]++ == 0 && EqualsIgnoreCase(value, "content-type"u8))
-                {
-                    gotPragma = true;
-                }
+                gotPragma |= EqualsIgnoreCase(value, "content-type"u8);
             }
-            else if (name.SequenceEqual("content"u8))
+            else if (name.SequenceEqual("charset"u8))
             {
-                if (seen[1]++ == 0 && charset is null && !charsetFailed && ContentTypeCharset.TryFindInMetaContent(value, out var fromContent))
-                {
-                    if (EncodingLabels.TryGet(fromContent, out var encoding))
-                    {
-                        charset = encoding;
-                    }
-                    else
-                    {
-                        charsetFailed = true;
-                    }
-
-                    needPragma = true;
-                }
+                label = value;
+                fromCharset = true;
             }
-            else if (name.SequenceEqual("charset"u8) && seen[2]++ == 0)
+            else if (name.SequenceEqual("content"u8) && label.IsEmpty && ContentTypeCharset.TryFindInMetaContent(value, out var fromContent))
             {
-                charsetFailed = !EncodingLabels.TryGet(value, out var encoding);
-                charset = charsetFailed ? null : encoding;
-                needPragma = false;
+                label = fromContent;
             }
         }
 
@@ -132,7 +167,7 @@ internal static class MetaPrescan
         }
 
         position++;
-        if (needPragma is null || (needPragma == true && !gotPragma) || charset is not { } found)
+        if (label.IsEmpty || (!fromCharset && !gotPragma) || !EncodingLabels.TryGet(label, out var found))
         {
             return null;
         }
@@ -341,6 +376,20 @@ internal static class MetaPrescan
         }
 
         return lower;
+    }
+
+    /// <summary>The entry of <paramref name="lowerNames"/> that <paramref name="name"/> is, ignoring case, or <see langword="null"/>.</summary>
+    private static byte[]? OneOf(ReadOnlySpan<byte> name, byte[][] lowerNames)
+    {
+        foreach (var candidate in lowerNames)
+        {
+            if (EqualsIgnoreCase(name, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsSpace(byte b) => b is 0x09 or 0x0A or 0x0C or 0x0D or 0x20;

@@ -89,7 +89,7 @@ public static class PageDecoder
             return (fromHeader, EncodingSource.ContentType, 0);
         }
 
-        if (MetaPrescan.Find(body[..Math.Min(body.Length, PrescanBytes)]) is { } fromMeta)
+        if (MetaPrescan.Find(body) is { } fromMeta)
         {
             return (fromMeta, EncodingSource.Meta, 0);
         }
