@@ -36,6 +36,8 @@ internal sealed class RunSettings
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
+        Encoding = options.Encoding is { } label && EncodingLabels.TryGet(label, out var encoding) ? encoding : null;
+        PageStageProbe = options.PageStageProbe;
     }
 
     public string ScraperName { get; }
@@ -89,4 +91,10 @@ internal sealed class RunSettings
     public string? OutputPath { get; }
 
     public string? StateDirectory { get; }
+
+    /// <summary>The encoding every page is decoded with (<see cref="ScrapeOptions.Encoding"/>), or <see langword="null"/> to decode as browsers do.</summary>
+    public EncodingId? Encoding { get; }
+
+    /// <summary>A test's hook into each page stage (<see cref="ScrapeOptions.PageStageProbe"/>).</summary>
+    public Action<PageStage, Uri>? PageStageProbe { get; }
 }

@@ -56,6 +56,17 @@ public sealed class ScrapeOptions
     /// </summary>
     public string? StateDirectory { get; set; }
 
+    /// <summary>
+    /// An encoding label of the WHATWG Encoding Standard (<c>utf-8</c>, <c>windows-1251</c>, <c>shift_jis</c>…) that
+    /// every page is decoded with, instead of the <c>charset</c> of its <c>Content-Type</c> header and its
+    /// <c>&lt;meta&gt;</c>: for a site whose labels are wrong or missing. A byte order mark still wins. <see langword="null"/>
+    /// (the default) decodes each page as browsers do (see docs/crawling.md, "How pages are decoded").
+    /// </summary>
+    public string? Encoding { get; set; }
+
+    /// <summary>A test's hook, called as each stage of each page starts; it may throw, as a buggy stage would.</summary>
+    internal Action<PageStage, Uri>? PageStageProbe { get; set; }
+
     /// <summary>The engine the run uses; <see langword="null"/> for <see cref="ScrapeEngine.Shared"/>.</summary>
     public ScrapeEngine? Engine { get; set; }
 
@@ -100,6 +111,11 @@ public sealed class ScrapeOptions
         if (OutputPath is { Length: 0 })
         {
             throw new ScrapeOptionsException(nameof(OutputPath), "must be a file path or null.");
+        }
+
+        if (Encoding is not null && !PageDecoder.IsEncodingLabel(Encoding))
+        {
+            throw new ScrapeOptionsException(nameof(Encoding), $"'{Encoding}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk); null decodes each page as browsers do.");
         }
 
         if (StateDirectory is { Length: 0 })
