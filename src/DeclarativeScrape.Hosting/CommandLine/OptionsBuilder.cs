@@ -64,6 +64,11 @@ internal static class OptionsBuilder
             options.StateDirectory = state;
         }
 
+        if (settings.PageEncoding is { } pageEncoding)
+        {
+            options.PageEncoding = pageEncoding;
+        }
+
         if (settings.NoRobots)
         {
             options.Robots.Obey = false;
@@ -88,6 +93,7 @@ internal static class OptionsBuilder
             "Concurrency.Max" or "Concurrency.PerHost" when settings.Concurrency is not null => "--concurrency",
             "RateLimit.RequestsPerSecond" when settings.Rate is not null => "--rate",
             "StateDirectory" when settings.State is not null => "--state",
+            "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
             _ => null,
         };
     }

@@ -6,7 +6,7 @@ public enum EncodingSource
     /// <summary>A byte order mark at the start of the body (UTF-8, UTF-16BE or UTF-16LE); it wins over everything.</summary>
     ByteOrderMark,
 
-    /// <summary>The scraper's own setting (<c>ScrapeOptions.Encoding</c>), for a site whose labels are wrong.</summary>
+    /// <summary>The scraper's own setting (<c>ScrapeOptions.PageEncoding</c>), for a site whose labels are wrong.</summary>
     Override,
 
     /// <summary>The <c>charset</c> of the HTTP <c>Content-Type</c> header.</summary>

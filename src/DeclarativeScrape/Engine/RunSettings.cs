@@ -36,7 +36,7 @@ internal sealed class RunSettings
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
-        Encoding = options.Encoding is { } label && EncodingLabels.TryGet(label, out var encoding) ? encoding : null;
+        Encoding = options.PageEncoding is { } label && EncodingLabels.TryGet(label, out var encoding) ? encoding : null;
         PageStageProbe = options.PageStageProbe;
     }
 
@@ -92,7 +92,7 @@ internal sealed class RunSettings
 
     public string? StateDirectory { get; }
 
-    /// <summary>The encoding every page is decoded with (<see cref="ScrapeOptions.Encoding"/>), or <see langword="null"/> to decode as browsers do.</summary>
+    /// <summary>The encoding every page is decoded with (<see cref="ScrapeOptions.PageEncoding"/>), or <see langword="null"/> to decode as browsers do.</summary>
     public EncodingId? Encoding { get; }
 
     /// <summary>A test's hook into each page stage (<see cref="ScrapeOptions.PageStageProbe"/>).</summary>

@@ -62,7 +62,7 @@ public sealed class ScrapeOptions
     /// <c>&lt;meta&gt;</c>: for a site whose labels are wrong or missing. A byte order mark still wins. <see langword="null"/>
     /// (the default) decodes each page as browsers do (see docs/crawling.md, "How pages are decoded").
     /// </summary>
-    public string? Encoding { get; set; }
+    public string? PageEncoding { get; set; }
 
     /// <summary>A test's hook, called as each stage of each page starts; it may throw, as a buggy stage would.</summary>
     internal Action<PageStage, Uri>? PageStageProbe { get; set; }
@@ -113,9 +113,9 @@ public sealed class ScrapeOptions
             throw new ScrapeOptionsException(nameof(OutputPath), "must be a file path or null.");
         }
 
-        if (Encoding is not null && !PageDecoder.IsEncodingLabel(Encoding))
+        if (PageEncoding is not null && !PageDecoder.IsEncodingLabel(PageEncoding))
         {
-            throw new ScrapeOptionsException(nameof(Encoding), $"'{Encoding}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk); null decodes each page as browsers do.");
+            throw new ScrapeOptionsException(nameof(PageEncoding), $"'{PageEncoding}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk); null decodes each page as browsers do.");
         }
 
         if (StateDirectory is { Length: 0 })

@@ -25,7 +25,7 @@ internal sealed class ParseWorker
     private readonly Action<PageStage, Uri>? _probe;
 
     /// <summary>Creates a worker.</summary>
-    /// <param name="encoding">The scraper's encoding override (<see cref="ScrapeOptions.Encoding"/>), or <see langword="null"/>.</param>
+    /// <param name="encoding">The scraper's encoding override (<see cref="ScrapeOptions.PageEncoding"/>), or <see langword="null"/>.</param>
     /// <param name="probe">A test's hook, called as each stage starts (it may throw, as a buggy stage would).</param>
     public ParseWorker(EncodingId? encoding = null, Action<PageStage, Uri>? probe = null)
     {
