@@ -87,3 +87,45 @@ public sealed class PageDecoderTests
         }
     }
 }
+
+/// <summary>A site whose header and <c>&lt;meta&gt;</c> say UTF-8 but whose pages are windows-1251.</summary>
+[Scraper(StartUrl = "http://127.0.0.1:1/", StartPage = typeof(LyingSitePage))]
+[PageEncoding("windows-1251")]
+public static partial class LyingSiteScraper;
+
+[Page, Item]
+public partial record LyingSitePage
+{
+    [Text("h1")] public required string Title { get; init; }
+}
+
+public sealed class PageEncodingCrawlTests
+{
+    [Fact]
+    public async Task The_scrapers_page_encoding_overrides_a_lying_header_and_meta()
+    {
+        await using var server = await DeclarativeScrape.TestSite.TestServer.StartAsync();
+        server.Map("/", async context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.Body.WriteAsync(CodePages.GetEncoding(1251).GetBytes("<meta charset=utf-8><h1>Привет, мир</h1>"));
+        });
+        await using var engine = Crawls.Engine();
+        var options = LyingSiteScraper.CreateOptions();
+        options.PageEncoding.ShouldBe("windows-1251");
+        options.StartUrls = [server.Url("/")];
+        options.Robots.Obey = false;
+        options.Engine = engine;
+
+        var titles = await LyingSiteScraper.RunAsync(options).Select(p => p.Title).ToListAsync().AsTask().WaitAsync(Crawls.Bound);
+
+        titles.ShouldBe(["Привет, мир"]);
+    }
+
+    private static class CodePages
+    {
+        static CodePages() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+        public static System.Text.Encoding GetEncoding(int codePage) => System.Text.Encoding.GetEncoding(codePage);
+    }
+}
