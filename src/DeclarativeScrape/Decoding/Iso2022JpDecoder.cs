@@ -31,22 +31,26 @@ internal static class Iso2022JpDecoder
         {
             var end = i >= bytes.Length;
             var b = end ? (byte)0 : bytes[i];
+            if (state is State.Ascii or State.Roman or State.Katakana or State.LeadByte)
+            {
+                if (end)
+                {
+                    return written;
+                }
+
+                i++;
+                if (b == 0x1B)
+                {
+                    state = State.EscapeStart;
+                    continue;
+                }
+
+                output = false;
+            }
+
             switch (state)
             {
                 case State.Ascii or State.Roman:
-                    if (end)
-                    {
-                        return written;
-                    }
-
-                    i++;
-                    if (b == 0x1B)
-                    {
-                        state = State.EscapeStart;
-                        continue;
-                    }
-
-                    output = false;
                     chars[written++] = b switch
                     {
                         0x0E or 0x0F or >= 0x80 => '\uFFFD',
@@ -57,36 +61,10 @@ internal static class Iso2022JpDecoder
                     continue;
 
                 case State.Katakana:
-                    if (end)
-                    {
-                        return written;
-                    }
-
-                    i++;
-                    if (b == 0x1B)
-                    {
-                        state = State.EscapeStart;
-                        continue;
-                    }
-
-                    output = false;
                     chars[written++] = b is >= 0x21 and <= 0x5F ? (char)(0xFF61 - 0x21 + b) : '\uFFFD';
                     continue;
 
                 case State.LeadByte:
-                    if (end)
-                    {
-                        return written;
-                    }
-
-                    i++;
-                    if (b == 0x1B)
-                    {
-                        state = State.EscapeStart;
-                        continue;
-                    }
-
-                    output = false;
                     if (b is >= 0x21 and <= 0x7E)
                     {
                         lead = b;
