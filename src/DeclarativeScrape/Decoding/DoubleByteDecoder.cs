@@ -4,7 +4,7 @@ namespace DeclarativeScrape;
 /// The loop the Encoding Standard's double-byte decoders share (EUC-KR, Big5, Shift_JIS): an ASCII byte is itself; a
 /// lead byte takes the next byte as its trail; a pair the index has no code point for is one U+FFFD, and its trail
 /// byte is read again when it is ASCII (so a stray lead byte never swallows a <c>&lt;</c>); a lead byte at the end is
-/// U+FFFD. <typeparamref name="TTable"/> says which bytes lead and what a pair (or a lone byte) is.
+/// U+FFFD. The table type says which bytes lead and what a pair (or a lone byte) is.
 /// </summary>
 internal static class DoubleByteDecoder
 {
