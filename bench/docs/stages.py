@@ -15,7 +15,7 @@ import sys
 # Frames are matched as `Class::Method`: a JIT frame from the runtime's perf map is written so, a Native AOT frame
 # (`AngleSharp_AngleSharp_Html_Parser_HtmlTokenizer__Get`) is rewritten so first (see normalize()).
 PAGE = "ParseWorker::Extract"
-EXTRACT = "GENERATED::Extract"  # a generated extractor: any Class::Extract other than ParseWorker's (see normalize())
+EXTRACT = "GENERATED::Extract"  # a generated extractor on a user type (see normalize())
 PARSE = "HtmlParser::Parse"
 RULES = [
     ("jit (compiling methods)", [], ["libclrjit.so"]),
@@ -110,7 +110,7 @@ def classify(frames):
             return stage
     if "libcoreclr.so" in joined and not MANAGED.search(joined):
         return "runtime without managed frames (GC threads, tiering, finalizer, start-up)"
-    if "libcoreclr.so" in frames[0] if frames else False:
+    if frames and "libcoreclr.so" in frames[0]:
         return "runtime called from managed code (allocation and GC, casts, stubs)"
     if "kernel" in frames[0]:
         return "kernel (other)"
