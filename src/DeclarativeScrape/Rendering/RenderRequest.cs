@@ -11,7 +11,7 @@ public sealed class RenderRequest
     /// <summary>The document's bytes as fetched (decompressed). Valid until <see cref="IPageRenderer.RenderAsync"/> returns.</summary>
     public required ReadOnlyMemory<byte> Body { get; init; }
 
-    /// <summary>The document's <c>Content-Type</c>, charset included when the server sent one.</summary>
+    /// <summary>The document's <c>Content-Type</c> as the server sent it (charset included), for the browser to decode it as it would.</summary>
     public required string ContentType { get; init; }
 
     /// <summary>How to render (wait, clicks, timeout, blocked resource types).</summary>

@@ -127,7 +127,7 @@ internal sealed class RenderStage
                 {
                     Url = fetched.FinalUrl,
                     Body = fetched.Body.Memory,
-                    ContentType = fetched.Charset is { Length: > 0 } charset ? "text/html; charset=" + charset : "text/html",
+                    ContentType = fetched.ContentType ?? "text/html",
                     Spec = pageType.Render!,
                     UserAgent = _settings.UserAgent,
                     Headers = _settings.Headers,
@@ -158,7 +158,7 @@ internal sealed class RenderStage
                 Status = FetchStatus.Fetched,
                 StatusCode = fetched.StatusCode,
                 FinalUrl = fetched.FinalUrl,
-                Charset = "utf-8",
+                ContentType = "text/html; charset=utf-8",   // the DOM serialized as UTF-8: the header wins over any meta charset it kept
                 Latency = fetched.Latency,
                 Body = Encode(html),
             };
