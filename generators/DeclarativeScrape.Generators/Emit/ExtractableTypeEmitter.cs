@@ -125,7 +125,7 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 if (PropertyExtractionEmitter.IsQueried(property))
                 {
-                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector) + ");");
+                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector!.Text) + ");");
                 }
 
                 if (property.Pattern is not null)

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using DeclarativeScrape.Generators.Model;
-using DeclarativeScrape.Generators.Selectors;
 
 namespace DeclarativeScrape.Generators.Emit
 {
@@ -116,7 +115,7 @@ namespace DeclarativeScrape.Generators.Emit
         /// Whether the property's selector is exactly <c>:scope</c>: it reads the scope element itself (from
         /// <see cref="ScopeElementLocal"/>) and takes no place in the type's <c>SelectorSet</c>.
         /// </summary>
-        public static bool ReadsScope(PropertyModel property) => ScopeSelector.Is(property.Selector);
+        public static bool ReadsScope(PropertyModel property) => property.Selector is { IsScope: true };
 
         /// <summary>Whether the property's selector takes a place in its type's <c>SelectorSet</c>.</summary>
         public static bool IsQueried(PropertyModel property) => property.Selector is not null && !ReadsScope(property);
@@ -142,7 +141,7 @@ namespace DeclarativeScrape.Generators.Emit
                 {
                     writer.Open("if (element is null)");
                     writer.Line("ok = false;");
-                    writer.Line("context.AddFailure(" + name + ", " + Literals.String(property.Selector) + ", " + Messages("NoElement(" + selector + ")") + ");");
+                    writer.Line("context.AddFailure(" + name + ", " + Literals.String(property.Selector?.Text) + ", " + Messages("NoElement(" + selector + ")") + ");");
                     writer.Close();
                     writer.Open("else");
                 }
@@ -183,9 +182,9 @@ namespace DeclarativeScrape.Generators.Emit
         {
             var source = property.Source switch
             {
-                SourceKind.Attr => "[Attr(\"" + Literals.Comment(property.Selector) + "\", \"" + Literals.Comment(property.AttributeName) + "\")]",
+                SourceKind.Attr => "[Attr(\"" + Literals.Comment(property.Selector?.Text) + "\", \"" + Literals.Comment(property.AttributeName) + "\")]",
                 SourceKind.PageUrl => "[PageUrl]",
-                _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector) + "\")]",
+                _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector?.Text) + "\")]",
             };
             if (property.Pattern is not null)
             {
@@ -322,7 +321,7 @@ namespace DeclarativeScrape.Generators.Emit
             private void Fail(string message)
             {
                 _writer.Line("ok = false;");
-                _writer.Line("context.AddFailure(" + Literals.String(_property.Name) + ", " + Literals.String(_property.Selector) + ", " + message + ");");
+                _writer.Line("context.AddFailure(" + Literals.String(_property.Name) + ", " + Literals.String(_property.Selector?.Text) + ", " + message + ");");
             }
 
             private string Assign(string local, string value) =>

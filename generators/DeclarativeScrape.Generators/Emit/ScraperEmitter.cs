@@ -21,17 +21,14 @@ namespace DeclarativeScrape.Generators.Emit
                 return null;
             }
 
+            // With no item type (DS0018, or an error hides the link to it) the members still exist, typed by object, so
+            // that the build shows that error alone.
             var items = graph.ItemPages.ToList();
-            if (items.Count == 0)
-            {
-                return null;
-            }
-
             var union = items.Count > 1 ? UnionEmitter.CaseNames(items) : null;
-            var itemType = union is null ? items[0].FullName : model.Type.FullName + ".Item";
+            var itemType = union is not null ? model.Type.FullName + ".Item" : items.Count == 1 ? items[0].FullName : "object";
             var writer = FileFrame.Begin();
             FileFrame.OpenType(writer, model.Type, string.Empty);
-            EmitPlan(writer, model, graph, itemType, union);
+            EmitPlan(writer, model, graph, itemType, items, union);
             writer.Line();
             OptionsEmitter.Emit(writer, model.Options);
             writer.Line();
@@ -43,12 +40,17 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Line();
                 UnionEmitter.Emit(writer, model, items, union);
             }
+            else if (items.Count == 0 || !items[0].IsGenerated)
+            {
+                writer.Line();
+                EmitUnavailableFormat(writer, model, itemType, items.Count == 0 ? "it reaches no [Item] type" : "'" + items[0].DisplayName + "' has an error");
+            }
 
             FileFrame.CloseType(writer, model.Type);
             return new GeneratedFile(model.Type.HintName + ".g.cs", writer.ToString());
         }
 
-        private static void EmitPlan(CodeWriter writer, ScraperModel model, CrawlGraph graph, string itemType, IReadOnlyDictionary<string, string>? union)
+        private static void EmitPlan(CodeWriter writer, ScraperModel model, CrawlGraph graph, string itemType, IReadOnlyList<TypeSummaryModel> items, IReadOnlyDictionary<string, string>? union)
         {
             var plan = Ns + "CrawlPlan<" + itemType + ">";
             writer.Line("/// <summary>");
@@ -68,13 +70,48 @@ namespace DeclarativeScrape.Generators.Emit
                 var page = graph.Pages[i];
                 var pageType = "new " + Ns + "PageType<" + itemType + ">(typeof(" + page.FullName + "), " + Literals.String(page.DisplayName) + ", " + names[i] + ", isItem: " + Literals.Bool(page.IsItem) + ")";
                 var attributes = graph.AttributesReadOn(page);
-                writer.Line(attributes is null ? pageType + "," : pageType + " { ReadAttributes = " + Literals.StringArray(attributes) + " },");
+                var initializers = new List<string>();
+                if (attributes is not null)
+                {
+                    initializers.Add("ReadAttributes = " + Literals.StringArray(attributes));
+                }
+
+                if (page.Render is { } render)
+                {
+                    initializers.Add("Render = " + RenderSpec(render));
+                }
+
+                writer.Line(initializers.Count == 0 ? pageType + "," : pageType + " { " + string.Join(", ", initializers) + " },");
             }
 
             writer.Close(";");
-            var format = union is null ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
+            var format = union is null && items.Count == 1 && items[0].IsGenerated ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
             writer.Line("return new " + plan + "(" + Literals.String(model.Type.Name) + ", pages, " + format + ", " + Literals.String(SchemaFingerprint.Compute(graph.Schema)) + ", CreateOptions);");
             writer.Close();
+        }
+
+        /// <summary>The <c>RenderSpec</c> of a page type's <c>[Render]</c>: every setting written out, defaults included.</summary>
+        private static string RenderSpec(RenderModel render)
+        {
+            var block = new List<string>();
+            string[] flags = ["Images", "Fonts", "Media", "Stylesheets", "Scripts", "Fetch", "Other"];
+            for (var i = 0; i < flags.Length; i++)
+            {
+                if ((render.Block & (1 << i)) != 0)
+                {
+                    block.Add(Ns + "RenderResources." + flags[i]);
+                }
+            }
+
+            return "new " + Ns + "RenderSpec { "
+                + "Mode = " + Ns + "RenderMode." + render.Mode
+                + ", WaitUntil = " + Ns + "RenderWaitUntil." + render.WaitUntil
+                + (render.WaitForSelector is null ? string.Empty : ", WaitForSelector = " + Literals.String(render.WaitForSelector))
+                + (render.ClickSelector is null ? string.Empty : ", ClickSelector = " + Literals.String(render.ClickSelector) + ", MaxClicks = " + Literals.Int(render.MaxClicks))
+                + ", Timeout = global::System.TimeSpan.FromSeconds(" + Literals.Double(render.TimeoutSeconds) + ")"
+                + ", Block = " + (block.Count == 0 ? Ns + "RenderResources.None" : string.Join(" | ", block))
+                + (render.RequiredProperties.Count == 0 ? string.Empty : ", RequiredProperties = " + Literals.StringArray(render.RequiredProperties))
+                + " }";
         }
 
         private static void EmitEntryPoints(CodeWriter writer, string itemType)
@@ -137,7 +174,13 @@ namespace DeclarativeScrape.Generators.Emit
 
                 writer.Line(FileFrame.GeneratedCode);
                 writer.Open("private static bool " + names[i] + "(global::AngleSharp.Dom.IDocument document, " + Ns + "ExtractionContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + itemType + " item)");
-                if (!page.IsItem)
+                if (!page.IsGenerated)
+                {
+                    writer.Line("// " + Literals.Comment(page.DisplayName) + " has an error (reported at its declaration), so it has no extractor.");
+                    writer.Line("item = default!;");
+                    writer.Line("return false;");
+                }
+                else if (!page.IsItem)
                 {
                     writer.Line("_ = " + page.FullName + ".Extract(document, context);");
                     writer.Line("item = default!;");
@@ -157,6 +200,24 @@ namespace DeclarativeScrape.Generators.Emit
 
                 writer.Close();
             }
+        }
+
+        // Stands in for the item writers a scraper cannot have; it exists only in a build that fails on the reported error.
+        private static void EmitUnavailableFormat(CodeWriter writer, ScraperModel model, string itemType, string reason)
+        {
+            var message = Literals.String("Scraper '" + model.Type.Name + "' cannot write items: " + reason + " (a compile-time error).");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("private sealed class __ItemFormat : " + Ns + "ItemFormat<" + itemType + ">");
+            writer.Line("public static readonly " + model.Type.FullName + ".__ItemFormat Instance = new " + model.Type.FullName + ".__ItemFormat();");
+            writer.Line();
+            writer.Line("public override global::System.Collections.Generic.IReadOnlyList<string> CsvColumns => global::System.Array.Empty<string>();");
+            writer.Line();
+            writer.Line("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + itemType + " item) =>");
+            writer.Line("    throw new global::System.NotSupportedException(" + message + ");");
+            writer.Line();
+            writer.Line("public override void WriteCsvRow(" + itemType + " item, global::System.Span<string?> cells) =>");
+            writer.Line("    throw new global::System.NotSupportedException(" + message + ");");
+            writer.Close();
         }
 
         private static string[] ExtractorNames(IReadOnlyList<TypeSummaryModel> pages)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using DeclarativeScrape.Generators.Model;
-using DeclarativeScrape.Generators.Selectors;
 
 namespace DeclarativeScrape.Generators.Emit
 {
@@ -40,7 +39,7 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
-                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors);
+                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render);
         }
 
         /// <summary>Adds the attributes <paramref name="property"/> reads; <see langword="false"/> when it may read any.</summary>
@@ -56,7 +55,13 @@ namespace DeclarativeScrape.Generators.Emit
                 attributes.Add(name.ToLowerInvariant());
             }
 
-            return property.Selector is null || SelectorAttributeNames.TryCollect(property.Selector, attributes);
+            if (property.Selector is not { } selector)
+            {
+                return true;
+            }
+
+            attributes.UnionWith(selector.Attributes);
+            return !selector.ReadsAnyAttribute;
         }
     }
 }

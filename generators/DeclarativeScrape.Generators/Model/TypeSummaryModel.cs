@@ -22,6 +22,8 @@ namespace DeclarativeScrape.Generators.Model
     /// depends on attributes it does not name (<c>:checked</c>, <c>:lang()</c>, a pseudo-element…).
     /// </param>
     /// <param name="HasErrors">Whether a property of the type had an error and was left out (see <see cref="ExtractableTypeModel.HasErrors"/>).</param>
+    /// <param name="IsGenerated">Whether its extraction members exist (see <see cref="ExtractableTypeModel.IsGenerated"/>); the scraper stands in for them when not.</param>
+    /// <param name="Render">The page type's <c>[Render]</c>, or <see langword="null"/>.</param>
     internal sealed record TypeSummaryModel(
         string FullName,
         string DisplayName,
@@ -33,5 +35,7 @@ namespace DeclarativeScrape.Generators.Model
         string Schema,
         EquatableArray<string> ReadAttributes,
         bool ReadsAllAttributes,
-        bool HasErrors);
+        bool HasErrors,
+        bool IsGenerated,
+        RenderModel? Render = null);
 }

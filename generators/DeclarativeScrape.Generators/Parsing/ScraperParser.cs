@@ -33,15 +33,15 @@ namespace DeclarativeScrape.Generators.Parsing
             var ok = TypeDeclarations.CheckPartial(type, "[Scraper]", location, diagnostics, cancellationToken);
             if (!type.IsStatic)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ScraperNotStatic, location, type.Name));
-                ok = false;
+                // Reported, and still generated (into the type as declared) so that the uses of its members compile.
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ScraperNotStatic, location, type.Name));
             }
 
             for (var t = type; t is not null; t = t.ContainingType)
             {
                 if (t.IsGenericType)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedTypeShape, location, type.Name, "Scraper", "generic types are not supported"));
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.UnsupportedTypeShape, location, type.Name, "Scraper", "generic types are not supported"));
                     ok = false;
                     break;
                 }
@@ -55,7 +55,7 @@ namespace DeclarativeScrape.Generators.Parsing
             // A bad start URL or setting is reported and left out of the model; the scraper is still generated (the
             // build fails on the diagnostic alone, not on every use of Plan and RunAsync as well).
             ok &= startPage is not null;
-            var model = ok ? new ScraperModel(TypeDeclarations.Read(type, "static class"), startPage!, options) : null;
+            var model = ok ? new ScraperModel(TypeDeclarations.Read(type, TypeDeclarations.Keyword(type)), startPage!, options) : null;
             return new ParseResult<ScraperModel>(model, diagnostics.ToEquatableArray(), scraper.Location);
         }
 
@@ -64,7 +64,7 @@ namespace DeclarativeScrape.Generators.Parsing
             var page = scraper.NamedType("StartPage");
             if (page is null)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingStartPage, scraper.Location, scraperName));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.MissingStartPage, scraper.Location, scraperName));
                 return null;
             }
 
@@ -75,7 +75,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (!KnownNames.IsSourceTypeWith(page, KnownNames.Page))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StartPageNotPage, scraper.LocationOf(scraper.NamedSyntax("StartPage")), TypeDeclarations.ShortName(page), scraperName));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.StartPageNotPage, scraper.LocationOf(scraper.NamedSyntax("StartPage")), TypeDeclarations.ShortName(page), scraperName));
                 return null;
             }
 
@@ -101,7 +101,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (given == 0)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
             }
 
             return urls;
@@ -119,7 +119,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidStartUrl, scraper.LocationOf(syntax), url ?? "null", scraperName));
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidStartUrl, scraper.LocationOf(syntax), url ?? "null", scraperName));
                 }
             }
         }
@@ -191,6 +191,18 @@ namespace DeclarativeScrape.Generators.Parsing
                         else
                         {
                             options = options with { UserAgent = agent };
+                        }
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.PageEncoding))
+                    {
+                        var label = arguments.ConstructorString(0);
+                        if (!IsEncodingLabel(label))
+                        {
+                            Report("PageEncoding", arguments.LocationOf(arguments.ConstructorSyntax(0)), "'" + (label ?? "null") + "' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk)");
+                        }
+                        else
+                        {
+                            options = options with { PageEncoding = label };
                         }
                     }
                     else if (KnownNames.IsOurs(name, KnownNames.Header))
@@ -435,7 +447,38 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             private void Report(string setting, Location location, string problem) =>
-                _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
+                _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
+
+            /// <summary>Whether <paramref name="label"/> is one of the Encoding Standard's labels (case and surrounding white space ignored), as the runtime reads it.</summary>
+            private static bool IsEncodingLabel(string? label)
+            {
+                var trimmed = label?.Trim(' ', '\t', '\n', '\f', '\r');
+                if (string.IsNullOrEmpty(trimmed) || trimmed!.IndexOf(' ') >= 0)
+                {
+                    return false;
+                }
+
+                var lower = new char[trimmed.Length];
+                for (var i = 0; i < lower.Length; i++)
+                {
+                    var c = trimmed[i];
+                    lower[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;   // ASCII only, as the runtime matches
+                }
+
+                trimmed = new string(lower);
+                foreach (var encoding in EncodingLabelList.Encodings)
+                {
+                    foreach (var known in encoding.Labels.Split(' '))
+                    {
+                        if (known == trimmed)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
 
             private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
         }

@@ -50,8 +50,24 @@ internal sealed class HostCommandLine
 
     private readonly Option<string?> _state = new("--state")
     {
-        Description = "A directory to keep the crawl's state in, so a stopped run resumes where it was.",
-        HelpName = "DIR",
+        Description = "Where the crawl's state is kept: a directory (a stopped run resumes where it was), or a postgresql:// URI (every process given it works on one crawl).",
+        HelpName = "DIR|URI",
+    };
+
+    private readonly Option<string> _exportState = StateOf("export");
+    private readonly Option<string> _statusState = StateOf("status");
+
+    private readonly Option<string> _exportOut = new("--out", "-o")
+    {
+        Description = "The file: FILE.jsonl or .ndjson (JSON Lines), FILE.json (one JSON array) or FILE.csv (CSV); replaced once complete.",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    private readonly Option<string?> _pageEncoding = new("--page-encoding")
+    {
+        Description = "Decode every page with this encoding (utf-8, windows-1251, shift_jis…) instead of its Content-Type charset and <meta>, for a site whose labels are wrong.",
+        HelpName = "LABEL",
     };
 
     private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
@@ -61,11 +77,17 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _pageEncoding, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
         }
+
+        Export = new Command("export", "Writes every item of a crawl shared in a database to a file, any time during or after the crawl.") { _exportState, _exportOut };
+        Status = new Command("status", "Prints the progress of a crawl shared in a database: URLs by outcome, workers and their heartbeats, per-host queues.") { _statusState };
+        Root.Subcommands.Add(Export);
+        Root.Subcommands.Add(Status);
+        Root.Action = Export.Action = Status.Action = new RunAction();
 
         foreach (var option in Root.Options.OfType<VersionOption>())
         {
@@ -107,6 +129,13 @@ internal sealed class HostCommandLine
                 result.AddError("--state: needs a directory path.");
             }
         });
+        _pageEncoding.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } label && !PageDecoder.IsEncodingLabel(label))
+            {
+                result.AddError($"--page-encoding: '{label}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk).");
+            }
+        });
         Root.Validators.Add(result =>
         {
             if (result.GetValue(_quiet) && result.GetValue(_verbose))
@@ -117,6 +146,18 @@ internal sealed class HostCommandLine
     }
 
     public RootCommand Root { get; }
+
+    /// <summary>The <c>export</c> command.</summary>
+    public Command Export { get; }
+
+    /// <summary>The <c>status</c> command.</summary>
+    public Command Status { get; }
+
+    /// <summary>The state and the file of an <c>export</c> or <c>status</c> command, or <see langword="null"/> for a crawl.</summary>
+    public (string Command, string State, string? Out)? StateCommand(ParseResult result) =>
+        result.CommandResult.Command == Export ? ("export", result.GetValue(_exportState)!, result.GetValue(_exportOut))
+        : result.CommandResult.Command == Status ? ("status", result.GetValue(_statusState)!, null)
+        : null;
 
     /// <summary>The format an output path implies: <c>jsonl</c>, <c>csv</c>, or <see langword="null"/> for an unknown extension.</summary>
     public static string? OutputFormatOf(string path)
@@ -147,9 +188,17 @@ internal sealed class HostCommandLine
         BodyBudgetBytes = result.GetValue(_bodyBudget),
         MaxRedirects = result.GetValue(_maxRedirects),
         State = result.GetValue(_state),
+        PageEncoding = result.GetValue(_pageEncoding),
         NoRobots = result.GetValue(_noRobots),
         Quiet = result.GetValue(_quiet),
         Verbose = result.GetValue(_verbose),
+    };
+
+    private static Option<string> StateOf(string command) => new("--state")
+    {
+        Description = $"The crawl's database, as given to its workers (postgresql://…); {command} reads it without changing it.",
+        HelpName = "URI",
+        Required = true,
     };
 
     private static bool TryParseHttpUrl(string value, out Uri url) =>
@@ -253,6 +302,12 @@ internal sealed class HostCommandLine
         }
 
         return value;
+    }
+
+    /// <summary>The mark of a command the host runs itself (a crawl, <c>export</c>, <c>status</c>), as opposed to <c>--help</c> and <c>--version</c>.</summary>
+    internal sealed class RunAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult) => ExitCodes.Success;
     }
 
     /// <summary>Prints the scraper's name and version and the library's version.</summary>

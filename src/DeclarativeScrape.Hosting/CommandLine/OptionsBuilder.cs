@@ -92,7 +92,22 @@ internal static class OptionsBuilder
 
         if (settings.State is { } state)
         {
-            options.StateDirectory = state;
+            // A URI is a database shared by workers; anything else is a directory.
+            if (StateUris.IsUri(state))
+            {
+                options.StateDatabase = state;
+                options.StateDirectory = null;
+            }
+            else
+            {
+                options.StateDirectory = state;
+                options.StateDatabase = null;
+            }
+        }
+
+        if (settings.PageEncoding is { } pageEncoding)
+        {
+            options.PageEncoding = pageEncoding;
         }
 
         if (settings.NoRobots)
@@ -124,7 +139,8 @@ internal static class OptionsBuilder
             "Limits.BodyBudgetBytes" when settings.BodyBudgetBytes is not null => "--body-budget",
             "Limits.BodyBudgetBytes" when settings.MaxDecompressedBytes is not null => "--max-decompressed-size",
             "Limits.MaxRedirects" when settings.MaxRedirects is not null => "--max-redirects",
-            "StateDirectory" when settings.State is not null => "--state",
+            "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
+            "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
             _ => null,
         };
     }

@@ -46,7 +46,7 @@ internal sealed partial class Crawl<TItem>
                 Interlocked.Increment(ref _unparsed);
                 ReleaseRunSlot(job);
                 handedOff = true;
-                await _pages.Writer.WriteAsync(job, CancellationToken.None).ConfigureAwait(false);
+                await HandOffAsync(job).ConfigureAwait(false);
                 return;
             }
 
@@ -109,7 +109,7 @@ internal sealed partial class Crawl<TItem>
             // The host gate reads the answer first (is it a rate signal? the host's rate, its health), then the retry decision.
             var limitedDelay = RetryPolicy.RateLimitedDelay(result, job.RateLimited + 1, _settings);
             job.HoldsHostSlot = false;
-            var verdict = host.Gate.Exit(job.Sequence, KindOf(result), result.StatusCode, result.Latency, job.Lease.Url.AbsoluteUri.GetHashCode(StringComparison.Ordinal), limitedDelay);
+            var verdict = ExitHost(host, job.Sequence, KindOf(result), result.StatusCode, result.Latency, job.Lease.Url.AbsoluteUri.GetHashCode(StringComparison.Ordinal), limitedDelay);
             if (verdict.RateLimited)
             {
                 job.RateLimited++;
@@ -132,7 +132,7 @@ internal sealed partial class Crawl<TItem>
             {
                 // No answer to read (the run stopped, or the fetch threw): the slot goes back with no verdict.
                 job.HoldsHostSlot = false;
-                host.Gate.Exit(job.Sequence, AnswerKind.None, result?.StatusCode, TimeSpan.Zero, 0, TimeSpan.Zero);
+                ExitHost(host, job.Sequence, AnswerKind.None, result?.StatusCode, TimeSpan.Zero, 0, TimeSpan.Zero);
             }
 
             if (result is not { Retry: false })
@@ -190,6 +190,7 @@ internal sealed partial class Crawl<TItem>
         FinalUrl = finalUrl is not null && finalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? finalUrl.AbsoluteUri : null,
         Message = message,
         ExtractionFailures = failures ?? [],
+        Render = job.Render,
         Elapsed = _time.GetElapsedTime(job.Started),
     };
 

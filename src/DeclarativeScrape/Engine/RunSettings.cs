@@ -38,6 +38,11 @@ internal sealed class RunSettings
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
+        StateDatabase = options.StateDatabase;
+        StateProvider = options.StateProviderFor();
+        Encoding = options.PageEncoding is { } label && EncodingLabels.TryGet(label, out var encoding) ? encoding : null;
+        PageStageProbe = options.PageStageProbe;
+        Renderer = options.Renderer;
     }
 
     public string ScraperName { get; }
@@ -95,4 +100,16 @@ internal sealed class RunSettings
     public string? OutputPath { get; }
 
     public string? StateDirectory { get; }
+
+    public string? StateDatabase { get; }
+
+    /// <summary>The provider that opens <see cref="StateDatabase"/>.</summary>
+    public StateProvider? StateProvider { get; }
+
+    /// <summary>The encoding every page is decoded with (<see cref="ScrapeOptions.PageEncoding"/>), or <see langword="null"/> to decode as browsers do.</summary>
+    public EncodingId? Encoding { get; }
+
+    /// <summary>A test's hook into each page stage (<see cref="ScrapeOptions.PageStageProbe"/>).</summary>
+    public Action<PageStage, Uri>? PageStageProbe { get; }
+    public IPageRenderer? Renderer { get; }
 }

@@ -46,6 +46,18 @@ internal sealed class ResponseBody : IDisposable
     /// <summary>The first chunk's bytes: the whole body when it is at most <see cref="ChunkSize"/> bytes.</summary>
     public ReadOnlySpan<byte> FirstSpan => Bytes.FirstSpan;
 
+    /// <summary>
+    /// A body made here rather than read off the wire (a rendered page's HTML): the bytes as they are, in one array the
+    /// collector takes back, charged to no budget.
+    /// </summary>
+    public static ResponseBody Of(byte[] bytes) => new([bytes], bytes.Length, null, 0);
+
+    /// <summary>
+    /// The bytes in one piece, for a consumer that needs contiguous memory (the browser): the chunk itself when the body
+    /// has one, else a copy.
+    /// </summary>
+    public ReadOnlyMemory<byte> ToMemory() => Bytes.IsSingleSegment ? Bytes.First : Bytes.ToArray();
+
     /// <summary>Returns the chunks to the engine's pool and releases the budget; later calls do nothing.</summary>
     public void Dispose()
     {

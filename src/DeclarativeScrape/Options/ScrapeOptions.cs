@@ -56,8 +56,39 @@ public sealed class ScrapeOptions
     /// </summary>
     public string? StateDirectory { get; set; }
 
+    /// <summary>
+    /// An encoding label of the WHATWG Encoding Standard (<c>utf-8</c>, <c>windows-1251</c>, <c>shift_jis</c>…) that
+    /// every page is decoded with, instead of the <c>charset</c> of its <c>Content-Type</c> header and its
+    /// <c>&lt;meta&gt;</c>: for a site whose labels are wrong or missing. A byte order mark still wins. <see langword="null"/>
+    /// (the default) decodes each page as browsers do (see docs/crawling.md, "How pages are decoded").
+    /// </summary>
+    public string? PageEncoding { get; set; }
+
+    /// <summary>A test's hook, called as each stage of each page starts; it may throw, as a buggy stage would.</summary>
+    internal Action<PageStage, Uri>? PageStageProbe { get; set; }
+
+    /// <summary>
+    /// A database where the crawl's state is kept and shared: every process given the same URI and the same scraper works
+    /// on one crawl (the seen set, the per-host queues, leases, outcomes and items, each written once), and a host's
+    /// politeness holds across all of them. A <c>postgresql://</c> URI needs <c>DeclarativeScrape.PostgreSql</c> and its
+    /// <c>options.UsePostgreSql()</c> (see <see cref="StateProviders"/>). <see langword="null"/> for none; not together with
+    /// <see cref="StateDirectory"/>. With it, <see cref="OutputPath"/> is written by the last worker out, with every item of
+    /// the crawl.
+    /// </summary>
+    public string? StateDatabase { get; set; }
+
+    /// <summary>The kinds of database <see cref="StateDatabase"/> may name (added by their packages, for example <c>options.UsePostgreSql()</c>).</summary>
+    public IList<StateProvider> StateProviders { get; set; } = new List<StateProvider>();
+
     /// <summary>The engine the run uses; <see langword="null"/> for <see cref="ScrapeEngine.Shared"/>.</summary>
     public ScrapeEngine? Engine { get; set; }
+
+    /// <summary>
+    /// Renders the pages of <see cref="RenderAttribute"/> page types (for example the <c>DeclarativeScrape.Browser</c>
+    /// package's Chromium renderer); required when the scraper has such page types, unused otherwise. The caller owns
+    /// it: one renderer may serve several runs, which then share its browser.
+    /// </summary>
+    public IPageRenderer? Renderer { get; set; }
 
     /// <summary>Checks every option and throws <see cref="ScrapeOptionsException"/> naming the first bad one.</summary>
     /// <exception cref="ScrapeOptionsException">An option has a value that cannot work.</exception>
@@ -85,7 +116,7 @@ public sealed class ScrapeOptions
         // Parsing the scope checks every entry and names a bad one.
         _ = HostScope.Create(AllowedHosts, StartUrls);
 
-        Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".");
+        Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".", shared: StateDatabase is not null);
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
         Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");
         Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");
@@ -102,10 +133,45 @@ public sealed class ScrapeOptions
             throw new ScrapeOptionsException(nameof(OutputPath), "must be a file path or null.");
         }
 
+        if (PageEncoding is not null && !PageDecoder.IsEncodingLabel(PageEncoding))
+        {
+            throw new ScrapeOptionsException(nameof(PageEncoding), $"'{PageEncoding}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk); null decodes each page as browsers do.");
+        }
+
         if (StateDirectory is { Length: 0 })
         {
             throw new ScrapeOptionsException(nameof(StateDirectory), "must be a directory path or null.");
         }
+
+        _ = StateProviderFor();
+    }
+
+    /// <summary>The provider of <see cref="StateDatabase"/>, or <see langword="null"/> when there is none to open.</summary>
+    /// <exception cref="ScrapeOptionsException">The URI is empty or malformed, no provider accepts it, or a state directory is given too.</exception>
+    internal StateProvider? StateProviderFor()
+    {
+        if (StateDatabase is not { } uri)
+        {
+            return null;
+        }
+
+        if (uri.Length == 0)
+        {
+            throw new ScrapeOptionsException(nameof(StateDatabase), "must be a database URI (postgresql://…) or null.");
+        }
+
+        if (StateDirectory is not null)
+        {
+            throw new ScrapeOptionsException(nameof(StateDatabase), $"and StateDirectory are both set; a crawl keeps its state in one place: a directory for one process, or a database shared by many.");
+        }
+
+        var provider = (StateProviders ?? []).FirstOrDefault(p => p is not null && p.Accepts(uri))
+            ?? throw new ScrapeOptionsException(nameof(StateDatabase), $"'{StateUris.Redact(uri)}' names a database no state provider here can open. " +
+                (StateUris.IsPostgreSql(uri)
+                    ? "For PostgreSQL, reference the DeclarativeScrape.PostgreSql package and call options.UsePostgreSql() (in ScrapeApp.RunAsync, its configure callback)."
+                    : "Give a postgresql:// URI (with DeclarativeScrape.PostgreSql and options.UsePostgreSql()), or a state directory instead."));
+        provider.Implementation.Check(uri);
+        return provider;
     }
 
     private static T Require<T>(T? value, string name) where T : class =>

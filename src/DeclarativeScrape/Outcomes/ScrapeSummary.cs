@@ -43,8 +43,8 @@ public sealed record ScrapeSummary
     public required IReadOnlyList<UrlOutcome> Failures { get; init; }
 
     /// <summary>
-    /// What the <see cref="ScrapeOptions.StateDirectory"/> held when this run started, when it resumed one that
-    /// earlier runs had used; <see langword="null"/> without a state directory or for a fresh one.
+    /// What the <see cref="ScrapeOptions.StateDirectory"/> (or the <see cref="ScrapeOptions.StateDatabase"/>) held when this
+    /// run started, when earlier runs (or other workers) had used it; <see langword="null"/> without a state or for a fresh one.
     /// </summary>
     public ResumedState? Resumed { get; init; }
 
@@ -53,6 +53,18 @@ public sealed record ScrapeSummary
     /// limit), its configured rate, and how many of its answers were rate limits; by host name.
     /// </summary>
     public IReadOnlyList<HostRateSummary> Hosts { get; init; } = [];
+
+    /// <summary>
+    /// With <see cref="ScrapeOptions.StateDatabase"/>: the whole crawl, every worker together, when this run left it
+    /// (this summary's own counts are this worker's); <see langword="null"/> otherwise.
+    /// </summary>
+    public SharedCrawlSummary? Shared { get; init; }
+
+    /// <summary>
+    /// What the browser did, for a scraper with <see cref="RenderAttribute"/> page types; <see langword="null"/> for one
+    /// without.
+    /// </summary>
+    public RenderSummary? Rendering { get; init; }
 
     /// <summary>How many failed outcomes <see cref="Failures"/> keeps at most.</summary>
     public const int MaxFailuresKept = 1000;

@@ -21,38 +21,81 @@ internal sealed class ParseWorker
     private readonly HtmlParser _parser;
     private readonly Dictionary<object, HtmlParser> _filteredParsers = new(ReferenceEqualityComparer.Instance);
     private readonly ExtractionContext _context = new(Blank);
+    private readonly EncodingId? _encoding;
+    private readonly Action<PageStage, Uri>? _probe;
 
-    public ParseWorker() => _parser = new HtmlParser(ParserSetup.Options, _browsingContext);
-
-    /// <summary>
-    /// Character buffers up to this many characters are rented from <see cref="ArrayPool{T}.Shared"/>; a larger page
-    /// (rare) gets an array of its own, which the collector takes back, so that one huge page does not leave a huge
-    /// buffer in the pool for the rest of the process.
-    /// </summary>
-    public const int PooledChars = 1 << 20;
+    /// <summary>Creates a worker.</summary>
+    /// <param name="encoding">The scraper's encoding override (<see cref="ScrapeOptions.PageEncoding"/>), or <see langword="null"/>.</param>
+    /// <param name="probe">A test's hook, called as each stage starts (it may throw, as a buggy stage would).</param>
+    public ParseWorker(EncodingId? encoding = null, Action<PageStage, Uri>? probe = null)
+    {
+        _parser = new HtmlParser(ParserSetup.Options, _browsingContext);
+        _encoding = encoding;
+        _probe = probe;
+    }
 
     /// <summary>The links found on the last page extracted.</summary>
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
 
-    /// <summary>Extracts one page. Never throws for bad content or a throwing extractor.</summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType)
+    /// <summary>
+    /// Bodies of at most this many bytes spread over several chunks are joined for the decoder in a buffer rented from
+    /// <see cref="ArrayPool{T}.Shared"/>; a larger one gets an array of its own, which the collector takes back, so that
+    /// one huge page does not leave a huge buffer in the pool for the rest of the process.
+    /// </summary>
+    public const int PooledJoinBytes = 1 << 20;
+
+    /// <summary>
+    /// Decodes, parses and extracts one page held in chunks (a <see cref="ResponseBody"/>). <see cref="PageDecoder"/>
+    /// reads one contiguous span: a body of one chunk is read where it is, a longer one is joined first.
+    /// </summary>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
     {
-        var encoding = HtmlEncodingSniffer.Detect(body.FirstSpan, charset, out var bom);
-        body = body.Slice(bom);
-        var size = Math.Max(1, encoding.GetMaxCharCount((int)Math.Min(body.Length, int.MaxValue / 4)));
-        var pooled = size <= PooledChars;
-        var chars = pooled ? ArrayPool<char>.Shared.Rent(size) : GC.AllocateUninitializedArray<char>(size);
+        if (body.IsSingleSegment)
+        {
+            return Extract(body.FirstSpan, contentType, pageUrl, pageType);
+        }
+
+        var length = checked((int)body.Length);
+        var pooled = length <= PooledJoinBytes;
+        var joined = pooled ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+        try
+        {
+            body.CopyTo(joined);
+            return Extract(joined.AsSpan(0, length), contentType, pageUrl, pageType);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(joined);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Decodes, parses and extracts one page. Never throws: an exception in any stage (a decoder or parser bug, a
+    /// throwing extractor or converter) is the page's <see cref="PageExtraction{TItem}.Error"/>, naming the stage.
+    /// </summary>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
+    {
+        var stage = PageStage.Decode;
+        char[]? chars = null;
         IHtmlDocument? document = null;
         _context.Reset(pageUrl);
         try
         {
-            var length = (int)System.Text.EncodingExtensions.GetChars(encoding, body, chars);
+            _probe?.Invoke(stage, pageUrl);
+            PageDecoder.Decode(body, contentType, _encoding, out chars, out var length);
+            stage = PageStage.Parse;
+            _probe?.Invoke(stage, pageUrl);
             document = ParserFor(pageType).ParseDocument(chars, length);
             if (BaseUrlOf(document, pageUrl) is { } baseUrl)
             {
                 _context.Reset(pageUrl, baseUrl);
             }
 
+            stage = PageStage.Extract;
+            _probe?.Invoke(stage, pageUrl);
             var hasItem = pageType.Extract(document, _context, out var item);
             return new PageExtraction<TItem>
             {
@@ -67,18 +110,30 @@ internal sealed class ParseWorker
             {
                 HasItem = false,
                 Failures = _context.HasFailures ? [.. _context.Failures] : [],
-                Error = $"the extractor of {pageType.Name} threw {exception.GetType().Name}: {exception.Message}",
+                Error = FailureMessage(stage, pageType.Name, exception),
             };
         }
         finally
         {
             document?.Dispose();
-            if (pooled)
+            if (chars is not null)
             {
                 ArrayPool<char>.Shared.Return(chars);
             }
         }
     }
+
+    /// <summary>The failure message of a page whose <paramref name="stage"/> threw <paramref name="exception"/>.</summary>
+    public static string FailureMessage(PageStage stage, string pageType, Exception exception) => stage switch
+    {
+        PageStage.Decode => $"decoding the page threw {exception.GetType().Name}: {exception.Message}",
+        PageStage.Parse => $"parsing the page threw {exception.GetType().Name}: {exception.Message}",
+        PageStage.Extract => $"the extractor of {pageType} threw {exception.GetType().Name}: {exception.Message}",
+        _ => $"resolving the links of the page threw {exception.GetType().Name}: {exception.Message}",
+    };
+
+    /// <summary>Calls the test hook for a stage that runs outside the worker (link resolution).</summary>
+    public void Enter(PageStage stage, Uri pageUrl) => _probe?.Invoke(stage, pageUrl);
 
     private HtmlParser ParserFor<TItem>(PageType<TItem> pageType)
     {
