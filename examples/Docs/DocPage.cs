@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DeclarativeScrape.Examples.Docs;
 
 /// <summary>One page of the documentation, and the item the scraper emits for it.</summary>
@@ -14,7 +16,7 @@ public partial record DocPage
     [Text("nav.breadcrumbs li:nth-child(2)")] public string? Section { get; init; }
 
     /// <summary>The texts of the article's <c>h2</c> and <c>h3</c> headings, without their trailing <c>#</c> anchor.</summary>
-    [Text("main article :is(h2, h3)"), Match(@"^(.*?)\s*#?$")] public IReadOnlyList<string> Headings { get; init; } = [];
+    [Text("main article :is(h2, h3)"), Trim("#")] public IReadOnlyList<string> Headings { get; init; } = [];
 
     /// <summary>The headings' ids, in the same order as <see cref="Headings"/>.</summary>
     [Attr("main article :is(h2, h3)", "id")] public IReadOnlyList<string> HeadingIds { get; init; } = [];
@@ -25,8 +27,8 @@ public partial record DocPage
     /// <summary>The URL the page was fetched from.</summary>
     [PageUrl] public Uri Url { get; init; } = default!;
 
-    /// <summary>The next page in reading order.</summary>
-    [Follow("nav.pager a[rel=next]")] public Link<DocPage>? Next { get; init; }
+    /// <summary>The next page in reading order (a link, written because it asks to be).</summary>
+    [Follow("nav.pager a[rel=next]"), JsonInclude] public Link<DocPage>? Next { get; init; }
 
     /// <summary>On the home page the sections, on a section's index its pages.</summary>
     [Follow("main article ul.page-list a")] public IReadOnlyList<Link<DocPage>> Contents { get; init; } = [];

@@ -6,7 +6,7 @@ namespace DeclarativeScrape.Generators.Diagnostics
     /// Every diagnostic DeclarativeScrape reports. IDs are never reused: a retired diagnostic keeps its number.
     /// Each has a page <c>docs/diagnostics/&lt;ID&gt;.md</c> with a wrong and a fixed example.
     /// </summary>
-    internal static class DiagnosticDescriptors
+    internal static partial class DiagnosticDescriptors
     {
         public const string Category = "DeclarativeScrape";
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DeclarativeScrape.Generators.Model;
 
 namespace DeclarativeScrape.Generators.Emit
@@ -69,8 +70,11 @@ namespace DeclarativeScrape.Generators.Emit
 
             for (var i = 0; i < model.Properties.Count; i++)
             {
-                writer.Line();
-                PropertyExtractionEmitter.Emit(writer, model.Properties[i], locals[i], cache);
+                if (model.Properties[i].Source != SourceKind.Computed)
+                {
+                    writer.Line();
+                    PropertyExtractionEmitter.Emit(writer, model.Properties[i], locals[i], cache);
+                }
             }
 
             writer.Line();
@@ -78,7 +82,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("return null;");
             writer.Close();
             writer.Line();
-            if (model.Properties.Count == 0 && model.UnsetRequired.Count == 0)
+            if (!model.Properties.Any(p => p.Source != SourceKind.Computed) && model.UnsetRequired.Count == 0)
             {
                 writer.Line("return new " + type.FullName + "();");
             }
@@ -88,7 +92,10 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Open(string.Empty);
                 for (var i = 0; i < model.Properties.Count; i++)
                 {
-                    writer.Line(Literals.Identifier(model.Properties[i].Name) + " = " + locals[i] + ",");
+                    if (model.Properties[i].Source != SourceKind.Computed)
+                    {
+                        writer.Line(Literals.Identifier(model.Properties[i].Name) + " = " + locals[i] + ",");
+                    }
                 }
 
                 foreach (var name in model.UnsetRequired)
@@ -142,7 +149,7 @@ namespace DeclarativeScrape.Generators.Emit
             if (model.IsItem)
             {
                 writer.Line();
-                foreach (var property in model.Properties)
+                foreach (var property in ItemWriterEmitter.Written(model))
                 {
                     writer.Line("internal static readonly global::System.Text.Json.JsonEncodedText " + property.Name + "Name = global::System.Text.Json.JsonEncodedText.Encode(" + Literals.String(property.JsonName) + ");");
                 }
@@ -150,7 +157,7 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Line();
                 writer.Line("internal static readonly string[] CsvHeader = new string[]");
                 writer.Open(string.Empty);
-                foreach (var property in model.Properties)
+                foreach (var property in ItemWriterEmitter.Written(model))
                 {
                     writer.Line(Literals.String(property.JsonName) + ",");
                 }
@@ -209,7 +216,7 @@ namespace DeclarativeScrape.Generators.Emit
         {
             foreach (var property in model.Properties)
             {
-                if (PropertyExtractionEmitter.ReadsScope(property))
+                if (PropertyExtractionEmitter.ReadsScope(property) && property.Source != SourceKind.Count)
                 {
                     return true;
                 }

@@ -30,6 +30,10 @@ namespace DeclarativeScrape.Generators.Emit
                 case SourceKind.Items:
                     EmitItems(writer, property, local, selector, query);
                     return;
+                case SourceKind.Count:
+                    // Elements of the parsed document: never a failure, 0 when nothing matches.
+                    writer.Line(local + " = " + (ReadsScope(property) ? "1" : "matches.All(" + query + ").Length") + ";");
+                    return;
             }
 
             var steps = new List<Step>();
@@ -63,13 +67,18 @@ namespace DeclarativeScrape.Generators.Emit
                         break;
                 }
 
+                if (property.Shaping is { } shaping)
+                {
+                    input = Shape(steps, shaping);
+                }
+
                 if (property.Pattern is not null)
                 {
                     var pattern = cache + "." + property.Name + "Pattern";
                     steps.Add(Step.Check(
-                        Text + ".TryMatch(" + pattern + ", text, out var matched)",
-                        "!" + Text + ".TryMatch(" + pattern + ", text, out var matched)",
-                        Messages("NoMatch(text)")));
+                        Text + ".TryMatch(" + pattern + ", " + input + ", out var matched)",
+                        "!" + Text + ".TryMatch(" + pattern + ", " + input + ", out var matched)",
+                        Messages("NoMatch(" + input + ")")));
                     input = "matched";
                 }
 
@@ -109,8 +118,8 @@ namespace DeclarativeScrape.Generators.Emit
         /// <summary>The name of the constant holding the property's index in its type's <c>SelectorSet</c>.</summary>
         public static string QueryName(PropertyModel property) => property.Name + "Query";
 
-        /// <summary>Whether the property reads every match of its selector (a list) rather than the first.</summary>
-        public static bool ReadsAll(PropertyModel property) => property.Shape == ValueShape.List;
+        /// <summary>Whether the property reads every match of its selector (a list, a count) rather than the first.</summary>
+        public static bool ReadsAll(PropertyModel property) => property.Shape == ValueShape.List || property.Source == SourceKind.Count;
 
         /// <summary>
         /// Whether the property's selector is exactly <c>:scope</c>: it reads the scope element itself (from
@@ -120,6 +129,31 @@ namespace DeclarativeScrape.Generators.Emit
 
         /// <summary>Whether the property's selector takes a place in its type's <c>SelectorSet</c>.</summary>
         public static bool IsQueried(PropertyModel property) => property.Selector is not null && !ReadsScope(property);
+
+        // [Replace]s, then [Split], then [Trim], each on the text so far; returns the variable holding the result.
+        private static string Shape(List<Step> steps, TextShapingModel shaping)
+        {
+            foreach (var replacement in shaping.Replacements)
+            {
+                steps.Add(Step.Bind("text = text.Replace(" + Literals.String(replacement.OldValue) + ", " + Literals.String(replacement.NewValue) + ", global::System.StringComparison.Ordinal);"));
+            }
+
+            var input = "text";
+            if (shaping.Split is { } split)
+            {
+                var call = "global::DeclarativeScrape.TextShaping.TrySplit(text, " + Literals.String(split.Separator) + ", " + Literals.Int(split.Index) + ", " + Literals.Int(split.Count) + ", out var part)";
+                steps.Add(Step.Check(call, "!" + call, Messages("NoPart(text, " + Literals.String(split.Separator) + ", " + Literals.Int(split.Index) + ")")));
+                input = "part";
+            }
+
+            if (shaping.TrimCharacters is { } characters)
+            {
+                steps.Add(Step.Bind("var trimmed = global::DeclarativeScrape.TextShaping.Trim(" + input + ", " + Literals.String(characters) + ");"));
+                input = "trimmed";
+            }
+
+            return input;
+        }
 
         private static void EmitItems(CodeWriter writer, PropertyModel property, string local, string selector, string query)
         {
@@ -187,6 +221,24 @@ namespace DeclarativeScrape.Generators.Emit
                 SourceKind.PageUrl => "[PageUrl]",
                 _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector) + "\")]",
             };
+            if (property.Shaping is { } shaping)
+            {
+                foreach (var replacement in shaping.Replacements)
+                {
+                    source += " [Replace(\"" + Literals.Comment(replacement.OldValue) + "\", \"" + Literals.Comment(replacement.NewValue) + "\")]";
+                }
+
+                if (shaping.Split is { } split)
+                {
+                    source += " [Split(\"" + Literals.Comment(split.Separator) + "\", " + Literals.Int(split.Index) + (split.Count == 1 ? string.Empty : ", Count = " + Literals.Int(split.Count)) + ")]";
+                }
+
+                if (shaping.TrimCharacters is { } characters)
+                {
+                    source += " [Trim(\"" + Literals.Comment(characters) + "\")]";
+                }
+            }
+
             if (property.Pattern is not null)
             {
                 source += " [Match(\"" + Literals.Comment(property.Pattern) + "\")]";

@@ -25,6 +25,11 @@ namespace DeclarativeScrape.Generators.Emit
                     .Append(' ').Append(property.Shape.ToString())
                     .Append(' ').Append(property.Kind.ToString())
                     .Append(' ').Append(property.TypeName);
+                if (model.IsItem && !property.IsWritten)
+                {
+                    schema.Append(" unwritten");
+                }
+
                 if (property.Source == SourceKind.Follow)
                 {
                     schema.Append(" -> ").Append(property.TargetTypeName);

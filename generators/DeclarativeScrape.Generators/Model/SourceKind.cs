@@ -10,5 +10,11 @@ namespace DeclarativeScrape.Generators.Model
         PageUrl,
         Items,
         Follow,
+
+        /// <summary><c>[Count]</c>: the number of matches.</summary>
+        Count,
+
+        /// <summary>A property without an extraction attribute on an item: not extracted, only written (<c>[JsonIgnore]</c> leaves it out).</summary>
+        Computed,
     }
 }

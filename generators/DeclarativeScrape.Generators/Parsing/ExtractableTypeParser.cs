@@ -50,9 +50,18 @@ namespace DeclarativeScrape.Generators.Parsing
                     continue;
                 }
 
+                var before = diagnostics.Count;
                 if (parser.Parse(property) is { } model)
                 {
                     properties.Add(model);
+                }
+                else if (isItem && diagnostics.Count == before && !PropertyParser.IsExtracted(property))
+                {
+                    // An item writes its other public properties too (computed ones), unless they are [JsonIgnore].
+                    if (OutputRules.Computed(property, enums, diagnostics, cancellationToken) is { } computed)
+                    {
+                        properties.Add(computed);
+                    }
                 }
                 else if (property.IsRequired && PropertyParser.IsExtracted(property))
                 {

@@ -37,6 +37,10 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string Header = "HeaderAttribute";
         public const string Limits = "LimitsAttribute";
         public const string Link = "Link";
+        public const string Count = "CountAttribute";
+        public const string Trim = "TrimAttribute";
+        public const string Replace = "ReplaceAttribute";
+        public const string Split = "SplitAttribute";
 
         /// <summary>Whether <paramref name="type"/> is <c>DeclarativeScrape.<paramref name="name"/></c>.</summary>
         public static bool IsOurs(ITypeSymbol? type, string name) =>

@@ -44,6 +44,14 @@ public static class ExtractionMessages
         return $"converter {converter} threw {exception.GetType().Name} on '{Quote(value)}': {exception.Message}";
     }
 
+    /// <summary>A <see cref="SplitAttribute"/> found no such part.</summary>
+    /// <param name="value">The text that was split.</param>
+    /// <param name="separator">The separator.</param>
+    /// <param name="index">The part asked for.</param>
+    /// <returns>For example <c>'Home' has no part -2 when split on '›'</c>.</returns>
+    public static string NoPart(string value, string separator, int index) =>
+        $"'{Quote(value)}' has no part {index.ToString(System.Globalization.CultureInfo.InvariantCulture)} when split on '{separator}'";
+
     private static string Quote(string value) =>
         value.Length <= MaxQuotedLength ? value : string.Concat(value.AsSpan(0, MaxQuotedLength), "…");
 }

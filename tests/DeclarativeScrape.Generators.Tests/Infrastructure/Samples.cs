@@ -233,6 +233,34 @@ public static class Samples
         }
         """;
 
+    public const string TextAndOutput = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using DeclarativeScrape;
+
+        namespace Manual;
+
+        [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(ManualPage))]
+        public static partial class ManualScraper;
+
+        [Page, Item]
+        public partial record ManualPage
+        {
+            [Text("title"), Split("|", 0)] public required string Title { get; init; }
+            [Text("h1"), Trim("\u00b6#")] public string? Heading { get; init; }
+            [Count("h1, h2, h3")] public int Headings { get; init; }
+            [Count(":scope")] public long Self { get; init; }
+            [Text("span.by"), Replace("By ", ""), Replace("&", "and"), Split(" ", -2, Count = 2), Trim] public string? Author { get; init; }
+            [Text("h2"), Trim("\u00b6"), Match(@"^\d+\. (.*)$")] public IReadOnlyList<string> Sections { get; init; } = [];
+            [Attr("p.version", "data-v"), JsonPropertyName("release")] public string? Version { get; init; }
+            [Text("p.secret"), JsonIgnore] public string? Secret { get; init; }
+            [Follow("a.next")] public Link<ManualPage>? Next { get; init; }
+            [Follow("a.up"), JsonInclude] public Link<ManualPage>? Up { get; init; }
+            public bool HasSections => Sections.Count > 0;
+            [JsonIgnore] public string Debug => Title;
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(SingleItem)] = SingleItem,
@@ -242,6 +270,7 @@ public static class Samples
         [nameof(GlobalNamespace)] = GlobalNamespace,
         [nameof(NestedContainingTypes)] = NestedContainingTypes,
         [nameof(ScopeSelectors)] = ScopeSelectors,
+        [nameof(TextAndOutput)] = TextAndOutput,
     };
 
     public static TheoryData<string> Names => [.. All.Keys];

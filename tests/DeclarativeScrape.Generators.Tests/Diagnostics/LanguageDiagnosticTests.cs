@@ -1,0 +1,72 @@
+using DeclarativeScrape.Generators.Tests.Infrastructure;
+
+namespace DeclarativeScrape.Generators.Tests.Diagnostics;
+
+/// <summary>
+/// The diagnostics of counts, text shaping, output rules, link rules, data across pages, sitemaps and request control:
+/// each one's ID on the exact span, and nothing else reported.
+/// </summary>
+public sealed class LanguageDiagnosticTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using DeclarativeScrape;
+
+        """;
+
+    private const string Scraper = """
+
+        [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(P))]
+        public static partial class S;
+        """;
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        { "DS0003", "count as a string", "[Page, Item] public partial class P { [Count(\"h2\")] public [|string|] T { get; init; } = \"\"; }" + Scraper },
+        { "DS0003", "count as a nullable int", "[Page, Item] public partial class P { [Count(\"h2\")] public [|int?|] T { get; init; } }" + Scraper },
+        { "DS0002", "count with a bad selector", "[Page, Item] public partial class P { [Count([|\"\"|])] public int T { get; init; } }" + Scraper },
+        { "DS0022", "trim without a source", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [[|Trim(\"#\")|]] public string? U { get; init; } }" + Scraper },
+        { "DS0022", "split on a link", "[Page, Item] public partial class P { [Follow(\"a\"), [|Split(\"/\", 0)|]] public Link<P>? Next { get; init; } }" + Scraper },
+        { "DS0022", "replace on a count", "[Page, Item] public partial class P { [Count(\"a\"), [|Replace(\"a\", \"b\")|]] public int N { get; init; } }" + Scraper },
+        { "DS0045", "replace of nothing", "[Page, Item] public partial class P { [Text(\"h1\"), Replace([|\"\"|], \"x\")] public string? T { get; init; } }" + Scraper },
+        { "DS0045", "replace with null", "[Page, Item] public partial class P { [Text(\"h1\"), Replace(\"a\", [|null!|])] public string? T { get; init; } }" + Scraper },
+        { "DS0045", "split on nothing", "[Page, Item] public partial class P { [Text(\"h1\"), Split([|\"\"|], 1)] public string? T { get; init; } }" + Scraper },
+        { "DS0045", "split keeping no part", "[Page, Item] public partial class P { [Text(\"h1\"), Split(\" \", 0, Count = [|0|])] public string? T { get; init; } }" + Scraper },
+        { "DS0045", "trim of null", "[Page, Item] public partial class P { [Text(\"h1\"), Trim([|null!|])] public string? T { get; init; } }" + Scraper },
+        { "DS0046", "ignored when null", "[Page, Item] public partial class P { [Text(\"h1\"), JsonIgnore(Condition = [|JsonIgnoreCondition.WhenWritingNull|])] public string? T { get; init; } }" + Scraper },
+        { "DS0046", "computed, ignored when default", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [JsonIgnore(Condition = [|JsonIgnoreCondition.WhenWritingDefault|])] public int N => 1; }" + Scraper },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generator_reports_the_id_on_the_exact_span(string id, string because, string markup)
+    {
+        var parsed = Markup.Parse(Prelude + markup);
+
+        var run = GeneratorHarness.Run(parsed.Source);
+
+        run.Exception.ShouldBeNull();
+        var diagnostic = run.Reported.ShouldHaveSingleItem(because);
+        diagnostic.Id.ShouldBe(id, because);
+        parsed.Source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length).ShouldBe(parsed.Marked, because);
+        diagnostic.Descriptor.HelpLinkUri.ShouldEndWith("docs/diagnostics/" + id + ".md");
+        run.CompilationDiagnostics.ShouldBeEmpty(because + ": the rest is generated, so the build shows this error alone");
+    }
+
+    [Fact]
+    public void Text_shaping_in_any_order_of_attributes_applies_replace_then_split_then_trim()
+    {
+        var run = GeneratorHarness.Run(Prelude + "[Page, Item] public partial class P { [Trim(\"#\"), Split(\" \", 1), Replace(\"-\", \" \"), Text(\"h1\")] public string? T { get; init; } }" + Scraper);
+
+        run.Reported.ShouldBeEmpty();
+        var file = run.Files.Single(f => f.HintName == "P.g.cs").Source;
+        var replace = file.IndexOf("text.Replace(\"-\", \" \"", StringComparison.Ordinal);
+        var split = file.IndexOf("TextShaping.TrySplit(text", StringComparison.Ordinal);
+        var trim = file.IndexOf("TextShaping.Trim(part, \"#\")", StringComparison.Ordinal);
+        replace.ShouldBeGreaterThan(0);
+        split.ShouldBeGreaterThan(replace);
+        trim.ShouldBeGreaterThan(split);
+    }
+}
