@@ -2,8 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace DeclarativeScrape.Examples.Docs;
 
-/// <summary>One page of the documentation, and the item the scraper emits for it.</summary>
+/// <summary>
+/// One page of the documentation, and the item the scraper emits for it. <c>[FollowLinks]</c> follows every link of
+/// every page (breadcrumbs written <c>.</c> and <c>..</c> included), except printable versions (<c>?print=1</c>, the
+/// same page again) and PDF downloads; the scraper's <c>[Scope]</c> keeps the crawl inside <c>/docs/</c>.
+/// </summary>
 [Page, Item]
+[FollowLinks(Exclude = ["**?*", "**.pdf"])]
 public partial record DocPage
 {
     /// <summary>The document title (<c>&lt;title&gt;</c>).</summary>
@@ -21,18 +26,15 @@ public partial record DocPage
     /// <summary>The headings' ids, in the same order as <see cref="Headings"/>.</summary>
     [Attr("main article :is(h2, h3)", "id")] public IReadOnlyList<string> HeadingIds { get; init; } = [];
 
+    /// <summary>How many <c>h2</c> and <c>h3</c> headings the article has.</summary>
+    [Count("main article :is(h2, h3)")] public int HeadingCount { get; init; }
+
     /// <summary>The table of contents.</summary>
     [Items("nav.toc li")] public IReadOnlyList<TocEntry> Toc { get; init; } = [];
 
     /// <summary>The URL the page was fetched from.</summary>
     [PageUrl] public Uri Url { get; init; } = default!;
 
-    /// <summary>The next page in reading order (a link, written because it asks to be).</summary>
+    /// <summary>The next page in reading order: a link, written because it asks to be (links are not written otherwise).</summary>
     [Follow("nav.pager a[rel=next]"), JsonInclude] public Link<DocPage>? Next { get; init; }
-
-    /// <summary>On the home page the sections, on a section's index its pages.</summary>
-    [Follow("main article ul.page-list a")] public IReadOnlyList<Link<DocPage>> Contents { get; init; } = [];
-
-    /// <summary>Links in the text: other pages, other sites (out of scope), drafts (robots.txt) and broken links.</summary>
-    [Follow("main article p a")] public IReadOnlyList<Link<DocPage>> Links { get; init; } = [];
 }

@@ -48,6 +48,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_path_scope_replaces_the_scrapers()
+    {
+        var options = Apply("--path-prefix", "/docs/", "--include", "**.html", "--include", "**/", "--exclude", "**?*");
+
+        options.Scope.PathPrefix.ShouldBe("/docs/");
+        options.Scope.Include.ShouldBe(["**.html", "**/"]);
+        options.Scope.Exclude.ShouldBe(["**?*"]);
+    }
+
+    [Fact]
     public void Limits_robots_state_and_output_are_set()
     {
         var options = Apply("--max-pages", "500", "--max-depth", "3", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl");
@@ -145,6 +155,8 @@ public sealed class CommandLineTests
     [InlineData("StartUrls[0]", new[] { "--url", "http://a/" }, "--url")]
     [InlineData("AllowedHosts[1]", new[] { "--allowed-host", "a" }, "--allowed-host")]
     [InlineData("OutputPath", new[] { "--out", "a.csv" }, "--out")]
+    [InlineData("Scope.PathPrefix", new[] { "--path-prefix", "docs" }, "--path-prefix")]
+    [InlineData("Scope.Exclude[1]", new[] { "--exclude", "**.pdf", "--exclude", "x" }, "--exclude")]
     [InlineData("RateLimit.RequestsPerSecond", new[] { "--rate", "3" }, "--rate")]
     [InlineData("Concurrency.PerHost", new string[0], null)]
     [InlineData("Retry.MaxAttempts", new[] { "-c", "4" }, null)]

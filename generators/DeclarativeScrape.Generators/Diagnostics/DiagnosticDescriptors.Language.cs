@@ -14,5 +14,10 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "DS0046",
             "Unsupported [JsonIgnore] condition",
             "[JsonIgnore(Condition = {0})] on property '{1}' is not supported: an item writes the same fields every time (they are its CSV columns); use [JsonIgnore] to leave the property out, or nothing to write it");
+
+        public static readonly DiagnosticDescriptor InvalidUrlPattern = Error(
+            "DS0047",
+            "Invalid URL pattern",
+            "The URL pattern '{0}' of {1} is not valid: {2}");
     }
 }

@@ -77,6 +77,12 @@ namespace DeclarativeScrape.Generators.Emit
                 }
             }
 
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                writer.Line();
+                PropertyExtractionEmitter.EmitFollowLinks(writer, model.FollowLinks[i], i, cache);
+            }
+
             writer.Line();
             writer.Open("if (!ok)");
             writer.Line("return null;");
@@ -139,6 +145,21 @@ namespace DeclarativeScrape.Generators.Emit
                 {
                     writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + property.Name + "Pattern = global::DeclarativeScrape.ExtractionText.CreatePattern(" + Literals.String(property.Pattern) + ");");
                 }
+
+                if (property.Rules is { } rules)
+                {
+                    writer.Line("internal static readonly global::DeclarativeScrape.UrlRules " + property.Name + "Rules = " + RulesCreation(rules) + ";");
+                }
+            }
+
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                var links = model.FollowLinks[i];
+                writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks" + Literals.Int(i) + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(links.Selector) + ");");
+                if (links.Rules is { } rules)
+                {
+                    writer.Line("internal static readonly global::DeclarativeScrape.UrlRules FollowLinks" + Literals.Int(i) + "Rules = " + RulesCreation(rules) + ";");
+                }
             }
 
             if (HasQueries(model))
@@ -192,6 +213,13 @@ namespace DeclarativeScrape.Generators.Emit
                 index++;
             }
 
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                writer.Line("internal const int FollowLinks" + Literals.Int(i) + "Query = " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+                queries.Add("global::DeclarativeScrape.SelectorQuery.All(FollowLinks" + Literals.Int(i) + "Selector)");
+                index++;
+            }
+
             writer.Line("internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(");
             for (var i = 0; i < queries.Count; i++)
             {
@@ -199,8 +227,16 @@ namespace DeclarativeScrape.Generators.Emit
             }
         }
 
+        private static string RulesCreation(LinkRulesModel rules) =>
+            "global::DeclarativeScrape.UrlRules.Create(" + (rules.Include.Count == 0 ? "null" : Literals.StringArray(rules.Include)) + ", " + (rules.Exclude.Count == 0 ? "null" : Literals.StringArray(rules.Exclude)) + ")";
+
         private static bool HasQueries(ExtractableTypeModel model)
         {
+            if (model.FollowLinks.Count > 0)
+            {
+                return true;
+            }
+
             foreach (var property in model.Properties)
             {
                 if (PropertyExtractionEmitter.IsQueried(property))

@@ -68,6 +68,24 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Line("options.Headers[" + Literals.String(header.Name) + "] = " + Literals.String(header.Value) + ";");
             }
 
+            if (options.ScopePathPrefix is { } prefix)
+            {
+                writer.Line("options.Scope.PathPrefix = " + Literals.String(prefix) + ";");
+            }
+
+            if (options.ScopeRules is { } rules)
+            {
+                foreach (var pattern in rules.Include)
+                {
+                    writer.Line("options.Scope.Include.Add(" + Literals.String(pattern) + ");");
+                }
+
+                foreach (var pattern in rules.Exclude)
+                {
+                    writer.Line("options.Scope.Exclude.Add(" + Literals.String(pattern) + ");");
+                }
+            }
+
             Set(writer, "Limits.MaxPages", options.MaxPages);
             Set(writer, "Limits.MaxDepth", options.MaxDepth);
             writer.Line("return options;");

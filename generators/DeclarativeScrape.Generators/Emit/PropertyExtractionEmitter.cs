@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DeclarativeScrape.Generators.Model;
 using DeclarativeScrape.Generators.Selectors;
 
@@ -36,15 +37,19 @@ namespace DeclarativeScrape.Generators.Emit
                     return;
             }
 
+            if (property.Source == SourceKind.Follow && property.Rules is not null && property.Shape != ValueShape.List && !ReadsScope(property))
+            {
+                EmitFirstLinkByRules(writer, property, local, query, cache);
+                return;
+            }
+
             var steps = new List<Step>();
             if (property.Source == SourceKind.Follow)
             {
+                var addLink = AddLink(property.TargetTypeName, property.Name, property.Rules is null ? null : RulesField(cache, property.Name));
                 steps.Add(Step.Bind("var href = element.GetAttribute(" + Literals.String(property.AttributeName) + ");"));
                 steps.Add(Step.Check("href is not null", "href is null", Messages("NoAttribute(" + Literals.String(property.AttributeName) + ")")));
-                steps.Add(Step.Check(
-                    "context.AddLink<" + property.TargetTypeName + ">(" + Literals.String(property.Name) + ", href, out var link)",
-                    "!context.AddLink<" + property.TargetTypeName + ">(" + Literals.String(property.Name) + ", href, out var link)",
-                    Messages("NotA(href, \"an http(s) URL\")")));
+                steps.Add(Step.Check(addLink, "!" + addLink, Messages("NotA(href, \"an http(s) URL\")")));
                 steps.Add(Step.Assign("link"));
             }
             else
@@ -118,8 +123,65 @@ namespace DeclarativeScrape.Generators.Emit
         /// <summary>The name of the constant holding the property's index in its type's <c>SelectorSet</c>.</summary>
         public static string QueryName(PropertyModel property) => property.Name + "Query";
 
-        /// <summary>Whether the property reads every match of its selector (a list, a count) rather than the first.</summary>
-        public static bool ReadsAll(PropertyModel property) => property.Shape == ValueShape.List || property.Source == SourceKind.Count;
+        /// <summary>
+        /// Whether the property reads every match of its selector (a list, a count, a link with rules: the first link that
+        /// passes them) rather than the first.
+        /// </summary>
+        public static bool ReadsAll(PropertyModel property) =>
+            property.Shape == ValueShape.List || property.Source == SourceKind.Count || (property.Source == SourceKind.Follow && property.Rules is not null);
+
+        /// <summary>The field of the type's cache class holding the <c>UrlRules</c> of a link property or <c>[FollowLinks]</c>.</summary>
+        public static string RulesField(string cache, string name) => cache + "." + name + "Rules";
+
+        /// <summary>The call recording a link: <c>context.AddLink&lt;T&gt;("Name", href[, rules], out var link)</c>.</summary>
+        public static string AddLink(string targetType, string name, string? rulesField) =>
+            "context.AddLink<" + targetType + ">(" + Literals.String(name) + ", href, " + (rulesField is null ? string.Empty : rulesField + ", ") + "out var link)";
+
+        /// <summary>Emits a <c>[FollowLinks]</c>: every link its selector finds, recorded, no property.</summary>
+        public static void EmitFollowLinks(CodeWriter writer, FollowLinksModel links, int index, string cache)
+        {
+            var name = "FollowLinks" + Literals.Int(index);
+            writer.Line("// [FollowLinks(Selector = \"" + Literals.Comment(links.Selector) + "\")] -> " + ValueCode.ShortName(links.TargetTypeName));
+            writer.Open("foreach (var element in matches.All(" + cache + "." + name + "Query))");
+            writer.Line("var href = element.GetAttribute(" + Literals.String(links.AttributeName) + ");");
+            writer.Open("if (href is not null)");
+            writer.Line("_ = " + AddLink(links.TargetTypeName, "FollowLinks", links.Rules is null ? null : RulesField(cache, name)) + ";");
+            writer.Close();
+            writer.Close();
+        }
+
+        // A single link with rules: the first element whose link passes them (links before it that do not resolve are recorded).
+        private static void EmitFirstLinkByRules(CodeWriter writer, PropertyModel property, string local, string query, string cache)
+        {
+            var required = property.Shape == ValueShape.Required;
+            writer.Open(string.Empty);
+            if (required)
+            {
+                writer.Line("var found = false;");
+            }
+
+            writer.Open("foreach (var element in matches.All(" + query + "))");
+            writer.Line("var href = element.GetAttribute(" + Literals.String(property.AttributeName) + ");");
+            writer.Open("if (href is not null && " + AddLink(property.TargetTypeName, property.Name, RulesField(cache, property.Name)) + ")");
+            writer.Line(local + " = link;");
+            if (required)
+            {
+                writer.Line("found = true;");
+            }
+
+            writer.Line("break;");
+            writer.Close();
+            writer.Close();
+            if (required)
+            {
+                writer.Open("if (!found)");
+                writer.Line("ok = false;");
+                writer.Line("context.AddFailure(" + Literals.String(property.Name) + ", " + Literals.String(property.Selector) + ", " + ValueCode.Messages + ".NoLinkPasses);");
+                writer.Close();
+            }
+
+            writer.Close();
+        }
 
         /// <summary>
         /// Whether the property's selector is exactly <c>:scope</c>: it reads the scope element itself (from
@@ -244,6 +306,11 @@ namespace DeclarativeScrape.Generators.Emit
                 source += " [Match(\"" + Literals.Comment(property.Pattern) + "\")]";
             }
 
+            if (property.Rules is { } rules)
+            {
+                source += " " + Describe(rules);
+            }
+
             if (property.Converter is { } converter)
             {
                 source += " [Convert(" + converter.DisplayName + ")]";
@@ -253,6 +320,22 @@ namespace DeclarativeScrape.Generators.Emit
         }
 
         private static string Messages(string call) => ValueCode.Messages + "." + call;
+
+        private static string Describe(LinkRulesModel rules)
+        {
+            var parts = new List<string>();
+            if (rules.Include.Count > 0)
+            {
+                parts.Add("Include = [" + string.Join(", ", rules.Include.Select(p => "\"" + Literals.Comment(p) + "\"")) + "]");
+            }
+
+            if (rules.Exclude.Count > 0)
+            {
+                parts.Add("Exclude = [" + string.Join(", ", rules.Exclude.Select(p => "\"" + Literals.Comment(p) + "\"")) + "]");
+            }
+
+            return "(" + string.Join(", ", parts) + ")";
+        }
 
         /// <summary>One link of the chain.</summary>
         private sealed class Step

@@ -44,6 +44,14 @@ namespace DeclarativeScrape.Generators.Emit
                 readsAll |= !CollectAttributes(property, attributes);
             }
 
+            foreach (var links in model.FollowLinks)
+            {
+                schema.Append("  [FollowLinks] -> ").Append(links.TargetTypeName).Append('\n');
+                follows.Add(links.TargetTypeName);
+                attributes.Add(links.AttributeName.ToLowerInvariant());
+                readsAll |= !SelectorAttributeNames.TryCollect(links.Selector, attributes);
+            }
+
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
                 readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors);
         }

@@ -28,5 +28,9 @@ namespace DeclarativeScrape.Generators.Model
         EquatableArray<PropertyModel> Properties,
         EquatableArray<EnumModel> Enums,
         bool HasErrors,
-        EquatableArray<string> UnsetRequired);
+        EquatableArray<string> UnsetRequired)
+    {
+        /// <summary>The type's <c>[FollowLinks]</c>, in the order written.</summary>
+        public EquatableArray<FollowLinksModel> FollowLinks { get; init; } = EquatableArray<FollowLinksModel>.Empty;
+    }
 }

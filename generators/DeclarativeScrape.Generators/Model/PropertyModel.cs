@@ -37,5 +37,8 @@ namespace DeclarativeScrape.Generators.Model
 
         /// <summary>The <c>[Replace]</c>, <c>[Split]</c> and <c>[Trim]</c> of a text property; <see langword="null"/> for none.</summary>
         public TextShapingModel? Shaping { get; init; }
+
+        /// <summary>The <c>Include</c>/<c>Exclude</c> URL patterns of a <c>[Follow]</c>; <see langword="null"/> for none.</summary>
+        public LinkRulesModel? Rules { get; init; }
     }
 }

@@ -41,5 +41,9 @@ namespace DeclarativeScrape.Generators.Model
         public int? MaxPages { get; init; }
 
         public int? MaxDepth { get; init; }
+
+        public string? ScopePathPrefix { get; init; }
+
+        public LinkRulesModel? ScopeRules { get; init; }
     }
 }

@@ -70,6 +70,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
+            var followLinks = FollowLinksParser.Read(type, location, diagnostics, cancellationToken);
+
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
             // build shows that one error rather than every use of the extractor and its scraper failing with it.
             var result = ok
@@ -81,6 +83,9 @@ namespace DeclarativeScrape.Generators.Parsing
                     enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
                     HasErrors: diagnostics.Count != reported,
                     unset.ToEquatableArray())
+                {
+                    FollowLinks = followLinks.ToEquatableArray(),
+                }
                 : null;
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }

@@ -41,6 +41,8 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string Trim = "TrimAttribute";
         public const string Replace = "ReplaceAttribute";
         public const string Split = "SplitAttribute";
+        public const string FollowLinks = "FollowLinksAttribute";
+        public const string Scope = "ScopeAttribute";
 
         /// <summary>Whether <paramref name="type"/> is <c>DeclarativeScrape.<paramref name="name"/></c>.</summary>
         public static bool IsOurs(ITypeSymbol? type, string name) =>

@@ -286,7 +286,10 @@ namespace DeclarativeScrape.Generators.Parsing
                 return null;
             }
 
-            return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Follow, selector, attributeName, null, null, ValueKind.Link, TypeDeclarations.FullName(element), TypeDeclarations.FullName(target), shape, true, null);
+            return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Follow, selector, attributeName, null, null, ValueKind.Link, TypeDeclarations.FullName(element), TypeDeclarations.FullName(target), shape, true, null)
+            {
+                Rules = LinkRulesParser.Read(arguments, "'" + property.Name + "'", _diagnostics),
+            };
         }
 
         private ConverterModel? ResolveConverter(AttributeData convert, ITypeSymbol element, string propertyName, Location fallback)

@@ -209,6 +209,10 @@ namespace DeclarativeScrape.Generators.Parsing
                             headers.Add(new HeaderModel(headerName!, value));
                         }
                     }
+                    else if (KnownNames.IsOurs(name, KnownNames.Scope))
+                    {
+                        options = ReadScope(arguments, options);
+                    }
                     else if (KnownNames.IsOurs(name, KnownNames.Limits))
                     {
                         options = options with
@@ -220,6 +224,18 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
 
                 return options with { Headers = headers.ToEquatableArray() };
+            }
+
+            private ScraperOptionsModel ReadScope(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var prefix = arguments.NamedString("PathPrefix");
+                if (prefix is not null && (prefix.Length == 0 || prefix[0] != '/'))
+                {
+                    _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidUrlPattern, arguments.LocationOf(arguments.NamedSyntax("PathPrefix")), prefix, "Scope.PathPrefix of '" + _scraperName + "'", "a path prefix starts with '/', such as '/docs/'"));
+                    prefix = null;
+                }
+
+                return options with { ScopePathPrefix = prefix, ScopeRules = LinkRulesParser.Read(arguments, "[Scope] of '" + _scraperName + "'", _diagnostics) };
             }
 
             private List<string> ReadHosts(AttributeArguments arguments)

@@ -13,9 +13,13 @@ namespace DeclarativeScrape.Generators.Parsing
     internal static class SelectorValidation
     {
         /// <returns>Whether the selector is usable.</returns>
-        public static bool Check(string? selector, string property, AttributeArguments arguments, int argumentIndex, List<Diagnostic> diagnostics)
+        public static bool Check(string? selector, string property, AttributeArguments arguments, int argumentIndex, List<Diagnostic> diagnostics) =>
+            Check(selector, property, arguments, arguments.ConstructorSyntax(argumentIndex), diagnostics);
+
+        /// <summary>Checks a selector written as <paramref name="expression"/> (a named argument, say).</summary>
+        /// <returns>Whether the selector is usable.</returns>
+        public static bool Check(string? selector, string property, AttributeArguments arguments, ExpressionSyntax? expression, List<Diagnostic> diagnostics)
         {
-            var expression = arguments.ConstructorSyntax(argumentIndex);
             if (selector is null)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidSelector, arguments.LocationOf(expression), "null", property, "the selector is null"));

@@ -23,6 +23,24 @@ internal sealed class HostCommandLine
         HelpName = "HOST",
     };
 
+    private readonly Option<string?> _pathPrefix = new("--path-prefix")
+    {
+        Description = "Crawl only URLs whose path starts with PATH (such as /docs/); start URLs are always crawled. Replaces the scraper's.",
+        HelpName = "PATH",
+    };
+
+    private readonly Option<string[]> _include = new("--include")
+    {
+        Description = "A URL pattern (glob: /docs/**, **.html) a crawled URL must match one of (repeatable). Replaces the scraper's.",
+        HelpName = "GLOB",
+    };
+
+    private readonly Option<string[]> _exclude = new("--exclude")
+    {
+        Description = "A URL pattern (glob: **.pdf, **?*) no crawled URL may match (repeatable). Replaces the scraper's.",
+        HelpName = "GLOB",
+    };
+
     private readonly Option<string?> _out = new("--out", "-o")
     {
         Description = "Where items go: FILE.jsonl, .ndjson or .json (JSON Lines), FILE.csv (CSV), or - for JSON Lines on standard output.",
@@ -54,7 +72,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -127,6 +145,9 @@ internal sealed class HostCommandLine
     {
         Urls = [.. (result.GetValue(_url) ?? []).Select(u => TryParseHttpUrl(u, out var url) ? url : throw new InvalidOperationException($"unchecked URL {u}"))],
         AllowedHosts = result.GetValue(_allowedHost) ?? [],
+        PathPrefix = result.GetValue(_pathPrefix),
+        Include = result.GetValue(_include) ?? [],
+        Exclude = result.GetValue(_exclude) ?? [],
         Out = result.GetValue(_out),
         MaxPages = result.GetValue(_maxPages),
         MaxDepth = result.GetValue(_maxDepth),

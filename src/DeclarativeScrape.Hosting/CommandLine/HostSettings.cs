@@ -7,6 +7,12 @@ internal sealed record HostSettings
 
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    public string? PathPrefix { get; init; }
+
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
     /// <summary>The <c>--out</c> value: a file path, <see cref="StandardOutput"/>, or <see langword="null"/>.</summary>
     public string? Out { get; init; }
 

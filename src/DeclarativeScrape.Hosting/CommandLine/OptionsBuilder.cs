@@ -24,6 +24,21 @@ internal static class OptionsBuilder
             options.AllowedHosts = [.. settings.AllowedHosts];
         }
 
+        if (settings.PathPrefix is { } prefix)
+        {
+            options.Scope.PathPrefix = prefix;
+        }
+
+        if (settings.Include.Count > 0)
+        {
+            options.Scope.Include = [.. settings.Include];
+        }
+
+        if (settings.Exclude.Count > 0)
+        {
+            options.Scope.Exclude = [.. settings.Exclude];
+        }
+
         if (settings.Out is { } output)
         {
             options.OutputPath = settings.OutToStandardOutput ? null : output;
@@ -82,6 +97,9 @@ internal static class OptionsBuilder
             "AllowedHosts" when settings.AllowedHosts.Count > 0 => "--allowed-host",
             "AllowedHosts" when settings.Urls.Count > 0 => "--url",
             "OutputPath" when settings.Out is not null => "--out",
+            "Scope.PathPrefix" when settings.PathPrefix is not null => "--path-prefix",
+            "Scope.Include" when settings.Include.Count > 0 => "--include",
+            "Scope.Exclude" when settings.Exclude.Count > 0 => "--exclude",
             "Limits.MaxPages" when settings.MaxPages is not null => "--max-pages",
             "Limits.MaxDepth" when settings.MaxDepth is not null => "--max-depth",
             "Concurrency.PerHost" when settings.PerHost is not null => "--per-host",

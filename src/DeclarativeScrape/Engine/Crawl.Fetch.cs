@@ -148,9 +148,10 @@ internal sealed partial class Crawl<TItem>
                 : Failed(job, FailureReason.Network, null, exception.Message, null);
         }
 
-        if (result.Status == FetchStatus.OutOfScope)
+        if (result.Status is FetchStatus.OutOfScope or FetchStatus.NotHtml)
         {
-            return Skipped(lease, SkipReason.OutOfScope, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri);
+            var reason = result.Status == FetchStatus.NotHtml ? SkipReason.NotHtml : SkipReason.OutOfScope;
+            return Skipped(lease, reason, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri != lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null);
         }
 
         var reason = result.IsRateLimited && job.RateLimited >= _settings.MaxRateLimitedAttempts

@@ -62,7 +62,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _recorder = new OutcomeRecorder(plan.Name, _logger);
         _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
-        _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
+        _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth);
         if (settings.StateDirectory is { } state)
         {
             // The store writes the output file itself, from the committed items (exactly once across crashes).

@@ -13,6 +13,7 @@ internal sealed class RunSettings
         ScraperName = scraperName;
         StartUrls = [.. options.StartUrls];
         Scope = HostScope.Create(options.AllowedHosts, options.StartUrls);
+        Paths = PathScope.Create(options.Scope);
         MaxConcurrency = options.Concurrency.Max;
         PerHost = options.Concurrency.PerHost;
         Adaptive = options.Concurrency.Adaptive;
@@ -43,6 +44,9 @@ internal sealed class RunSettings
     public IReadOnlyList<Uri> StartUrls { get; }
 
     public HostScope Scope { get; }
+
+    /// <summary>The path prefix and patterns discovered links must also meet.</summary>
+    public PathScope Paths { get; }
 
     public int MaxConcurrency { get; }
 

@@ -85,12 +85,43 @@ public sealed class ExtractionContext
     /// <param name="href">The attribute value as written in the page.</param>
     /// <param name="link">The resolved link.</param>
     /// <returns>Whether the link resolved to an absolute http(s) URL.</returns>
-    public bool AddLink<TPage>(string property, string href, out Link<TPage> link)
+    public bool AddLink<TPage>(string property, string href, out Link<TPage> link) =>
+        Record(property, href, TryResolveUrl(href, out var url) ? url : null, out link);
+
+    /// <summary>
+    /// Records a link of <paramref name="property"/> leading to <typeparamref name="TPage"/> when its resolved URL
+    /// passes <paramref name="rules"/>, and returns it resolved. A link the rules leave out is not a link of the page:
+    /// it is not recorded. A link that does not resolve to an http(s) URL is recorded, as by
+    /// <see cref="AddLink{TPage}(string, string, out Link{TPage})"/>.
+    /// </summary>
+    /// <typeparam name="TPage">The page type the link leads to.</typeparam>
+    /// <param name="property">The <see cref="FollowAttribute"/> property (or <c>FollowLinks</c>).</param>
+    /// <param name="href">The attribute value as written in the page.</param>
+    /// <param name="rules">The include and exclude patterns the resolved URL must pass.</param>
+    /// <param name="link">The resolved link.</param>
+    /// <returns>Whether the link resolved to an absolute http(s) URL that passes the rules.</returns>
+    public bool AddLink<TPage>(string property, string href, UrlRules rules, out Link<TPage> link)
     {
-        var ok = TryResolveUrl(href, out var url);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (!TryResolveUrl(href, out var url))
+        {
+            return Record(property, href, null, out link);
+        }
+
+        if (!rules.Allows(url))
+        {
+            link = default;
+            return false;
+        }
+
+        return Record(property, href, url, out link);
+    }
+
+    private bool Record<TPage>(string property, string href, Uri? url, out Link<TPage> link)
+    {
         _links.Add(new DiscoveredLink(typeof(TPage), href, url, QualifiedName(property)));
-        link = ok ? new Link<TPage>(url!) : default;
-        return ok;
+        link = url is null ? default : new Link<TPage>(url);
+        return url is not null;
     }
 
     /// <summary>Clears the context for the next page (the runtime reuses contexts).</summary>

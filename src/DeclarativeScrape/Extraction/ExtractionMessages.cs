@@ -11,6 +11,9 @@ public static class ExtractionMessages
     /// <summary>Nothing matched the property's selector.</summary>
     public const string NoElementMatched = "no element matched";
 
+    /// <summary>A required <see cref="FollowAttribute"/> link whose selector matched, but none of whose links passes its <see cref="FollowAttribute.Include"/>/<see cref="FollowAttribute.Exclude"/> patterns.</summary>
+    public const string NoLinkPasses = "no link passes the Include/Exclude patterns";
+
     /// <summary>The message for a required property whose selector matched nothing.</summary>
     /// <param name="selector">The property's selector.</param>
     /// <returns><c>no element matched</c>, or a note that the selector is not valid CSS.</returns>

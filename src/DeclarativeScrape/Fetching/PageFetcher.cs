@@ -35,7 +35,7 @@ internal sealed class PageFetcher
     /// <param name="url">The URL.</param>
     /// <param name="scope">The allowed hosts every redirect target must be in; <see langword="null"/> for none (robots.txt).</param>
     /// <param name="maxWireBytes">The wire cap.</param>
-    /// <param name="requireHtml">Whether a non-HTML 2xx fails with <see cref="FailureReason.NotHtml"/> before its body is read.</param>
+    /// <param name="requireHtml">Whether a non-HTML 2xx ends as <see cref="FetchStatus.NotHtml"/> before its body is read.</param>
     /// <param name="attempt">The attempt number, for the log.</param>
     /// <param name="stopToken">Cancelled when the run stops.</param>
     public async ValueTask<FetchResult> FetchAsync(Uri url, HostScope? scope, long maxWireBytes, bool requireHtml, int attempt, CancellationToken stopToken)
@@ -126,7 +126,7 @@ internal sealed class PageFetcher
                 var contentType = response.Content.Headers.ContentType;
                 if (requireHtml && !IsHtml(contentType))
                 {
-                    return Failed(current, FailureReason.NotHtml, $"Content-Type '{contentType?.MediaType}' is not HTML", status, latency);
+                    return new FetchResult { Status = FetchStatus.NotHtml, StatusCode = status, FinalUrl = current, Message = $"Content-Type '{contentType?.MediaType}' is not HTML", Latency = latency };
                 }
 
                 if (ResponseBodyReader.RefuseEarly(response.Content, maxWireBytes, _settings.MaxDecompressedBytes) is { } refusal)

@@ -20,6 +20,9 @@ public sealed class ScrapeOptions
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = new List<string>();
 
+    /// <summary>Which URLs of the allowed hosts are crawled: a path prefix and include/exclude patterns.</summary>
+    public ScopeOptions Scope { get; set; } = new();
+
     /// <summary>Requests in flight, in all and per host.</summary>
     public ConcurrencyOptions Concurrency { get; set; } = new();
 
@@ -85,6 +88,7 @@ public sealed class ScrapeOptions
         // Parsing the scope checks every entry and names a bad one.
         _ = HostScope.Create(AllowedHosts, StartUrls);
 
+        Require(Scope, nameof(Scope)).Validate(nameof(Scope) + ".");
         Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".");
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
         Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");

@@ -29,7 +29,4 @@ public enum FailureReason
 
     /// <summary>The page was fetched but a required value did not extract; see <see cref="UrlOutcome.ExtractionFailures"/>.</summary>
     Extraction,
-
-    /// <summary>The response was not an HTML (or XHTML/XML) document.</summary>
-    NotHtml,
 }

@@ -37,6 +37,13 @@ public sealed class LanguageDiagnosticTests
         { "DS0045", "trim of null", "[Page, Item] public partial class P { [Text(\"h1\"), Trim([|null!|])] public string? T { get; init; } }" + Scraper },
         { "DS0046", "ignored when null", "[Page, Item] public partial class P { [Text(\"h1\"), JsonIgnore(Condition = [|JsonIgnoreCondition.WhenWritingNull|])] public string? T { get; init; } }" + Scraper },
         { "DS0046", "computed, ignored when default", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [JsonIgnore(Condition = [|JsonIgnoreCondition.WhenWritingDefault|])] public int N => 1; }" + Scraper },
+        { "DS0047", "follow include not a path", "[Page, Item] public partial class P { [Follow(\"a\", Include = [[|\"docs/**\"|]])] public IReadOnlyList<Link<P>> L { get; init; } = []; }" + Scraper },
+        { "DS0047", "follow exclude with nested braces", "[Page, Item] public partial class P { [Follow(\"a\", Exclude = new[] { \"**.pdf\", [|\"/{a,{b}}\"|] })] public Link<P>? L { get; init; } }" + Scraper },
+        { "DS0047", "follow-links exclude with a fragment", "[Page, Item, FollowLinks(Exclude = [[|\"/a#b\"|]])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0047", "scope path prefix without a slash", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Scope(PathPrefix = [|\"docs/\"|])] public static partial class S;" },
+        { "DS0047", "scope include empty", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Scope(Include = [[|\"\"|]])] public static partial class S;" },
+        { "DS0004", "follow-links to a type that is not a page", "public class Q { }\n[Page, Item, FollowLinks(To = [|typeof(Q)|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0002", "follow-links with an empty selector", "[Page, Item, FollowLinks(Selector = [|\"\"|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
     };
 
     [Theory]

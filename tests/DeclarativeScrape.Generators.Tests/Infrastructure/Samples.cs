@@ -261,6 +261,34 @@ public static class Samples
         }
         """;
 
+    public const string LinkRules = """
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Docs;
+
+        [Scraper(StartUrl = "http://127.0.0.1/docs/", StartPage = typeof(DocPage))]
+        [Scope(PathPrefix = "/docs/", Include = ["**.html", "**/"], Exclude = ["**/drafts/**"])]
+        public static partial class DocsScraper;
+
+        [Page, Item]
+        [FollowLinks(Exclude = ["**.{pdf,zip}"])]
+        [FollowLinks(Selector = "link[rel=next]", To = typeof(ApiPage), Include = ["/docs/api/**"])]
+        public partial record DocPage
+        {
+            [Text("h1")] public string? Title { get; init; }
+            [Follow("nav a", Include = ["/docs/guide/**"])] public IReadOnlyList<Link<DocPage>> Guides { get; init; } = [];
+            [Follow("a.up", Exclude = ["**?*"])] public Link<DocPage>? Up { get; init; }
+            [Follow("a.home", Exclude = ["/"])] public required Link<DocPage> Home { get; init; }
+        }
+
+        [Page, Item]
+        public partial record ApiPage
+        {
+            [Text("h1")] public string? Name { get; init; }
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(SingleItem)] = SingleItem,
@@ -271,6 +299,7 @@ public static class Samples
         [nameof(NestedContainingTypes)] = NestedContainingTypes,
         [nameof(ScopeSelectors)] = ScopeSelectors,
         [nameof(TextAndOutput)] = TextAndOutput,
+        [nameof(LinkRules)] = LinkRules,
     };
 
     public static TheoryData<string> Names => [.. All.Keys];
