@@ -41,10 +41,10 @@ public sealed class RunningTests
     public void Items_for_standard_output_are_json_lines()
     {
         using var stream = new MemoryStream();
-        using (var writer = new JsonLinesItemWriter<TestItem>(TestPlans.Plan().Format, stream))
+        using (var writer = new StreamItemWriter<TestItem>(TestPlans.Plan().Format, stream))
         {
-            writer.Write(new TestItem("Zoë's \"Café\""));
-            writer.Write(new TestItem("Two"));
+            writer.TryWrite(new TestItem("Zoë's \"Café\""), out _).ShouldBeTrue();
+            writer.TryWrite(new TestItem("Two"), out _).ShouldBeTrue();
         }
 
         Encoding.UTF8.GetString(stream.ToArray()).ShouldBe("{\"title\":\"Zoë's \\\"Café\\\"\"}\n{\"title\":\"Two\"}\n");

@@ -130,12 +130,15 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
             ScrapeSummary summary;
             try
             {
-                using var items = itemsToStandardOutput ? new JsonLinesItemWriter<TItem>(plan.Format, console.OpenStandardOutput()) : null;
+                using var items = itemsToStandardOutput ? new StreamItemWriter<TItem>(plan.Format, console.OpenStandardOutput()) : null;
                 await foreach (var e in run.ReadEventsAsync(CancellationToken.None).ConfigureAwait(false))
                 {
                     if (e.TryGetItem(out var item))
                     {
-                        items?.Write(item);
+                        if (items is not null && !items.TryWrite(item, out var error))
+                        {
+                            console.WriteLine($"An item could not be written to standard output ({error.GetType().Name}: {error.Message}); it is left out.");
+                        }
                     }
                     else if (settings.Verbose && e.Outcome is { Kind: OutcomeKind.Failed } failure)
                     {

@@ -181,8 +181,9 @@ internal sealed partial class Crawl<TItem>
     /// <summary>Completes a URL that produced no page (skipped or failed) in the store and records its outcome.</summary>
     private async ValueTask CompleteUnfetchedAsync(FrontierLease lease, UrlOutcome outcome)
     {
-        await _store.CompleteAsync(lease, outcome, [], NoLinks, CancellationToken.None).ConfigureAwait(false);
-        await RecordAsync(outcome).ConfigureAwait(false);
+        var page = new PageCompletion<TItem>(lease, outcome, [], NoLinks);
+        var done = await _store.CompleteAsync(page, CancellationToken.None).ConfigureAwait(false);
+        await EmitPageAsync(page, done).ConfigureAwait(false);
     }
 
     private void ReleaseRunSlot(PageJob job)

@@ -113,7 +113,16 @@ internal sealed partial class Crawl<TItem>
         }
     }
 
+    /// <summary>One fetched page, in a straight line: extract, complete (the store takes everything the page causes), emit.</summary>
     private async ValueTask ProcessPageAsync(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
+    {
+        var page = Extract(worker, job, links, single);
+        var done = await _store.CompleteAsync(page, CancellationToken.None).ConfigureAwait(false);
+        await EmitPageAsync(page, done).ConfigureAwait(false);
+    }
+
+    /// <summary>Parses and extracts the page (CPU only): its outcome, its item, and its links with their scope and depth verdicts.</summary>
+    private PageCompletion<TItem> Extract(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
     {
         var result = job.Result!;
         var pageType = _plan.Pages[job.Lease.PageType];
@@ -163,40 +172,35 @@ internal sealed partial class Crawl<TItem>
                 Elapsed = _time.GetElapsedTime(job.Started),
             };
 
-        if (extraction.HasItem)
+        if (!extraction.HasItem)
         {
-            single[0] = extraction.Item!;
+            return new PageCompletion<TItem>(job.Lease, outcome, [], links);
         }
 
-        // An item that cannot be encoded as an output record fails its page, not the run (a state store commits it so).
-        var hasItem = extraction.HasItem;
-        try
-        {
-            await _store.CompleteAsync(job.Lease, outcome, hasItem ? single : [], links, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (ItemNotWritableException rejected)
-        {
-            outcome = rejected.Outcome;
-            hasItem = false;
-        }
+        single[0] = extraction.Item!;
+        return new PageCompletion<TItem>(job.Lease, outcome, single, links);
+    }
 
-        if (hasItem && _output is not null && !_output.TryWrite(extraction.Item!, out var notWritable))
+    /// <summary>
+    /// What the store kept reaches the run: the items (counted, and streamed when the run has a reader), the outcome as
+    /// recorded, the links that were skipped (recorded) and the hosts of those admitted (announced to the dispatcher).
+    /// </summary>
+    private async ValueTask EmitPageAsync(PageCompletion<TItem> page, CompletionResult done)
+    {
+        _recorder.AddDiscovered(page.Links.Count);
+        if (done.ItemsKept)
         {
-            outcome = ItemNotWritableException.FailedOutcome(outcome, notWritable);
-            hasItem = false;
-        }
-
-        _recorder.AddDiscovered(links.Count);
-        if (hasItem)
-        {
-            _recorder.AddItem();
-            if (_mode != EventMode.None)
+            foreach (var item in page.Items)
             {
-                await EmitAsync(new ScrapeEvent<TItem>(extraction.Item!)).ConfigureAwait(false);
+                _recorder.AddItem();
+                if (_mode != EventMode.None)
+                {
+                    await EmitAsync(new ScrapeEvent<TItem>(item)).ConfigureAwait(false);
+                }
             }
         }
 
-        await RecordAsync(outcome).ConfigureAwait(false);
-        await AdmittedAsync(links).ConfigureAwait(false);
+        await RecordAsync(done.Outcome).ConfigureAwait(false);
+        await AdmittedAsync(page.Links).ConfigureAwait(false);
     }
 }

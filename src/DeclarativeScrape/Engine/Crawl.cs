@@ -13,8 +13,9 @@ namespace DeclarativeScrape;
 /// <para>Data flow: frontier (per-host FIFO queues) → dispatcher (one loop; admits a URL when the run, the engine
 /// and its host each have a free slot and the host a token; sleeps on a <see cref="WakeSignal"/> otherwise) →
 /// fetch job (async I/O, retries through the Polly pipeline, no slot held during a backoff) → bounded page channel
-/// → parse workers (CPU) → store completion (outcome, items, links at once) → items to the output file and the
-/// bounded event channel, links back to the frontier.</para>
+/// → parse workers (CPU): extract → complete (the store takes everything the page causes at once: outcome, items to
+/// the output, links to the frontier) → emit (the kept item and the outcome to the bounded event channel, the links'
+/// hosts to the dispatcher).</para>
 /// <para>Back-pressure: a reader that stops reading fills the event channel, which stops the parse workers, which
 /// fills the page channel, which keeps fetch jobs holding their run slots, which stops the dispatcher.</para>
 /// <para>The file is split by stage: <c>Crawl.Dispatch.cs</c>, <c>Crawl.Fetch.cs</c>, <c>Crawl.Parse.cs</c>.</para>
@@ -35,8 +36,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly PageFetcher _fetcher;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
-    private readonly IFrontierStore<TItem> _store;
-    private readonly ItemWriter<TItem>? _output;
+    private readonly ICrawlStore<TItem> _store;
     private readonly EventMode _mode;
     private readonly Channel<ScrapeEvent<TItem>>? _events;
     private readonly Channel<PageJob> _pages;
@@ -63,16 +63,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth);
-        if (settings.StateDirectory is { } state)
-        {
-            // The store writes the output file itself, from the committed items (exactly once across crashes).
-            _store = SqliteFrontierStore<TItem>.Open(state, plan, settings.OutputPath, settings.MaxPages, _time, _logger, HostRefilled, Fault);
-        }
-        else
-        {
-            _output = settings.OutputPath is { } path ? OpenOutput(path, plan.Format, engine.Time) : null;
-            _store = new InMemoryFrontierStore<TItem>(settings.MaxPages);
-        }
+        _store = CrawlStores.Open(plan, settings, _time, _logger, HostRefilled, Fault);
 
         _parseWorkers = engine.ParseWorkerCount;
         _completing = new SemaphoreSlim(settings.MaxConcurrency);
@@ -86,18 +77,6 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     }
 
     public string ScraperName => _plan.Name;
-
-    private static ItemWriter<TItem> OpenOutput(string path, ItemFormat<TItem> format, TimeProvider time)
-    {
-        try
-        {
-            return ItemWriter<TItem>.Open(path, format, time);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' cannot be written: {exception.Message}");
-        }
-    }
 
     public Task<ScrapeSummary> Completion => _completion.Task;
 
@@ -234,16 +213,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _userStop.Dispose();
         try
         {
-            _output?.Dispose();
-        }
-        catch (IOException exception)
-        {
-            Fault(exception);
-        }
-
-        try
-        {
-            // A persistent store commits what is left, syncs the output and releases the state before the run reports its end.
+            // The store writes the rest of the output (a persistent one commits what is left and syncs the output) and
+            // releases the state before the run reports its end.
             await _store.DisposeAsync().ConfigureAwait(false);
         }
         catch (Exception exception)

@@ -39,6 +39,40 @@ internal abstract class ItemEncoder<TItem>
         }
     }
 
+    /// <summary>
+    /// Encodes each item as a record of its own (a state keeps them per item), all or none: <see langword="null"/> when
+    /// encoding one of them throws, with the error.
+    /// </summary>
+    /// <param name="items">The items.</param>
+    /// <param name="scratch">A buffer to encode into (reset here).</param>
+    /// <param name="error">Why an item could not be encoded.</param>
+    public byte[][]? TryEncodeEach(IReadOnlyList<TItem> items, ArrayBufferWriter<byte> scratch, out Exception? error)
+    {
+        error = null;
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var records = new byte[items.Count][];
+        try
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                scratch.ResetWrittenCount();
+                EncodeRecord(items[i], scratch);
+                records[i] = scratch.WrittenSpan.ToArray();
+            }
+
+            return records;
+        }
+        catch (Exception e)
+        {
+            error = e;
+            return null;
+        }
+    }
+
     /// <summary>Appends one record with its line end.</summary>
     protected abstract void EncodeRecord(TItem item, ArrayBufferWriter<byte> output);
 }

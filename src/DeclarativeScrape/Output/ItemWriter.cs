@@ -79,10 +79,10 @@ internal sealed class ItemWriter<TItem> : IDisposable
     }
 
     /// <summary>
-    /// Appends one item; <see langword="false"/>, with nothing written, when encoding it throws (a user's
-    /// <c>IFormattable</c>, say): its page fails, not the run.
+    /// Appends a page's items, all or none: <see langword="false"/>, with nothing written, when encoding one of them
+    /// throws (a user's <c>IFormattable</c>, say), and its page fails, not the run.
     /// </summary>
-    public bool TryWrite(TItem item, [NotNullWhen(false)] out Exception? error)
+    public bool TryWrite(IReadOnlyList<TItem> items, [NotNullWhen(false)] out Exception? error)
     {
         lock (_lock)
         {
@@ -90,7 +90,10 @@ internal sealed class ItemWriter<TItem> : IDisposable
             _record.ResetWrittenCount();
             try
             {
-                _encoder.Encode(item, _record);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    _encoder.Encode(items[i], _record);
+                }
             }
             catch (Exception e)
             {

@@ -57,6 +57,22 @@ internal sealed class StoreStatements : IDisposable
 
     public void Rollback() => _rollback.Run();
 
+    /// <summary>Runs <paramref name="write"/> in a transaction of its own (rolled back when it throws).</summary>
+    public void InTransaction(Action write)
+    {
+        Begin();
+        try
+        {
+            write();
+            Commit();
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
     /// <summary>Whether <paramref name="url"/> was admitted before (its key found, and the URL itself compared).</summary>
     public bool Seen(long key, string url)
     {

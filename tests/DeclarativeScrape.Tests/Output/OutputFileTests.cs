@@ -67,7 +67,7 @@ public sealed class OutputFileTests : IDisposable
         var path = Path.Combine(_directory, "live.jsonl");
         using var writer = ItemWriter<Product>.Open(path, ShopPlan.Create().Format, time);
 
-        writer.TryWrite(new Product("Early", 1, "http://shop.example/1"), out _).ShouldBeTrue();
+        writer.TryWrite([new Product("Early", 1, "http://shop.example/1")], out _).ShouldBeTrue();
         ReadShared(path).ShouldBeEmpty();
 
         time.Advance(ItemWriter<Product>.FlushInterval);

@@ -25,8 +25,8 @@ public sealed class StateFixture : IDisposable
     /// <summary>Errors the store reported.</summary>
     public List<Exception> Failures { get; } = [];
 
-    internal SqliteFrontierStore<Product> Open(string? output = null, int maxPages = 0, CrawlPlan<Product>? plan = null, TimeProvider? time = null) =>
-        SqliteFrontierStore<Product>.Open(Directory, plan ?? ShopPlan.Create(), output, maxPages, time ?? new ManualTimeProvider(), NullLogger.Instance,
+    internal SqliteCrawlStore<Product> Open(string? output = null, int maxPages = 0, CrawlPlan<Product>? plan = null, TimeProvider? time = null) =>
+        SqliteCrawlStore<Product>.Open(Directory, plan ?? ShopPlan.Create(), output, maxPages, time ?? TimeProvider.System, NullLogger.Instance,
             host => Refilled.Writer.TryWrite(host), e => { lock (Failures) { Failures.Add(e); } });
 
     public void Dispose()
@@ -46,10 +46,14 @@ public sealed class StateFixture : IDisposable
     internal static UrlOutcome Cancelled(FrontierLease lease) =>
         new() { Url = lease.Url.AbsoluteUri, Kind = OutcomeKind.Skipped, SkipReason = SkipReason.Cancelled, PageType = "Product" };
 
+    /// <summary>What a leased URL caused: its outcome, its items, its links.</summary>
+    internal static PageCompletion<Product> Page(FrontierLease lease, UrlOutcome outcome, IReadOnlyList<Product>? items = null, List<FrontierCandidate>? links = null) =>
+        new(lease, outcome, items ?? [], links ?? []);
+
     internal static Product ItemOf(FrontierLease lease) => new($"Item {lease.Url.AbsolutePath}", 1.5m, lease.Url.AbsoluteUri);
 
     /// <summary>Leases the next URL of <paramref name="host"/>, waiting for a refill when its window is empty.</summary>
-    internal async Task<FrontierLease> LeaseAsync(SqliteFrontierStore<Product> store, string host)
+    internal async Task<FrontierLease> LeaseAsync(SqliteCrawlStore<Product> store, string host)
     {
         while (true)
         {
@@ -64,14 +68,14 @@ public sealed class StateFixture : IDisposable
     }
 
     /// <summary>Leases every URL of <paramref name="host"/> in order, waiting for refills, and completes each with one item.</summary>
-    internal async Task<List<FrontierLease>> DrainAsync(SqliteFrontierStore<Product> store, string host, bool withItems = true)
+    internal async Task<List<FrontierLease>> DrainAsync(SqliteCrawlStore<Product> store, string host, bool withItems = true)
     {
         var taken = new List<FrontierLease>();
         while (store.QueuedFor(host) > 0)
         {
             var lease = await LeaseAsync(store, host);
             taken.Add(lease);
-            await store.CompleteAsync(lease, Processed(lease), withItems ? [ItemOf(lease)] : [], [], CancellationToken.None).AsTask().WaitAsync(Bound);
+            await store.CompleteAsync(Page(lease, Processed(lease), withItems ? [ItemOf(lease)] : []), CancellationToken.None).AsTask().WaitAsync(Bound);
         }
 
         return taken;

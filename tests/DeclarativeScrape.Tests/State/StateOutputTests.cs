@@ -162,7 +162,7 @@ public sealed class StateOutputTests : IDisposable
         await using var store = _state.Open(output, time: time);
         await store.AdmitAsync([StateFixture.Candidate("http://a.example/1")], CancellationToken.None);
         store.TryLease("a.example", out var lease).ShouldBeTrue();
-        await store.CompleteAsync(lease, StateFixture.Processed(lease), [StateFixture.ItemOf(lease)], [], CancellationToken.None);
+        await store.CompleteAsync(StateFixture.Page(lease, StateFixture.Processed(lease), [StateFixture.ItemOf(lease)]), CancellationToken.None);
         ReadShared(output).ShouldBeEmpty("committed records wait for the flush");
 
         time.Advance(ItemWriter<Product>.FlushInterval);

@@ -1,9 +1,9 @@
 namespace DeclarativeScrape;
 
 /// <summary>
-/// One host's queue in a state store: the URLs to fetch live in the database, ordered by id; only a small window of
-/// the next ones is held in memory for <see cref="IFrontierStore{TItem}.TryLease"/>. Guarded by the store's lock;
-/// <see cref="LoadedThrough"/> and <see cref="Spilled"/> change only on the store's thread.
+/// One host's queue in a persistent store: the URLs to fetch live in the database, ordered by id; only a small window of
+/// the next ones is held in memory for <see cref="ICrawlStore{TItem}.TryLease"/>. Guarded by the lock of its
+/// <see cref="HostWindows"/>; <see cref="LoadedThrough"/> and <see cref="Spilled"/> change only on the store's thread.
 /// </summary>
 internal sealed class HostQueue(long id, string name)
 {

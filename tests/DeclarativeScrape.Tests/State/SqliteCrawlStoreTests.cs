@@ -1,6 +1,6 @@
 namespace DeclarativeScrape.Tests;
 
-public sealed class SqliteFrontierStoreTests : IDisposable
+public sealed class SqliteCrawlStoreTests : IDisposable
 {
     private readonly StateFixture _state = new();
 
@@ -45,7 +45,7 @@ public sealed class SqliteFrontierStoreTests : IDisposable
             store.TryLease("a.example", out var lease).ShouldBeTrue();
             List<FrontierCandidate> links = [Candidate("http://a.example/x"), Candidate("http://a.example/x"), Candidate("http://a.example/")];
 
-            await store.CompleteAsync(lease, StateFixture.Processed(lease), [StateFixture.ItemOf(lease)], links, CancellationToken.None);
+            await store.CompleteAsync(StateFixture.Page(lease, StateFixture.Processed(lease), [StateFixture.ItemOf(lease)], links), CancellationToken.None);
 
             links.Select(c => c.Skip).ShouldBe([SkipReason.None, SkipReason.Duplicate, SkipReason.Duplicate]);
             store.Counts.ShouldBe(new FrontierCounts(Admitted: 2, Queued: 1, Leased: 0, Completed: 1));
@@ -69,7 +69,7 @@ public sealed class SqliteFrontierStoreTests : IDisposable
             await store.AdmitAsync([Candidate("http://a.example/1"), Candidate("http://a.example/2"), Candidate("http://a.example/3")], CancellationToken.None);
             store.TryLease("a.example", out var done).ShouldBeTrue();
             store.TryLease("a.example", out _).ShouldBeTrue();   // in flight when the run dies: never completed
-            await store.CompleteAsync(done, StateFixture.Processed(done), [StateFixture.ItemOf(done)], [], CancellationToken.None);
+            await store.CompleteAsync(StateFixture.Page(done, StateFixture.Processed(done), [StateFixture.ItemOf(done)]), CancellationToken.None);
         }
 
         await using var resumed = _state.Open();
@@ -109,8 +109,8 @@ public sealed class SqliteFrontierStoreTests : IDisposable
             await store.AdmitAsync(Enumerable.Range(0, count).Select(i => Candidate($"http://a.example/{i}")).ToList(), CancellationToken.None);
             store.TryLease("a.example", out var inFlight).ShouldBeTrue();
             store.TryLease("a.example", out var pending).ShouldBeTrue();
-            await store.CompleteAsync(inFlight, StateFixture.Processed(inFlight), [], [], CancellationToken.None);
-            await store.CompleteAsync(pending, StateFixture.Cancelled(pending), [], [], CancellationToken.None);
+            await store.CompleteAsync(StateFixture.Page(inFlight, StateFixture.Processed(inFlight)), CancellationToken.None);
+            await store.CompleteAsync(StateFixture.Page(pending, StateFixture.Cancelled(pending)), CancellationToken.None);
 
             var released = await store.ReleaseQueuedAsync(CancellationToken.None).ToListAsync();
 
@@ -132,7 +132,7 @@ public sealed class SqliteFrontierStoreTests : IDisposable
         // The store's thread is kept busy by a large admission, so the refill asked for below waits in its queue while
         // the release starts.
         var busy = store.AdmitAsync(Enumerable.Range(0, 50_000).Select(i => Candidate($"http://b.example/{i}")).ToList(), CancellationToken.None);
-        const int taken = SqliteFrontierStore<Product>.WindowCapacity - SqliteFrontierStore<Product>.RefillAt;
+        const int taken = HostWindows.WindowCapacity - HostWindows.RefillAt;
         for (var i = 0; i < taken; i++)
         {
             store.TryLease("a.example", out _).ShouldBeTrue();   // the last one leaves the window low: a refill is queued
@@ -241,7 +241,7 @@ public sealed class SqliteFrontierStoreTests : IDisposable
         error.Message.ShouldContain("is a file, not a directory");
     }
 
-    private async Task<SqliteFrontierStore<Product>> OpenAndCloseAsync()
+    private async Task<SqliteCrawlStore<Product>> OpenAndCloseAsync()
     {
         var store = _state.Open();
         await store.AdmitAsync([Candidate("http://a.example/")], CancellationToken.None);

@@ -1,6 +1,6 @@
 namespace DeclarativeScrape.Tests;
 
-public sealed class InMemoryFrontierStoreTests
+public sealed class InMemoryCrawlStoreTests
 {
     private static FrontierCandidate Candidate(string url, int depth = 1, SkipReason skip = SkipReason.None)
     {
@@ -11,7 +11,7 @@ public sealed class InMemoryFrontierStoreTests
     [Fact]
     public async Task Admission_dedupes_queues_per_host_in_order_and_writes_the_verdicts_back()
     {
-        var store = new InMemoryFrontierStore<string>(maxPages: 0);
+        var store = new InMemoryCrawlStore<string>(maxPages: 0);
         List<FrontierCandidate> batch =
         [
             Candidate("http://a.example/1"),
@@ -35,14 +35,16 @@ public sealed class InMemoryFrontierStoreTests
     [Fact]
     public async Task Completion_admits_the_pages_links_and_max_pages_bounds_admission()
     {
-        var store = new InMemoryFrontierStore<string>(maxPages: 2);
+        var store = new InMemoryCrawlStore<string>(maxPages: 2);
         List<FrontierCandidate> start = [Candidate("http://a.example/")];
         await store.AdmitAsync(start, CancellationToken.None);
         store.TryLease("a.example", out var lease).ShouldBeTrue();
         List<FrontierCandidate> links = [Candidate("http://a.example/x"), Candidate("http://a.example/y"), Candidate("http://a.example/")];
         var outcome = new UrlOutcome { Url = lease.Url.AbsoluteUri, Kind = OutcomeKind.Processed, PageType = "Listing" };
 
-        await store.CompleteAsync(lease, outcome, ["item"], links, CancellationToken.None);
+        var done = await store.CompleteAsync(new PageCompletion<string>(lease, outcome, ["item"], links), CancellationToken.None);
+
+        done.ShouldBe(new CompletionResult(outcome, ItemsKept: true));
 
         links.Select(c => c.Skip).ShouldBe([SkipReason.None, SkipReason.MaxPages, SkipReason.Duplicate]);
         store.Counts.ShouldBe(new FrontierCounts(Admitted: 2, Queued: 1, Leased: 0, Completed: 1));

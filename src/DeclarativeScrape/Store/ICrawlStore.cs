@@ -1,27 +1,25 @@
 namespace DeclarativeScrape;
 
 /// <summary>
-/// Where a run's frontier lives: the canonical URLs seen (dedupe), the per-host FIFO queues, the URLs leased for
-/// fetching, and each page's completion. It holds URLs, never tasks. The in-memory store is
-/// <see cref="InMemoryFrontierStore{TItem}"/>; the persistent one (<see cref="SqliteFrontierStore{TItem}"/>, for resuming a
-/// stopped or killed crawl) implements the same contract.
+/// The single owner of everything a crawl's URLs cause: the canonical URLs seen (dedupe), the per-host FIFO queues, the
+/// URLs leased for fetching, every URL's outcome, the items and the output file. It holds URLs, never tasks. A run has
+/// one, opened by <see cref="CrawlStores"/>: <see cref="InMemoryCrawlStore{TItem}"/> (with its <see cref="ItemWriter{TItem}"/>),
+/// or <see cref="SqliteCrawlStore{TItem}"/> for a <see cref="ScrapeOptions.StateDirectory"/> (resumable).
 /// </summary>
-/// <typeparam name="TItem">The scraper's item type (a persistent store keeps the items of a completion with it).</typeparam>
+/// <typeparam name="TItem">The scraper's item type.</typeparam>
 /// <remarks>
 /// <para>Contract. Every method may be called concurrently from several threads. <see cref="TryLease"/> is on the
-/// dispatcher's hot path and must not block on I/O (a persistent store keeps each host's next URLs in memory).
-/// <see cref="CompleteAsync"/> is atomic: the page's outcome, its items and its admitted links are committed together
-/// or not at all, so that after a crash a URL is either still to fetch or done with all its consequences. A completion
-/// as <see cref="SkipReason.Cancelled"/> (the run stopping) is not a completion for a persistent store: the URL stays
-/// to fetch for the next run.</para>
-/// <para>Admission (in <see cref="AdmitAsync"/> and <see cref="CompleteAsync"/>): a candidate that arrives with a
-/// <see cref="FrontierCandidate.Skip"/> reason is only recorded; otherwise the store decides, in order:
-/// <see cref="SkipReason.Duplicate"/> when its canonical URL was admitted before (by this run, or by the earlier
-/// runs a persistent store resumes), <see cref="SkipReason.MaxPages"/> when <see cref="LimitOptions.MaxPages"/> URLs were
-/// admitted already, else it is queued at the back of its host's queue and <see cref="FrontierCandidate.Skip"/> stays
-/// <see cref="SkipReason.None"/>. The verdict is written back into the list.</para>
+/// dispatcher's hot path and must not block on I/O (a persistent store keeps each host's next URLs in memory).</para>
+/// <para><see cref="CompleteAsync"/> is atomic and never throws for what a page holds: the page's outcome, its items and
+/// its links' admission are committed together or not at all (after a crash a URL is either still to fetch or done with
+/// all its consequences), and what the store made of it comes back as a <see cref="CompletionResult"/> (an item that
+/// cannot be written fails its page, not the run). It throws only when the store itself broke (a state that cannot be
+/// written), which stops the run. A completion as <see cref="SkipReason.Cancelled"/> (the run stopping) is not a
+/// completion for a persistent store: the URL stays to fetch for the next run.</para>
+/// <para>Admission (in <see cref="AdmitAsync"/> and <see cref="CompleteAsync"/>) follows <see cref="AdmissionPolicy"/>, the
+/// one rule every store applies; each candidate's verdict is written back into its list.</para>
 /// </remarks>
-internal interface IFrontierStore<TItem> : IAsyncDisposable
+internal interface ICrawlStore<TItem> : IAsyncDisposable
 {
     /// <summary>
     /// A caller cannot go on until its completion is acknowledged: a store that holds completions back to commit them
@@ -52,16 +50,11 @@ internal interface IFrontierStore<TItem> : IAsyncDisposable
     /// </summary>
     IReadOnlyList<string> QueuedHosts();
 
-    /// <summary>
-    /// Completes a leased URL atomically with its outcome, the items extracted from it and the links found on it
-    /// (admitted as in <see cref="AdmitAsync"/>; each one's verdict is written back).
-    /// </summary>
-    /// <param name="lease">The URL.</param>
-    /// <param name="outcome">How it ended (processed, skipped, failed).</param>
-    /// <param name="items">The items extracted from it, in order (empty for most pages).</param>
-    /// <param name="links">The links found on it; may be empty.</param>
+    /// <summary>Completes a leased URL atomically with everything it caused.</summary>
+    /// <param name="page">The URL, its outcome, its items and its links (whose verdicts are written back).</param>
     /// <param name="cancellationToken">Cancels the completion (the run drains with <see cref="CancellationToken.None"/>).</param>
-    ValueTask CompleteAsync(FrontierLease lease, UrlOutcome outcome, IReadOnlyList<TItem> items, List<FrontierCandidate> links, CancellationToken cancellationToken);
+    /// <returns>The outcome recorded and whether the items were kept.</returns>
+    ValueTask<CompletionResult> CompleteAsync(PageCompletion<TItem> page, CancellationToken cancellationToken);
 
     /// <summary>
     /// The run is stopping: streams the URLs still queued, which the run records as <see cref="SkipReason.Cancelled"/>.

@@ -1,0 +1,222 @@
+namespace DeclarativeScrape;
+
+/// <summary>
+/// A persistent store's per-host queues as the run sees them: the queues live in the database; each host keeps a window
+/// of at most <see cref="WindowCapacity"/> next URLs in memory, so that <see cref="TryLease"/> never waits on I/O. A
+/// window that falls to <see cref="RefillAt"/> asks the store's thread for a refill. Also the store's counts. One short
+/// lock; the loads themselves run on the store's thread, outside it. (What was admitted is the
+/// <see cref="AdmissionPolicy"/>'s count.)
+/// </summary>
+internal sealed class HostWindows(Func<HostQueue, bool> requestRefill)
+{
+    /// <summary>The most next URLs a host keeps in memory.</summary>
+    public const int WindowCapacity = 64;
+
+    /// <summary>A host's window is refilled when it holds this many or fewer.</summary>
+    public const int RefillAt = 16;
+
+    private readonly object _lock = new();
+    private readonly Dictionary<string, HostQueue> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private long _queued;
+    private long _leased;
+    private long _completed;
+
+    /// <summary>The counts now, with <paramref name="admitted"/> from the store's admission policy.</summary>
+    public FrontierCounts Counts(long admitted)
+    {
+        lock (_lock)
+        {
+            return new FrontierCounts(admitted, _queued, _leased, _completed);
+        }
+    }
+
+    /// <summary>URLs leased and not yet completed (read without the lock).</summary>
+    public long Leased => Volatile.Read(ref _leased);
+
+    /// <summary>URLs to fetch in this run, in windows and in the database.</summary>
+    public long Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Adds a host known to the database, with <see cref="HostQueue.Queued"/> URLs to fetch there (none in memory yet).</summary>
+    public void Load(HostQueue host)
+    {
+        lock (_lock)
+        {
+            _hosts[host.Name] = host;
+            host.Spilled = host.Queued > 0;
+            _queued += host.Queued;
+        }
+    }
+
+    /// <summary>The host's queue, or <see langword="null"/> when no URL was ever queued under it.</summary>
+    public HostQueue? Find(string name)
+    {
+        lock (_lock)
+        {
+            return _hosts.GetValueOrDefault(name);
+        }
+    }
+
+    /// <summary>Adds a host first queued now.</summary>
+    public void Add(HostQueue host)
+    {
+        lock (_lock)
+        {
+            _hosts[host.Name] = host;
+        }
+    }
+
+    public bool TryLease(string host, out FrontierLease lease)
+    {
+        lock (_lock)
+        {
+            if (!_hosts.TryGetValue(host, out var queue))
+            {
+                lease = default;
+                return false;
+            }
+
+            var taken = queue.Window.TryDequeue(out lease);
+            if (taken)
+            {
+                queue.Queued--;
+                _queued--;
+                _leased++;
+            }
+
+            if (queue.Spilled && !queue.RefillRequested && queue.Window.Count <= RefillAt)
+            {
+                queue.RefillRequested = requestRefill(queue);
+            }
+
+            return taken;
+        }
+    }
+
+    public long QueuedFor(string host)
+    {
+        lock (_lock)
+        {
+            return _hosts.TryGetValue(host, out var queue) ? queue.Queued : 0;
+        }
+    }
+
+    public IReadOnlyList<string> QueuedHosts()
+    {
+        lock (_lock)
+        {
+            return [.. _hosts.Values.Where(q => q.Queued > 0).Select(q => q.Name)];
+        }
+    }
+
+    /// <summary>The hosts with URLs to fetch in this run.</summary>
+    public List<HostQueue> HostsWithQueued()
+    {
+        lock (_lock)
+        {
+            return [.. _hosts.Values.Where(q => q.Queued > 0)];
+        }
+    }
+
+    /// <summary>
+    /// After a commit: the URLs it admitted join their hosts' windows in order (or stay in the database when a window is
+    /// full or URLs wait there before them), and the completions it committed leave the leased count.
+    /// </summary>
+    /// <param name="admitted">The URLs admitted, each with its host.</param>
+    /// <param name="completions">Leases completed (each one leaves the leased count).</param>
+    /// <param name="done">Of those, the URLs now done (a completion as cancelled leaves its URL to fetch).</param>
+    public void Publish(List<(HostQueue Host, FrontierLease Lease)> admitted, int completions, int done)
+    {
+        lock (_lock)
+        {
+            foreach (var (host, lease) in admitted)
+            {
+                _queued++;
+                host.Queued++;
+                if (!host.Spilled && host.Window.Count < WindowCapacity)
+                {
+                    host.Window.Enqueue(lease);
+                    host.LoadedThrough = lease.Id;
+                }
+                else
+                {
+                    host.Spilled = true;
+                }
+            }
+
+            _leased -= completions;
+            _completed += done;
+        }
+    }
+
+    /// <summary>Loads the next URLs of a host into its window (on the store's thread).</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="load">Reads up to a number of the host's URLs to fetch after an id, in id order.</param>
+    /// <returns>Whether URLs were loaded (the run should look at the host again).</returns>
+    public bool Refill(HostQueue host, Func<HostQueue, long, int, List<FrontierLease>> load)
+    {
+        long after;
+        int room;
+        lock (_lock)
+        {
+            after = host.LoadedThrough;
+            room = WindowCapacity - host.Window.Count;
+            if (!host.Spilled || room <= 0)
+            {
+                host.RefillRequested = false;
+                return false;
+            }
+        }
+
+        var loaded = load(host, after, room);
+        lock (_lock)
+        {
+            foreach (var lease in loaded)
+            {
+                host.Window.Enqueue(lease);
+            }
+
+            if (loaded.Count > 0)
+            {
+                host.LoadedThrough = loaded[^1].Id;
+            }
+
+            host.Spilled = loaded.Count == room;
+            host.RefillRequested = false;
+        }
+
+        return loaded.Count > 0;
+    }
+
+    /// <summary>
+    /// The run stops: the next chunk of a host's URLs to fetch (its window first, then up to <paramref name="chunk"/> from
+    /// the database), forgotten for this run. On the store's thread, so no refill lands after it.
+    /// </summary>
+    /// <returns>The URLs, and whether the host has more in the database.</returns>
+    public (List<FrontierLease> Released, bool More) Release(HostQueue host, int chunk, Func<HostQueue, long, int, List<FrontierLease>> load)
+    {
+        long after;
+        bool spilled;
+        lock (_lock)
+        {
+            after = host.LoadedThrough;
+            spilled = host.Spilled;
+        }
+
+        var fromDatabase = spilled ? load(host, after, chunk) : [];
+        lock (_lock)
+        {
+            // The window first (the first call finds it as the last refill left it), then the chunk read from the database.
+            List<FrontierLease> released = [.. host.Window, .. fromDatabase];
+            host.Window.Clear();
+            if (fromDatabase.Count > 0)
+            {
+                host.LoadedThrough = fromDatabase[^1].Id;
+            }
+
+            host.Spilled = fromDatabase.Count == chunk;
+            host.Queued -= released.Count;
+            _queued -= released.Count;
+            return (released, host.Spilled);
+        }
+    }
+}
