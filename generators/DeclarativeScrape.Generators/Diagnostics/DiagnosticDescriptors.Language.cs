@@ -19,5 +19,26 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "DS0047",
             "Invalid URL pattern",
             "The URL pattern '{0}' of {1} is not valid: {2}");
+
+        public static readonly DiagnosticDescriptor InvalidCarry = Error(
+            "DS0048",
+            "Value cannot be carried",
+            "{0} carries '{1}', which {2}");
+
+        public static readonly DiagnosticDescriptor CarryMismatch = Error(
+            "DS0049",
+            "Carried value does not fit the page it leads to",
+            "{0} carries '{1}' to '{2}', {3}");
+
+        public static readonly DiagnosticDescriptor RequiredValueNotCarried = new DiagnosticDescriptor(
+            "DS0050",
+            "Required carried value is not always carried",
+            "'{0}.{1}' is a required [Carried] value, but {2}: make it nullable, or carry it",
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: null,
+            helpLinkUri: HelpRoot + "DS0050.md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
 }

@@ -70,17 +70,22 @@ namespace DeclarativeScrape.Generators.Emit
 
             for (var i = 0; i < model.Properties.Count; i++)
             {
-                if (model.Properties[i].Source != SourceKind.Computed)
+                var property = model.Properties[i];
+                if (property.Source != SourceKind.Computed)
                 {
                     writer.Line();
-                    PropertyExtractionEmitter.Emit(writer, model.Properties[i], locals[i], cache);
+                    MarkLinks(writer, property.Carry, locals[i], "Start");
+                    PropertyExtractionEmitter.Emit(writer, property, locals[i], cache);
+                    MarkLinks(writer, property.Carry, locals[i], "End");
                 }
             }
 
             for (var i = 0; i < model.FollowLinks.Count; i++)
             {
                 writer.Line();
+                MarkLinks(writer, model.FollowLinks[i].Carry, FollowLinksName(i), "Start");
                 PropertyExtractionEmitter.EmitFollowLinks(writer, model.FollowLinks[i], i, cache);
+                MarkLinks(writer, model.FollowLinks[i].Carry, FollowLinksName(i), "End");
             }
 
             writer.Line();
@@ -88,6 +93,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("return null;");
             writer.Close();
             writer.Line();
+            EmitCarry(writer, model, cache, locals);
             if (!model.Properties.Any(p => p.Source != SourceKind.Computed) && model.UnsetRequired.Count == 0)
             {
                 writer.Line("return new " + type.FullName + "();");
@@ -113,6 +119,72 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             writer.Close();
+        }
+
+        private static string FollowLinksName(int index) => "followLinks" + Literals.Int(index);
+
+        // The links a property with Carry records lie between its Start and End counts of context.Links.
+        private static void MarkLinks(CodeWriter writer, EquatableArray<string> carry, string local, string which)
+        {
+            if (carry.Count > 0)
+            {
+                writer.Line("var " + local + "Links" + which + " = context.Links.Count;");
+            }
+        }
+
+        // A page that extracted carries the values its links name to the pages they lead to.
+        private static void EmitCarry(CodeWriter writer, ExtractableTypeModel model, string cache, string[] locals)
+        {
+            var carriers = new List<(string Local, string Field, EquatableArray<string> Names)>();
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                if (model.Properties[i].Carry.Count > 0)
+                {
+                    carriers.Add((locals[i], model.Properties[i].Name + "Carry", model.Properties[i].Carry));
+                }
+            }
+
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                if (model.FollowLinks[i].Carry.Count > 0)
+                {
+                    carriers.Add((FollowLinksName(i), "FollowLinks" + Literals.Int(i) + "Carry", model.FollowLinks[i].Carry));
+                }
+            }
+
+            foreach (var (local, field, names) in carriers)
+            {
+                var values = new List<string>();
+                foreach (var name in names)
+                {
+                    var index = IndexOf(model.Properties, name);
+                    values.Add(index < 0 ? "null" : CarriedText(model.Properties[index], locals[index], "c" + Literals.Int(values.Count), cache));
+                }
+
+                writer.Open("if (" + local + "LinksEnd > " + local + "LinksStart)");
+                writer.Line("context.CarryLinks(" + local + "LinksStart, " + local + "LinksEnd, global::DeclarativeScrape.CarriedValues.Create(" + cache + "." + field + ", new string?[] { " + string.Join(", ", values) + " }));");
+                writer.Close();
+                writer.Line();
+            }
+        }
+
+        // The invariant text of a value (its CSV cell), which the receiving page converts back.
+        private static string CarriedText(PropertyModel property, string local, string variable, string cache) =>
+            property.Shape == ValueShape.Required && property.IsValueType
+                ? ValueCode.CsvScalar(property, local, cache)
+                : local + " is { } " + variable + " ? " + ValueCode.CsvScalar(property, variable, cache) + " : null";
+
+        private static int IndexOf(EquatableArray<PropertyModel> properties, string name)
+        {
+            for (var i = 0; i < properties.Count; i++)
+            {
+                if (properties[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static void EmitParse(CodeWriter writer, ExtractableTypeModel model)
@@ -152,9 +224,22 @@ namespace DeclarativeScrape.Generators.Emit
                 }
             }
 
+            foreach (var property in model.Properties)
+            {
+                if (property.Carry.Count > 0)
+                {
+                    writer.Line("internal static readonly string[] " + property.Name + "Carry = " + Literals.StringArray(property.Carry) + ";");
+                }
+            }
+
             for (var i = 0; i < model.FollowLinks.Count; i++)
             {
                 var links = model.FollowLinks[i];
+                if (links.Carry.Count > 0)
+                {
+                    writer.Line("internal static readonly string[] FollowLinks" + Literals.Int(i) + "Carry = " + Literals.StringArray(links.Carry) + ";");
+                }
+
                 writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks" + Literals.Int(i) + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(links.Selector) + ");");
                 if (links.Rules is { } rules)
                 {

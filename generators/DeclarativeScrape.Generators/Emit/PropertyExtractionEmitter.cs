@@ -31,6 +31,9 @@ namespace DeclarativeScrape.Generators.Emit
                 case SourceKind.Items:
                     EmitItems(writer, property, local, selector, query);
                     return;
+                case SourceKind.Carried:
+                    EmitCarried(writer, property, local, cache);
+                    return;
                 case SourceKind.Count:
                     // Elements of the parsed document: never a failure, 0 when nothing matches.
                     writer.Line(local + " = " + (ReadsScope(property) ? "1" : "matches.All(" + query + ").Length") + ";");
@@ -134,8 +137,8 @@ namespace DeclarativeScrape.Generators.Emit
         public static string RulesField(string cache, string name) => cache + "." + name + "Rules";
 
         /// <summary>The call recording a link: <c>context.AddLink&lt;T&gt;("Name", href[, rules], out var link)</c>.</summary>
-        public static string AddLink(string targetType, string name, string? rulesField) =>
-            "context.AddLink<" + targetType + ">(" + Literals.String(name) + ", href, " + (rulesField is null ? string.Empty : rulesField + ", ") + "out var link)";
+        public static string AddLink(string targetType, string name, string? rulesField, string link = "var link") =>
+            "context.AddLink<" + targetType + ">(" + Literals.String(name) + ", href, " + (rulesField is null ? string.Empty : rulesField + ", ") + "out " + link + ")";
 
         /// <summary>Emits a <c>[FollowLinks]</c>: every link its selector finds, recorded, no property.</summary>
         public static void EmitFollowLinks(CodeWriter writer, FollowLinksModel links, int index, string cache)
@@ -145,7 +148,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Open("foreach (var element in matches.All(" + cache + "." + name + "Query))");
             writer.Line("var href = element.GetAttribute(" + Literals.String(links.AttributeName) + ");");
             writer.Open("if (href is not null)");
-            writer.Line("_ = " + AddLink(links.TargetTypeName, "FollowLinks", links.Rules is null ? null : RulesField(cache, name)) + ";");
+            writer.Line("_ = " + AddLink(links.TargetTypeName, "FollowLinks", links.Rules is null ? null : RulesField(cache, name), link: "_") + ";");
             writer.Close();
             writer.Close();
         }
@@ -191,6 +194,26 @@ namespace DeclarativeScrape.Generators.Emit
 
         /// <summary>Whether the property's selector takes a place in its type's <c>SelectorSet</c>.</summary>
         public static bool IsQueried(PropertyModel property) => property.Selector is not null && !ReadsScope(property);
+
+        // The value the link to this page carried, converted as if it had been read from the page.
+        private static void EmitCarried(CodeWriter writer, PropertyModel property, string local, string cache)
+        {
+            var get = "context.TryGetCarried(" + Literals.String(property.Name) + ", out var text)";
+            var steps = new List<Step> { Step.Check(get, "!" + get, Messages("NotCarried")) };
+            if (ValueCode.Conversion(property, "text", cache) is { } conversion)
+            {
+                steps.Add(Step.Check(conversion.Call, "!" + conversion.Call, Messages("NotA(text, " + Literals.String(conversion.What) + ")")));
+                steps.Add(Step.Assign("value"));
+            }
+            else
+            {
+                steps.Add(Step.Assign("text"));
+            }
+
+            writer.Open(string.Empty);
+            new Chain(writer, property).Steps(steps, 0, report: property.Shape == ValueShape.Required, local);
+            writer.Close();
+        }
 
         // [Replace]s, then [Split], then [Trim], each on the text so far; returns the variable holding the result.
         private static string Shape(List<Step> steps, TextShapingModel shaping)
@@ -281,6 +304,7 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 SourceKind.Attr => "[Attr(\"" + Literals.Comment(property.Selector) + "\", \"" + Literals.Comment(property.AttributeName) + "\")]",
                 SourceKind.PageUrl => "[PageUrl]",
+                SourceKind.Carried => "[Carried]",
                 _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector) + "\")]",
             };
             if (property.Shaping is { } shaping)
@@ -309,6 +333,11 @@ namespace DeclarativeScrape.Generators.Emit
             if (property.Rules is { } rules)
             {
                 source += " " + Describe(rules);
+            }
+
+            if (property.Carry.Count > 0)
+            {
+                source += " (Carry = [" + string.Join(", ", property.Carry.Select(n => "\"" + Literals.Comment(n) + "\"")) + "])";
             }
 
             if (property.Converter is { } converter)

@@ -40,5 +40,8 @@ namespace DeclarativeScrape.Generators.Model
 
         /// <summary>The <c>Include</c>/<c>Exclude</c> URL patterns of a <c>[Follow]</c>; <see langword="null"/> for none.</summary>
         public LinkRulesModel? Rules { get; init; }
+
+        /// <summary>The properties of the declaring type whose values a <c>[Follow]</c>'s links carry (<c>Carry</c>).</summary>
+        public EquatableArray<string> Carry { get; init; } = EquatableArray<string>.Empty;
     }
 }

@@ -44,9 +44,13 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
 
                 var rules = LinkRulesParser.Read(arguments, DisplayName + " of '" + type.Name + "'", diagnostics);
+                var carry = CarryParser.Read(arguments, type, DisplayName + " of '" + type.Name + "'", diagnostics);
                 if (diagnostics.Count == before && target.TypeKind != TypeKind.Error)
                 {
-                    found.Add(new FollowLinksModel(selector!, attributeName!, TypeDeclarations.FullName(target), rules));
+                    found.Add(new FollowLinksModel(selector!, attributeName!, TypeDeclarations.FullName(target), rules)
+                    {
+                        Carry = carry,
+                    });
                 }
             }
 

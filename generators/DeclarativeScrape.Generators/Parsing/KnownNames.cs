@@ -43,6 +43,7 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string Split = "SplitAttribute";
         public const string FollowLinks = "FollowLinksAttribute";
         public const string Scope = "ScopeAttribute";
+        public const string Carried = "CarriedAttribute";
 
         /// <summary>Whether <paramref name="type"/> is <c>DeclarativeScrape.<paramref name="name"/></c>.</summary>
         public static bool IsOurs(ITypeSymbol? type, string name) =>

@@ -123,10 +123,11 @@ namespace DeclarativeScrape.Generators.Parsing
                 SourceKind.Items => ParseItems(property, sourceArguments, element, shape, typeLocation),
                 SourceKind.Follow => ParseFollow(property, sourceArguments, element, shape, typeLocation),
                 SourceKind.Count => ParseCount(property, sourceArguments, element, shape, typeLocation),
+                SourceKind.Carried => ParseCarried(property, element, typeLocation),
                 _ => ParseText(property, kind, sourceArguments, element, shape, match, format, convert, typeLocation),
             };
 
-            if (kind is SourceKind.PageUrl or SourceKind.Items or SourceKind.Follow or SourceKind.Count)
+            if (kind is SourceKind.PageUrl or SourceKind.Items or SourceKind.Follow or SourceKind.Count or SourceKind.Carried)
             {
                 foreach (var modifier in new[] { match, convert }.Concat(shaping))
                 {
@@ -152,6 +153,27 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             return model.IsWritten == written && shapingModel is null ? model : model with { IsWritten = written, Shaping = shapingModel };
+        }
+
+        private PropertyModel? ParseCarried(IPropertySymbol property, ITypeSymbol element, Location fallback)
+        {
+            if (CarryParser.TypeProblem(property.Type) is { } problem)
+            {
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), "Carried", "it " + problem);
+                return null;
+            }
+
+            ValueTypes.TrySplit(property.Type, out var shape, out _);
+            var kind = ValueTypes.Classify(element)!.Value;
+            var enumName = string.Empty;
+            if (kind == ValueKind.Enum && element is INamedTypeSymbol enumType)
+            {
+                var described = ValueTypes.DescribeEnum(enumType);
+                _enums[described.TypeName] = described;
+                enumName = described.TypeName;
+            }
+
+            return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Carried, null, null, null, null, kind, TypeDeclarations.FullName(element), enumName, shape, element.IsValueType, null);
         }
 
         private PropertyModel? ParseCount(IPropertySymbol property, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, Location fallback)
@@ -289,6 +311,7 @@ namespace DeclarativeScrape.Generators.Parsing
             return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Follow, selector, attributeName, null, null, ValueKind.Link, TypeDeclarations.FullName(element), TypeDeclarations.FullName(target), shape, true, null)
             {
                 Rules = LinkRulesParser.Read(arguments, "'" + property.Name + "'", _diagnostics),
+                Carry = CarryParser.Read(arguments, _owner, "[Follow] '" + property.Name + "'", _diagnostics),
             };
         }
 
@@ -423,6 +446,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 KnownNames.Items when KnownNames.IsOurs(type, KnownNames.Items) => SourceKind.Items,
                 KnownNames.Follow when KnownNames.IsOurs(type, KnownNames.Follow) => SourceKind.Follow,
                 KnownNames.Count when KnownNames.IsOurs(type, KnownNames.Count) => SourceKind.Count,
+                KnownNames.Carried when KnownNames.IsOurs(type, KnownNames.Carried) => SourceKind.Carried,
                 _ => null,
             };
         }

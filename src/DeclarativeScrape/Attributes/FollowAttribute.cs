@@ -29,4 +29,11 @@ public sealed class FollowAttribute : Attribute
 
     /// <summary><see cref="UrlPattern"/> globs on the resolved URL: links matching one of them are not followed. <c>["**.{pdf,zip}"]</c>.</summary>
     public string[]? Exclude { get; set; }
+
+    /// <summary>
+    /// Names of properties of this page (extracted, or themselves <see cref="CarriedAttribute"/>) whose values the linked
+    /// pages receive into their <see cref="CarriedAttribute"/> properties of the same name: <c>[nameof(Category)]</c>.
+    /// Values are carried from a page whose extraction succeeded.
+    /// </summary>
+    public string[]? Carry { get; set; }
 }

@@ -32,4 +32,7 @@ public sealed class FollowLinksAttribute : Attribute
 
     /// <summary><see cref="UrlPattern"/> globs on the resolved URL: links matching one of them are not followed.</summary>
     public string[]? Exclude { get; set; }
+
+    /// <summary>Names of properties of this page whose values the linked pages receive (see <see cref="FollowAttribute.Carry"/>).</summary>
+    public string[]? Carry { get; set; }
 }

@@ -150,8 +150,8 @@ internal sealed partial class Crawl<TItem>
 
         if (result.Status is FetchStatus.OutOfScope or FetchStatus.NotHtml)
         {
-            var reason = result.Status == FetchStatus.NotHtml ? SkipReason.NotHtml : SkipReason.OutOfScope;
-            return Skipped(lease, reason, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri != lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null);
+            var skip = result.Status == FetchStatus.NotHtml ? SkipReason.NotHtml : SkipReason.OutOfScope;
+            return Skipped(lease, skip, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri != lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null);
         }
 
         var reason = result.IsRateLimited && job.RateLimited >= _settings.MaxRateLimitedAttempts

@@ -129,7 +129,7 @@ internal sealed partial class Crawl<TItem>
         PageExtraction<TItem> extraction;
         try
         {
-            extraction = worker.Extract(result.Body.Span, result.Charset, result.FinalUrl, pageType);
+            extraction = worker.Extract(result.Body.Span, result.Charset, result.FinalUrl, pageType, job.Lease.Carried);
         }
         finally
         {

@@ -38,6 +38,37 @@ public sealed class ExtractionContext
     /// <summary>The links discovered so far, in document order per property.</summary>
     public IReadOnlyList<DiscoveredLink> Links => _links;
 
+    /// <summary>
+    /// The values carried to this page by the link that led to it (<see cref="FollowAttribute.Carry"/>), which its
+    /// <see cref="CarriedAttribute"/> properties read; <see langword="null"/> when none were (a start URL). Set by the
+    /// runtime before extraction; a test on a saved page may set it.
+    /// </summary>
+    public CarriedValues? Carried { get; set; }
+
+    /// <summary>The text of the carried value named <paramref name="name"/>, when one was carried.</summary>
+    /// <param name="name">The <see cref="CarriedAttribute"/> property's name.</param>
+    /// <param name="value">Its invariant text.</param>
+    /// <returns>Whether it was carried with a value.</returns>
+    public bool TryGetCarried(string name, [NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        return Carried is { } carried && carried.TryGet(name, out value);
+    }
+
+    /// <summary>Attaches <paramref name="values"/> to the links recorded from <paramref name="start"/> to <paramref name="end"/> (exclusive).</summary>
+    /// <param name="start">The count of <see cref="Links"/> before the link property was extracted.</param>
+    /// <param name="end">The count after it.</param>
+    /// <param name="values">The values those links carry.</param>
+    public void CarryLinks(int start, int end, CarriedValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var links = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_links);
+        for (var i = Math.Max(0, start); i < Math.Min(end, links.Length); i++)
+        {
+            links[i] = links[i] with { Carried = values };
+        }
+    }
+
     /// <summary>Records that <paramref name="property"/> could not be extracted.</summary>
     /// <param name="property">The property name; the current nested path is prefixed to it.</param>
     /// <param name="selector">The property's CSS selector, if it has one.</param>

@@ -14,6 +14,9 @@ public static class ExtractionMessages
     /// <summary>A required <see cref="FollowAttribute"/> link whose selector matched, but none of whose links passes its <see cref="FollowAttribute.Include"/>/<see cref="FollowAttribute.Exclude"/> patterns.</summary>
     public const string NoLinkPasses = "no link passes the Include/Exclude patterns";
 
+    /// <summary>A required <see cref="CarriedAttribute"/> property of a page reached by a link that carried no such value.</summary>
+    public const string NotCarried = "no value was carried by the link to this page (a start URL, or a link of a page that did not carry it)";
+
     /// <summary>The message for a required property whose selector matched nothing.</summary>
     /// <param name="selector">The property's selector.</param>
     /// <returns><c>no element matched</c>, or a note that the selector is not valid CSS.</returns>

@@ -28,4 +28,7 @@ internal struct FrontierCandidate
 
     /// <summary>A detail for the skip outcome.</summary>
     public string? Message;
+
+    /// <summary>The values the link carries to its page, if any.</summary>
+    public CarriedValues? Carried;
 }

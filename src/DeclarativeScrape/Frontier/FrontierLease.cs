@@ -6,4 +6,5 @@ namespace DeclarativeScrape;
 /// <param name="Host">The authority it is queued under.</param>
 /// <param name="PageType">The index of its page type in the plan.</param>
 /// <param name="Depth">Links followed from a start URL.</param>
-internal readonly record struct FrontierLease(long Id, Uri Url, string Host, int PageType, int Depth);
+/// <param name="Carried">The values the link to it carried (<see cref="FollowAttribute.Carry"/>), if any.</param>
+internal readonly record struct FrontierLease(long Id, Uri Url, string Host, int PageType, int Depth, CarriedValues? Carried = null);

@@ -23,7 +23,7 @@ internal sealed class FrontierPolicy(HostScope scope, PathScope paths, int maxDe
                 Skip = SkipReason.InvalidUrl,
                 Message = $"'{link.Href}' ({link.Property}) is not an absolute http(s) URL",
             }
-            : For(link.Url, link.Href, pageType, depth, isStart: false);
+            : For(link.Url, link.Href, pageType, depth, isStart: false) with { Carried = link.Carried };
 
     private FrontierCandidate For(Uri url, string written, int pageType, int depth, bool isStart)
     {

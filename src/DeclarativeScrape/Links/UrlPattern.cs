@@ -7,7 +7,7 @@ namespace DeclarativeScrape;
 /// <summary>
 /// A glob matched against a resolved, canonical URL: the rule of a <see cref="FollowAttribute"/>'s
 /// <see cref="FollowAttribute.Include"/>/<see cref="FollowAttribute.Exclude"/>, of <see cref="FollowLinksAttribute"/>,
-/// of the scraper's <see cref="ScopeOptions"/> and of a <see cref="SitemapAttribute"/>.
+/// and of the scraper's <see cref="ScopeOptions"/>.
 /// </summary>
 /// <remarks>
 /// <para>What it is matched against: a pattern starting with <c>http://</c> or <c>https://</c> against the whole URL;
@@ -62,17 +62,18 @@ public sealed class UrlPattern
             return false;
         }
 
-        var wholeUrl = UrlPatternSyntax.IsWholeUrl(pattern!);
-        var withQuery = !wholeUrl && pattern.Contains('?', StringComparison.Ordinal);
+        var text = pattern!;
+        var wholeUrl = UrlPatternSyntax.IsWholeUrl(text);
+        var withQuery = !wholeUrl && text.Contains('?', StringComparison.Ordinal);
         var regex = new StringBuilder("^");
         var single = wholeUrl || !withQuery ? "[^/]*" : "[^/?]*";
         var inAlternatives = false;
-        for (var i = 0; i < pattern.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = pattern[i];
-            if (c == '*' && i + 1 < pattern.Length && pattern[i + 1] == '*')
+            var c = text[i];
+            if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
             {
-                if (i + 2 < pattern.Length && pattern[i + 2] == '/')
+                if (i + 2 < text.Length && text[i + 2] == '/')
                 {
                     regex.Append("(?:.*/)?");
                     i += 2;
@@ -103,8 +104,8 @@ public sealed class UrlPattern
             }
             else if (c > 0x7f)
             {
-                var length = char.IsSurrogatePair(pattern, i) ? 2 : 1;
-                foreach (var b in Encoding.UTF8.GetBytes(pattern.Substring(i, length)))
+                var length = char.IsSurrogatePair(text, i) ? 2 : 1;
+                foreach (var b in Encoding.UTF8.GetBytes(text.Substring(i, length)))
                 {
                     regex.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
                 }
@@ -118,7 +119,7 @@ public sealed class UrlPattern
         }
 
         regex.Append('$');
-        parsed = new UrlPattern(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout), wholeUrl, withQuery);
+        parsed = new UrlPattern(text, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout), wholeUrl, withQuery);
         return true;
     }
 

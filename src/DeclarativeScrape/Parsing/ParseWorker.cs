@@ -28,13 +28,19 @@ internal sealed class ParseWorker
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
 
     /// <summary>Extracts one page. Never throws for bad content or a throwing extractor.</summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType)
+    /// <param name="body">The page's bytes.</param>
+    /// <param name="charset">The <c>Content-Type</c> charset, if any.</param>
+    /// <param name="pageUrl">The page's URL after redirects.</param>
+    /// <param name="pageType">Its page type.</param>
+    /// <param name="carried">The values the link to it carried, if any.</param>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType, CarriedValues? carried = null)
     {
         var encoding = HtmlEncodingSniffer.Detect(body, charset, out var bom);
         body = body[bom..];
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
         IHtmlDocument? document = null;
         _context.Reset(pageUrl);
+        _context.Carried = carried;
         try
         {
             var length = encoding.GetChars(body, chars);

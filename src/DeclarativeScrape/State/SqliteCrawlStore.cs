@@ -484,8 +484,8 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         var key = ReferenceEquals(_keyOf, candidate.Url) ? _key : UrlKey.Of(candidate.Url);
         var host = HostOf(candidate.Host);
         var id = _admission.Admitted + 1;
-        _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth);
-        _admittedNow.Add((host, new FrontierLease(id, candidate.Target!, host.Name, candidate.PageType, candidate.Depth)));
+        _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth, candidate.Carried?.ToJson());
+        _admittedNow.Add((host, new FrontierLease(id, candidate.Target!, host.Name, candidate.PageType, candidate.Depth, candidate.Carried)));
     }
 
     private HostQueue HostOf(string name)

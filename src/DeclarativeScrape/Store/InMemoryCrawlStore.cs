@@ -123,7 +123,7 @@ internal sealed class InMemoryCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierS
         }
 
         // Ids in admission order from 0, as the count before this one.
-        queue.Enqueue(new FrontierLease(_admission.Admitted, candidate.Target!, candidate.Host, candidate.PageType, candidate.Depth));
+        queue.Enqueue(new FrontierLease(_admission.Admitted, candidate.Target!, candidate.Host, candidate.PageType, candidate.Depth, candidate.Carried));
         _queued++;
     }
 

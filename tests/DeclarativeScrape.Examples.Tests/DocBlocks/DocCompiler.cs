@@ -36,7 +36,7 @@ public static class DocCompiler
                 generalDiagnosticOption: ReportDiagnostic.Error));
         CSharpGeneratorDriver.Create([new DeclarativeScrapeGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer()]).GetAllDiagnosticsAsync();
+        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new CarriedValuesAnalyzer()]).GetAllDiagnosticsAsync();
         return [.. generatorDiagnostics.Concat(all).Where(d => d.Severity >= DiagnosticSeverity.Warning).Distinct()];
     }
 

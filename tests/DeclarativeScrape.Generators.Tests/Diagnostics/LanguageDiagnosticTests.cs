@@ -44,7 +44,47 @@ public sealed class LanguageDiagnosticTests
         { "DS0047", "scope include empty", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Scope(Include = [[|\"\"|]])] public static partial class S;" },
         { "DS0004", "follow-links to a type that is not a page", "public class Q { }\n[Page, Item, FollowLinks(To = [|typeof(Q)|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
         { "DS0002", "follow-links with an empty selector", "[Page, Item, FollowLinks(Selector = [|\"\"|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0048", "carry of a property that does not exist", "[Page, Item] public partial class P { [Carried] public string? C { get; init; } [Follow(\"a\", Carry = [[|\"Nope\"|]])] public Link<P>? L { get; init; } }" + Scraper },
+        { "DS0048", "carry of a property that is not extracted", "[Page, Item] public partial class P { public string? C { get; init; } [Follow(\"a\", Carry = [[|nameof(C)|]])] public Link<P>? L { get; init; } }" + Scraper },
+        { "DS0048", "carry of a list", "[Page, Item] public partial class P { [Text(\"li\")] public IReadOnlyList<string> C { get; init; } = []; [Follow(\"a\", Carry = [[|nameof(C)|]])] public Link<P>? L { get; init; } }" + Scraper },
+        { "DS0048", "follow-links carry of a converter's type", "public record struct Grams(int Value); public static class Units { public static Grams Parse(string s) => new(1); }\n[Page, Item, FollowLinks(Carry = [[|\"W\"|]])] public partial class P { [Text(\"b\"), Convert(typeof(Units), nameof(Units.Parse))] public Grams W { get; init; } }" + Scraper },
+        { "DS0003", "carried list", "[Page, Item] public partial class P { [Carried] public [|IReadOnlyList<string>|] C { get; init; } = []; }" + Scraper },
+        { "DS0022", "match on a carried value", "[Page, Item] public partial class P { [Carried, [|Match(\"x\")|]] public string? C { get; init; } }" + Scraper },
     };
+
+    public static TheoryData<string, string, string> AnalyzerCases => new()
+    {
+        { "DS0049", "carried to a page without the property", "[Page, Item] public partial class P { [Text(\"h1\")] public string? C { get; init; } [[|Follow(\"a\", Carry = [nameof(C)])|]] public IReadOnlyList<Link<Q>> Qs { get; init; } = []; }\n[Page, Item] public partial class Q { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0049", "carried to a property of another type", "[Page, Item] public partial class P { [Text(\"h1\")] public string? C { get; init; } [[|Follow(\"a\", Carry = [nameof(C)])|]] public IReadOnlyList<Link<Q>> Qs { get; init; } = []; }\n[Page, Item] public partial class Q { [Carried] public int? C { get; init; } }" + Scraper },
+        { "DS0050", "required but not carried by a link", "[Page, Item] public partial class P { [[|Follow(\"a\")|]] public IReadOnlyList<Link<Q>> Qs { get; init; } = []; }\n[Page, Item] public partial class Q { [Carried] public required string C { get; init; } }" + Scraper },
+        { "DS0050", "required on the start page", "[Page, Item] public partial class P { [Carried] public required string C { get; init; } }\n[[|Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))|]]\npublic static partial class S;" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AnalyzerCases))]
+    public async Task Analyzer_reports_the_id_on_the_exact_span(string id, string because, string markup)
+    {
+        var parsed = Markup.Parse(Prelude + markup);
+
+        var run = GeneratorHarness.Run(parsed.Source);
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(run.Output);
+
+        run.Reported.ShouldBeEmpty(because);
+        var diagnostic = diagnostics.Where(d => d.Id.StartsWith("DS", StringComparison.Ordinal)).ShouldHaveSingleItem(because);
+        diagnostic.Id.ShouldBe(id, because);
+        parsed.Source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length).ShouldBe(parsed.Marked, because);
+        diagnostic.Descriptor.HelpLinkUri.ShouldEndWith("docs/diagnostics/" + id + ".md");
+    }
+
+    [Fact]
+    public async Task Values_carried_by_every_link_to_a_page_and_received_with_their_type_report_nothing()
+    {
+        var run = GeneratorHarness.Run(Prelude + "[Page, Item] public partial class P { [Text(\"h1\")] public required string C { get; init; } [Text(\"b\")] public int? N { get; init; } [Follow(\"a\", Carry = [nameof(C), nameof(N)])] public IReadOnlyList<Link<Q>> Qs { get; init; } = []; }\n[Page, Item, FollowLinks(Carry = [\"C\"])] public partial class Q { [Carried] public required string C { get; init; } [Carried] public int? N { get; init; } }" + Scraper);
+
+        run.Reported.ShouldBeEmpty();
+        run.CompilationDiagnostics.ShouldBeEmpty();
+        (await GeneratorHarness.AnalyzeAsync(run.Output)).Where(d => d.Id.StartsWith("DS", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -289,6 +289,40 @@ public static class Samples
         }
         """;
 
+    public const string DataAcrossPages = """
+        using System;
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Shelves;
+
+        [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(CategoryPage))]
+        public static partial class ShelfScraper;
+
+        public enum Section { Fiction, Science }
+
+        [Page]
+        [FollowLinks(Selector = "a.related", To = typeof(BookPage), Carry = ["Category"])]
+        public partial class CategoryPage
+        {
+            [Text("h1")] public required string Category { get; init; }
+            [Attr("h1", "data-section")] public Section Section { get; init; }
+            [Text("p.page")] public int? Page { get; init; }
+            [Attr("main", "data-updated")] public DateTimeOffset Updated { get; init; }
+            [Follow("a.book", Carry = [nameof(Category), nameof(Section), nameof(Page), nameof(Updated)])] public IReadOnlyList<Link<BookPage>> Books { get; init; } = [];
+        }
+
+        [Page, Item]
+        public partial record BookPage
+        {
+            [Text("h1")] public required string Title { get; init; }
+            [Carried] public required string Category { get; init; }
+            [Carried] public Section? Section { get; init; }
+            [Carried] public int? Page { get; init; }
+            [Carried] public DateTimeOffset? Updated { get; init; }
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [nameof(SingleItem)] = SingleItem,
@@ -300,6 +334,7 @@ public static class Samples
         [nameof(ScopeSelectors)] = ScopeSelectors,
         [nameof(TextAndOutput)] = TextAndOutput,
         [nameof(LinkRules)] = LinkRules,
+        [nameof(DataAcrossPages)] = DataAcrossPages,
     };
 
     public static TheoryData<string> Names => [.. All.Keys];
