@@ -70,6 +70,7 @@ namespace DeclarativeScrape.Generators
                 .Select(static (r, _) => r.Model!)
                 .WithTrackingName(modelsName);
             var sources = models
+                .Where(static m => m.IsGenerated)
                 .Select(static (m, _) => ExtractableTypeEmitter.Emit(m))
                 .WithTrackingName(sourcesName);
             context.RegisterSourceOutput(sources, static (spc, file) => AddSource(spc, file));
@@ -89,14 +90,15 @@ namespace DeclarativeScrape.Generators
                 return ImmutableArray<Diagnostic>.Empty;
             }
 
-            // A type with an error lacks the property in error, perhaps the [Follow] that reaches the items: no verdict.
+            // A type of this scraper's graph with an error lacks the property in error, perhaps the [Follow] that reaches
+            // the items: no verdict for this scraper (other scrapers still get theirs).
             var graph = CrawlGraph.Build(model.StartPage, summaries);
-            if (graph is null || graph.ItemPages.Any() || summaries.Any(s => s.HasErrors))
+            if (graph is null || graph.ItemPages.Any() || graph.HasErrors)
             {
                 return ImmutableArray<Diagnostic>.Empty;
             }
 
-            return ImmutableArray.Create(Diagnostic.Create(DiagnosticDescriptors.ScraperWithoutItems, result.Anchor ?? Location.None, model.Type.Name, graph.Pages[0].DisplayName));
+            return ImmutableArray.Create(DiagnosticMessages.Create(DiagnosticDescriptors.ScraperWithoutItems, result.Anchor ?? Location.None, model.Type.Name, graph.Pages[0].DisplayName));
         }
 
         private static bool IsClassOrRecord(SyntaxNode node) =>

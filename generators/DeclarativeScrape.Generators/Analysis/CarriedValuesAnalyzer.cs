@@ -105,7 +105,7 @@ namespace DeclarativeScrape.Generators.Analysis
                         : "which has no [Carried] property '" + name + "' to receive it";
                     if (problem is not null)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CarryMismatch, location, what, name, target.Name, problem));
+                        context.ReportDiagnostic(DiagnosticMessages.Create(DiagnosticDescriptors.CarryMismatch, location, what, name, target.Name, problem));
                     }
                 }
             }
@@ -122,7 +122,7 @@ namespace DeclarativeScrape.Generators.Analysis
                 {
                     if (!edge.Carried.Contains(name))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RequiredValueNotCarried, edge.Location, edge.Target.Name, name, edge.What + " leads there without carrying it"));
+                        context.ReportDiagnostic(DiagnosticMessages.Create(DiagnosticDescriptors.RequiredValueNotCarried, edge.Location, edge.Target.Name, name, edge.What + " leads there without carrying it"));
                     }
                 }
             }
@@ -131,7 +131,7 @@ namespace DeclarativeScrape.Generators.Analysis
             {
                 foreach (var name in RequiredCarried(page))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RequiredValueNotCarried, location, page.Name, name, "'" + page.Name + "' is the start page of '" + scraper + "', and start URLs carry no values"));
+                    context.ReportDiagnostic(DiagnosticMessages.Create(DiagnosticDescriptors.RequiredValueNotCarried, location, page.Name, name, "'" + page.Name + "' is the start page of '" + scraper + "', and start URLs carry no values"));
                 }
             }
         }

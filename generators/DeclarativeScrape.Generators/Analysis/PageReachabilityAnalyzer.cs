@@ -57,7 +57,7 @@ namespace DeclarativeScrape.Generators.Analysis
                     {
                         if (!reached.Contains(page.Key))
                         {
-                            end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PageNeverReached, page.Value, page.Key.Name));
+                            end.ReportDiagnostic(DiagnosticMessages.Create(DiagnosticDescriptors.PageNeverReached, page.Value, page.Key.Name));
                         }
                     }
                 });

@@ -46,7 +46,7 @@ namespace DeclarativeScrape.Generators.Analysis
                     if (KnownNames.IsOurs(attribute.AttributeClass, setting) && attribute.ApplicationSyntaxReference is { } reference)
                     {
                         var location = reference.GetSyntax(context.CancellationToken).GetLocation();
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SettingWithoutScraper, location, setting.Substring(0, setting.Length - "Attribute".Length), type.Name));
+                        context.ReportDiagnostic(DiagnosticMessages.Create(DiagnosticDescriptors.SettingWithoutScraper, location, setting.Substring(0, setting.Length - "Attribute".Length), type.Name));
                         break;
                     }
                 }

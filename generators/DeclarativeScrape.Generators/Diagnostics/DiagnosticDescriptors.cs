@@ -138,6 +138,21 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "[Items] selects its own scope",
             "The [Items] selector '{0}' of '{1}' selects the element being extracted itself, which cannot be its own nested item: select elements inside it (':scope > li'), or read the element's values with ':scope' on [Text], [Attr], [Html], [OuterHtml] or [Follow]");
 
+        public static readonly DiagnosticDescriptor ScrapyPseudoElement = Error(
+            "DS0025",
+            "Scrapy pseudo-element in a selector",
+            "The selector '{0}' of '{1}' ends in Scrapy's '{2}', which is not CSS: {3}");
+
+        public static readonly DiagnosticDescriptor PseudoElementMatchesNothing = Error(
+            "DS0026",
+            "Pseudo-element matches no element",
+            "The selector '{0}' of '{1}' selects the pseudo-element '{2}', which is not an element of the page (a browser makes it from CSS, which a crawl does not apply), so it matches nothing: select the element itself");
+
+        public static readonly DiagnosticDescriptor InvalidDateFormat = Error(
+            "DS0027",
+            "Date format cannot read dates",
+            "The [Format] '{0}' of '{1}' cannot read any date: {2}");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: HelpRoot + id + ".md");
     }

@@ -22,6 +22,9 @@ namespace DeclarativeScrape.Generators.Emit
 
         public IEnumerable<TypeSummaryModel> ItemPages => Pages.Where(p => p.IsItem);
 
+        /// <summary>Whether a type of the graph has an error (reported on it): a property left out, or no extraction members.</summary>
+        public bool HasErrors => Pages.Concat(NestedItems).Any(t => t.HasErrors || !t.IsGenerated);
+
         /// <summary>
         /// The attributes the extraction of a page of type <paramref name="page"/> reads: its own and those of the item
         /// types nested in it (at any depth), in ordinal order; <see langword="null"/> when it may read any attribute.

@@ -210,7 +210,7 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 if (PropertyExtractionEmitter.IsQueried(property))
                 {
-                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector) + ");");
+                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector!.Text) + ");");
                 }
 
                 if (property.Pattern is not null)
@@ -240,7 +240,7 @@ namespace DeclarativeScrape.Generators.Emit
                     writer.Line("internal static readonly string[] FollowLinks" + Literals.Int(i) + "Carry = " + Literals.StringArray(links.Carry) + ";");
                 }
 
-                writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks" + Literals.Int(i) + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(links.Selector) + ");");
+                writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks" + Literals.Int(i) + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(links.Selector.Text) + ");");
                 if (links.Rules is { } rules)
                 {
                     writer.Line("internal static readonly global::DeclarativeScrape.UrlRules FollowLinks" + Literals.Int(i) + "Rules = " + RulesCreation(rules) + ";");

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using DeclarativeScrape.Generators.Model;
-using DeclarativeScrape.Generators.Selectors;
 
 namespace DeclarativeScrape.Generators.Emit
 {
@@ -144,7 +143,7 @@ namespace DeclarativeScrape.Generators.Emit
         public static void EmitFollowLinks(CodeWriter writer, FollowLinksModel links, int index, string cache)
         {
             var name = "FollowLinks" + Literals.Int(index);
-            writer.Line("// [FollowLinks(Selector = \"" + Literals.Comment(links.Selector) + "\")] -> " + ValueCode.ShortName(links.TargetTypeName));
+            writer.Line("// [FollowLinks(Selector = \"" + Literals.Comment(links.Selector.Text) + "\")] -> " + ValueCode.ShortName(links.TargetTypeName));
             writer.Open("foreach (var element in matches.All(" + cache + "." + name + "Query))");
             writer.Line("var href = element.GetAttribute(" + Literals.String(links.AttributeName) + ");");
             writer.Open("if (href is not null)");
@@ -179,7 +178,7 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 writer.Open("if (!found)");
                 writer.Line("ok = false;");
-                writer.Line("context.AddFailure(" + Literals.String(property.Name) + ", " + Literals.String(property.Selector) + ", " + ValueCode.Messages + ".NoLinkPasses);");
+                writer.Line("context.AddFailure(" + Literals.String(property.Name) + ", " + Literals.String(property.Selector?.Text) + ", " + ValueCode.Messages + ".NoLinkPasses);");
                 writer.Close();
             }
 
@@ -190,7 +189,7 @@ namespace DeclarativeScrape.Generators.Emit
         /// Whether the property's selector is exactly <c>:scope</c>: it reads the scope element itself (from
         /// <see cref="ScopeElementLocal"/>) and takes no place in the type's <c>SelectorSet</c>.
         /// </summary>
-        public static bool ReadsScope(PropertyModel property) => ScopeSelector.Is(property.Selector);
+        public static bool ReadsScope(PropertyModel property) => property.Selector is { IsScope: true };
 
         /// <summary>Whether the property's selector takes a place in its type's <c>SelectorSet</c>.</summary>
         public static bool IsQueried(PropertyModel property) => property.Selector is not null && !ReadsScope(property);
@@ -261,7 +260,7 @@ namespace DeclarativeScrape.Generators.Emit
                 {
                     writer.Open("if (element is null)");
                     writer.Line("ok = false;");
-                    writer.Line("context.AddFailure(" + name + ", " + Literals.String(property.Selector) + ", " + Messages("NoElement(" + selector + ")") + ");");
+                    writer.Line("context.AddFailure(" + name + ", " + Literals.String(property.Selector?.Text) + ", " + Messages("NoElement(" + selector + ")") + ");");
                     writer.Close();
                     writer.Open("else");
                 }
@@ -302,10 +301,10 @@ namespace DeclarativeScrape.Generators.Emit
         {
             var source = property.Source switch
             {
-                SourceKind.Attr => "[Attr(\"" + Literals.Comment(property.Selector) + "\", \"" + Literals.Comment(property.AttributeName) + "\")]",
+                SourceKind.Attr => "[Attr(\"" + Literals.Comment(property.Selector?.Text) + "\", \"" + Literals.Comment(property.AttributeName) + "\")]",
                 SourceKind.PageUrl => "[PageUrl]",
                 SourceKind.Carried => "[Carried]",
-                _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector) + "\")]",
+                _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector?.Text) + "\")]",
             };
             if (property.Shaping is { } shaping)
             {
@@ -486,7 +485,7 @@ namespace DeclarativeScrape.Generators.Emit
             private void Fail(string message)
             {
                 _writer.Line("ok = false;");
-                _writer.Line("context.AddFailure(" + Literals.String(_property.Name) + ", " + Literals.String(_property.Selector) + ", " + message + ");");
+                _writer.Line("context.AddFailure(" + Literals.String(_property.Name) + ", " + Literals.String(_property.Selector?.Text) + ", " + message + ");");
             }
 
             private string Assign(string local, string value) =>

@@ -21,17 +21,14 @@ namespace DeclarativeScrape.Generators.Emit
                 return null;
             }
 
+            // With no item type (DS0018, or an error hides the link to it) the members still exist, typed by object, so
+            // that the build shows that error alone.
             var items = graph.ItemPages.ToList();
-            if (items.Count == 0)
-            {
-                return null;
-            }
-
             var union = items.Count > 1 ? UnionEmitter.CaseNames(items) : null;
-            var itemType = union is null ? items[0].FullName : model.Type.FullName + ".Item";
+            var itemType = union is not null ? model.Type.FullName + ".Item" : items.Count == 1 ? items[0].FullName : "object";
             var writer = FileFrame.Begin();
             FileFrame.OpenType(writer, model.Type, string.Empty);
-            EmitPlan(writer, model, graph, itemType, union);
+            EmitPlan(writer, model, graph, itemType, items, union);
             writer.Line();
             OptionsEmitter.Emit(writer, model.Options);
             writer.Line();
@@ -43,12 +40,17 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Line();
                 UnionEmitter.Emit(writer, model, items, union);
             }
+            else if (items.Count == 0 || !items[0].IsGenerated)
+            {
+                writer.Line();
+                EmitUnavailableFormat(writer, model, itemType, items.Count == 0 ? "it reaches no [Item] type" : "'" + items[0].DisplayName + "' has an error");
+            }
 
             FileFrame.CloseType(writer, model.Type);
             return new GeneratedFile(model.Type.HintName + ".g.cs", writer.ToString());
         }
 
-        private static void EmitPlan(CodeWriter writer, ScraperModel model, CrawlGraph graph, string itemType, IReadOnlyDictionary<string, string>? union)
+        private static void EmitPlan(CodeWriter writer, ScraperModel model, CrawlGraph graph, string itemType, IReadOnlyList<TypeSummaryModel> items, IReadOnlyDictionary<string, string>? union)
         {
             var plan = Ns + "CrawlPlan<" + itemType + ">";
             writer.Line("/// <summary>");
@@ -72,7 +74,7 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             writer.Close(";");
-            var format = union is null ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
+            var format = union is null && items.Count == 1 && items[0].IsGenerated ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
             writer.Line("return new " + plan + "(" + Literals.String(model.Type.Name) + ", pages, " + format + ", " + Literals.String(SchemaFingerprint.Compute(graph.Schema)) + ", CreateOptions);");
             writer.Close();
         }
@@ -137,7 +139,13 @@ namespace DeclarativeScrape.Generators.Emit
 
                 writer.Line(FileFrame.GeneratedCode);
                 writer.Open("private static bool " + names[i] + "(global::AngleSharp.Dom.IDocument document, " + Ns + "ExtractionContext context, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + itemType + " item)");
-                if (!page.IsItem)
+                if (!page.IsGenerated)
+                {
+                    writer.Line("// " + Literals.Comment(page.DisplayName) + " has an error (reported at its declaration), so it has no extractor.");
+                    writer.Line("item = default!;");
+                    writer.Line("return false;");
+                }
+                else if (!page.IsItem)
                 {
                     writer.Line("_ = " + page.FullName + ".Extract(document, context);");
                     writer.Line("item = default!;");
@@ -157,6 +165,24 @@ namespace DeclarativeScrape.Generators.Emit
 
                 writer.Close();
             }
+        }
+
+        // Stands in for the item writers a scraper cannot have; it exists only in a build that fails on the reported error.
+        private static void EmitUnavailableFormat(CodeWriter writer, ScraperModel model, string itemType, string reason)
+        {
+            var message = Literals.String("Scraper '" + model.Type.Name + "' cannot write items: " + reason + " (a compile-time error).");
+            writer.Line(FileFrame.GeneratedCode);
+            writer.Open("private sealed class __ItemFormat : " + Ns + "ItemFormat<" + itemType + ">");
+            writer.Line("public static readonly " + model.Type.FullName + ".__ItemFormat Instance = new " + model.Type.FullName + ".__ItemFormat();");
+            writer.Line();
+            writer.Line("public override global::System.Collections.Generic.IReadOnlyList<string> CsvColumns => global::System.Array.Empty<string>();");
+            writer.Line();
+            writer.Line("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + itemType + " item) =>");
+            writer.Line("    throw new global::System.NotSupportedException(" + message + ");");
+            writer.Line();
+            writer.Line("public override void WriteCsvRow(" + itemType + " item, global::System.Span<string?> cells) =>");
+            writer.Line("    throw new global::System.NotSupportedException(" + message + ");");
+            writer.Close();
         }
 
         private static string[] ExtractorNames(IReadOnlyList<TypeSummaryModel> pages)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using DeclarativeScrape.Generators.Model;
-using DeclarativeScrape.Generators.Selectors;
 
 namespace DeclarativeScrape.Generators.Emit
 {
@@ -49,11 +48,12 @@ namespace DeclarativeScrape.Generators.Emit
                 schema.Append("  [FollowLinks] -> ").Append(links.TargetTypeName).Append('\n');
                 follows.Add(links.TargetTypeName);
                 attributes.Add(links.AttributeName.ToLowerInvariant());
-                readsAll |= !SelectorAttributeNames.TryCollect(links.Selector, attributes);
+                attributes.UnionWith(links.Selector.Attributes);
+                readsAll |= links.Selector.ReadsAnyAttribute;
             }
 
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
-                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors);
+                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated);
         }
 
         /// <summary>Adds the attributes <paramref name="property"/> reads; <see langword="false"/> when it may read any.</summary>
@@ -69,7 +69,13 @@ namespace DeclarativeScrape.Generators.Emit
                 attributes.Add(name.ToLowerInvariant());
             }
 
-            return property.Selector is null || SelectorAttributeNames.TryCollect(property.Selector, attributes);
+            if (property.Selector is not { } selector)
+            {
+                return true;
+            }
+
+            attributes.UnionWith(selector.Attributes);
+            return !selector.ReadsAnyAttribute;
         }
     }
 }

@@ -121,6 +121,13 @@ namespace DeclarativeScrape.Generators.Emit
                 var name = cases[items[i].FullName];
                 var variable = "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 writer.Line("case " + union + "." + name + " " + variable + ":");
+                if (!items[i].IsGenerated)
+                {
+                    // Its writers do not exist: the type has an error, reported at its declaration, and the build fails on it.
+                    writer.Line("    throw new global::System.NotSupportedException(" + Literals.String("'" + items[i].DisplayName + "' has a compile-time error: its items cannot be written.") + ");");
+                    continue;
+                }
+
                 writer.Line("    writer.WriteString(\"$type\", " + Literals.String(name) + ");");
                 writer.Line("    global::DeclarativeScrape.ItemWriting.WriteJsonProperties<" + items[i].FullName + ">(writer, " + variable + ".Value);");
                 writer.Line("    break;");

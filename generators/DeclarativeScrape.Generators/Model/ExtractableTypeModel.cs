@@ -14,12 +14,17 @@ namespace DeclarativeScrape.Generators.Model
     /// <param name="Properties">The extracted properties, in declaration order.</param>
     /// <param name="Enums">The enum types the properties use, ordered by name.</param>
     /// <param name="HasErrors">
-    /// Whether a property had an error (reported, and the property left out): the rest is generated so that the build
+    /// Whether a property had an error (reported here or on the nested item type it uses, and the property left out): the rest is generated so that the build
     /// shows that error alone, and checks across types that would be misled by the missing property are skipped.
     /// </param>
     /// <param name="UnsetRequired">
     /// The <c>required</c> properties left out for an error: the extractor's initializer sets them to <c>default!</c>
     /// so that it compiles (the build fails on the reported error anyway). Empty when <paramref name="HasErrors"/> is false.
+    /// </param>
+    /// <param name="IsGenerated">
+    /// Whether the type's file is generated: false when the type itself has an error (reported: not <c>partial</c>,
+    /// generic, abstract…). It keeps its place in the crawl graph, so that its scrapers' members are still generated
+    /// and the build shows that one error rather than every use of them failing too.
     /// </param>
     internal sealed record ExtractableTypeModel(
         TypeDeclarationModel Type,
@@ -28,7 +33,8 @@ namespace DeclarativeScrape.Generators.Model
         EquatableArray<PropertyModel> Properties,
         EquatableArray<EnumModel> Enums,
         bool HasErrors,
-        EquatableArray<string> UnsetRequired)
+        EquatableArray<string> UnsetRequired,
+        bool IsGenerated)
     {
         /// <summary>The type's <c>[FollowLinks]</c>, in the order written.</summary>
         public EquatableArray<FollowLinksModel> FollowLinks { get; init; } = EquatableArray<FollowLinksModel>.Empty;

@@ -5,7 +5,7 @@ namespace DeclarativeScrape.Generators.Model
     /// <param name="AttributeName">The attribute holding the URL.</param>
     /// <param name="TargetTypeName">The <c>global::</c> name of the page type the links lead to.</param>
     /// <param name="Rules">Its include and exclude patterns, if any.</param>
-    internal sealed record FollowLinksModel(string Selector, string AttributeName, string TargetTypeName, LinkRulesModel? Rules)
+    internal sealed record FollowLinksModel(SelectorModel Selector, string AttributeName, string TargetTypeName, LinkRulesModel? Rules)
     {
         /// <summary>The properties of the declaring type whose values its links carry (<c>Carry</c>).</summary>
         public EquatableArray<string> Carry { get; init; } = EquatableArray<string>.Empty;

@@ -4,7 +4,7 @@ namespace DeclarativeScrape.Generators.Model
     /// <param name="Name">The property name.</param>
     /// <param name="JsonName">Its JSON/CSV name: the <c>[JsonPropertyName]</c>, else camelCase.</param>
     /// <param name="Source">Where the value comes from.</param>
-    /// <param name="Selector">The CSS selector; <see langword="null"/> for <see cref="SourceKind.PageUrl"/>.</param>
+    /// <param name="Selector">The CSS selector and its facts; <see langword="null"/> for <see cref="SourceKind.PageUrl"/>.</param>
     /// <param name="AttributeName">The HTML attribute read by <c>[Attr]</c> or <c>[Follow]</c>.</param>
     /// <param name="Pattern">The <c>[Match]</c> pattern.</param>
     /// <param name="Format">The <c>[Format]</c> of a date.</param>
@@ -18,7 +18,7 @@ namespace DeclarativeScrape.Generators.Model
         string Name,
         string JsonName,
         SourceKind Source,
-        string? Selector,
+        SelectorModel? Selector,
         string? AttributeName,
         string? Pattern,
         string? Format,

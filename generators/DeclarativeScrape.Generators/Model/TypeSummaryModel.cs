@@ -22,6 +22,7 @@ namespace DeclarativeScrape.Generators.Model
     /// depends on attributes it does not name (<c>:checked</c>, <c>:lang()</c>, a pseudo-element…).
     /// </param>
     /// <param name="HasErrors">Whether a property of the type had an error and was left out (see <see cref="ExtractableTypeModel.HasErrors"/>).</param>
+    /// <param name="IsGenerated">Whether its extraction members exist (see <see cref="ExtractableTypeModel.IsGenerated"/>); the scraper stands in for them when not.</param>
     internal sealed record TypeSummaryModel(
         string FullName,
         string DisplayName,
@@ -33,5 +34,6 @@ namespace DeclarativeScrape.Generators.Model
         string Schema,
         EquatableArray<string> ReadAttributes,
         bool ReadsAllAttributes,
-        bool HasErrors);
+        bool HasErrors,
+        bool IsGenerated);
 }

@@ -47,7 +47,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidCarry, arguments.LocationOf(arguments.NamedElementSyntax("Carry", i)), what, name ?? "null", problem));
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidCarry, arguments.LocationOf(arguments.NamedElementSyntax("Carry", i)), what, name ?? "null", problem));
                 }
             }
 

@@ -30,18 +30,17 @@ namespace DeclarativeScrape.Generators.Parsing
             var role = isPage ? "[Page]" : "[Item]";
             var diagnostics = new List<Diagnostic>();
             var location = TypeDeclarations.IdentifierLocation(context.TargetNode);
-            var ok = TypeDeclarations.CheckPartial(type, role, location, diagnostics, cancellationToken);
-            if (ShapeProblem(type) is { } problem)
+            var generated = TypeDeclarations.CheckPartial(type, role, location, diagnostics, cancellationToken);
+            if (TypeShape.Problem(type) is { } problem)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedTypeShape, location, type.Name, isPage ? "Page" : "Item", problem));
-                ok = false;
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.UnsupportedTypeShape, location, type.Name, isPage ? "Page" : "Item", problem));
+                generated = false;
             }
 
             var enums = new Dictionary<string, EnumModel>();
             var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics, enums, cancellationToken);
             var properties = new List<PropertyModel>();
             var unset = new List<string>();
-            var reported = diagnostics.Count;
             foreach (var member in type.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -70,69 +69,27 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
+            var beforeFollowLinks = diagnostics.Count;
             var followLinks = FollowLinksParser.Read(type, location, diagnostics, cancellationToken);
+            var followLinksLeftOut = diagnostics.Count != beforeFollowLinks;
 
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
-            // build shows that one error rather than every use of the extractor and its scraper failing with it.
-            var result = ok
-                ? new ExtractableTypeModel(
-                    TypeDeclarations.Read(type, type.IsRecord ? "record" : "class"),
-                    isPage,
-                    isItem,
-                    properties.ToEquatableArray(),
-                    enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
-                    HasErrors: diagnostics.Count != reported,
-                    unset.ToEquatableArray())
-                {
-                    FollowLinks = followLinks.ToEquatableArray(),
-                }
-                : null;
+            // build shows that one error rather than every use of the extractor and its scraper failing with it. A type
+            // with an error of its own keeps a model too (not generated): its place in the crawl graph keeps its
+            // scrapers' members in place.
+            var result = new ExtractableTypeModel(
+                TypeDeclarations.Read(type, type.IsRecord ? "record" : "class"),
+                isPage,
+                isItem,
+                properties.ToEquatableArray(),
+                enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
+                HasErrors: parser.LeftOut || followLinksLeftOut,
+                unset.ToEquatableArray(),
+                generated)
+            {
+                FollowLinks = followLinks.ToEquatableArray(),
+            };
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
-        }
-
-        private static string? ShapeProblem(INamedTypeSymbol type)
-        {
-            for (var t = type; t is not null; t = t.ContainingType)
-            {
-                if (t.IsGenericType)
-                {
-                    return SymbolEqualityComparer.Default.Equals(t, type) ? "generic types are not supported" : "it is nested in the generic type '" + t.Name + "'";
-                }
-            }
-
-            if (type.IsStatic)
-            {
-                return "it is static";
-            }
-
-            if (type.IsAbstract)
-            {
-                return "it is abstract";
-            }
-
-            if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0))
-            {
-                return "it has no parameterless constructor (a positional record needs one, or use init properties)";
-            }
-
-            for (var t = type; t is not null; t = t.BaseType)
-            {
-                foreach (var member in t.GetMembers())
-                {
-                    var required = member switch
-                    {
-                        IPropertySymbol { IsRequired: true } property => !(SymbolEqualityComparer.Default.Equals(t, type) && PropertyParser.IsExtracted(property)),
-                        IFieldSymbol { IsRequired: true } => true,
-                        _ => false,
-                    };
-                    if (required)
-                    {
-                        return "its required member '" + member.Name + "' has no extraction attribute, so the generated extractor cannot set it";
-                    }
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -29,23 +29,23 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
 
                 var before = diagnostics.Count;
-                var selector = arguments.Named("Selector") is null ? "a[href]" : arguments.NamedString("Selector");
-                SelectorValidation.Check(selector, DisplayName, arguments, arguments.NamedSyntax("Selector"), diagnostics);
+                var text = arguments.Named("Selector") is null ? "a[href]" : arguments.NamedString("Selector");
+                var selector = SelectorValidation.Check(text, DisplayName, SourceKind.Follow, arguments, arguments.NamedSyntax("Selector"), diagnostics);
                 var attributeName = arguments.Named("Attribute") is null ? "href" : arguments.NamedString("Attribute");
                 if (string.IsNullOrEmpty(attributeName) || attributeName!.IndexOfAny(new[] { ' ', '"', '\'', '>', '/', '=' }) >= 0)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidAttributeName, arguments.LocationOf(arguments.NamedSyntax("Attribute")), attributeName ?? "null", DisplayName, "HTML attribute names are not empty and contain no white space, quotes, '>', '/' or '='"));
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidAttributeName, arguments.LocationOf(arguments.NamedSyntax("Attribute")), attributeName ?? "null", DisplayName, "HTML attribute names are not empty and contain no white space, quotes, '>', '/' or '='"));
                 }
 
                 var target = arguments.NamedType("To") ?? type;
                 if (target.TypeKind != TypeKind.Error && !KnownNames.IsSourceTypeWith(target, KnownNames.Page))
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.FollowTargetNotPage, arguments.LocationOf(arguments.NamedSyntax("To")), DisplayName, TypeDeclarations.ShortName(target)));
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.FollowTargetNotPage, arguments.LocationOf(arguments.NamedSyntax("To")), DisplayName, TypeDeclarations.ShortName(target)));
                 }
 
                 var rules = LinkRulesParser.Read(arguments, DisplayName + " of '" + type.Name + "'", diagnostics);
                 var carry = CarryParser.Read(arguments, type, DisplayName + " of '" + type.Name + "'", diagnostics);
-                if (diagnostics.Count == before && target.TypeKind != TypeKind.Error)
+                if (diagnostics.Count == before && selector is not null && target.TypeKind != TypeKind.Error)
                 {
                     found.Add(new FollowLinksModel(selector!, attributeName!, TypeDeclarations.FullName(target), rules)
                     {

@@ -24,7 +24,7 @@ namespace DeclarativeScrape.Generators.Parsing
         {
             if (UrlPatternSyntax.Problem(pattern) is { } problem)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidUrlPattern, location, pattern ?? "null", owner, problem));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidUrlPattern, location, pattern ?? "null", owner, problem));
                 return false;
             }
 

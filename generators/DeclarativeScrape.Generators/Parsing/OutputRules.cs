@@ -40,7 +40,7 @@ namespace DeclarativeScrape.Generators.Parsing
                         case 1:
                             return false;
                         default:
-                            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedJsonIgnoreCondition, arguments.LocationOf(arguments.NamedSyntax("Condition")), ConditionName(condition), property.Name));
+                            diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.UnsupportedJsonIgnoreCondition, arguments.LocationOf(arguments.NamedSyntax("Condition")), ConditionName(condition), property.Name));
                             return false;
                     }
                 }

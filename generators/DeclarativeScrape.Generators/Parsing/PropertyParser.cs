@@ -43,8 +43,26 @@ namespace DeclarativeScrape.Generators.Parsing
             return false;
         }
 
+        /// <summary>
+        /// Whether a property was left out for an error: reported here, by the compiler, or on the type it uses (a
+        /// nested item type that cannot be generated).
+        /// </summary>
+        public bool LeftOut { get; private set; }
+
         /// <returns>The model, or <see langword="null"/> when the property is not extracted or has an error.</returns>
         public PropertyModel? Parse(IPropertySymbol property)
+        {
+            var reported = _diagnostics.Count;
+            var model = ParseProperty(property);
+            if (model is null && (_diagnostics.Count != reported || IsExtracted(property)))
+            {
+                LeftOut = true;
+            }
+
+            return model;
+        }
+
+        private PropertyModel? ParseProperty(IPropertySymbol property)
         {
             AttributeData? source = null;
             SourceKind kind = default;
@@ -178,8 +196,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private PropertyModel? ParseCount(IPropertySymbol property, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, Location fallback)
         {
-            var selector = arguments.ConstructorString(0);
-            SelectorValidation.Check(selector, property.Name, arguments, 0, _diagnostics);
+            var selector = SelectorValidation.Check(arguments.ConstructorString(0), property.Name, SourceKind.Count, arguments, 0, _diagnostics);
             var kind = ValueTypes.Classify(element);
             if (shape != ValueShape.Required || kind is not (ValueKind.Int32 or ValueKind.Int64))
             {
@@ -192,8 +209,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private PropertyModel? ParseText(IPropertySymbol property, SourceKind kind, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, AttributeData? match, AttributeData? format, AttributeData? convert, Location fallback)
         {
-            var selector = arguments.ConstructorString(0);
-            SelectorValidation.Check(selector, property.Name, arguments, 0, _diagnostics);
+            var selector = SelectorValidation.Check(arguments.ConstructorString(0), property.Name, kind, arguments, 0, _diagnostics);
             string? attributeName = null;
             if (kind == SourceKind.Attr)
             {
@@ -240,6 +256,10 @@ namespace DeclarativeScrape.Generators.Parsing
                 {
                     Report(DiagnosticDescriptors.FormatOnNonDate, formatArguments.Location, property.Name, TypeDeclarations.ShortName(property.Type));
                 }
+                else if (DateFormats.Problem(formatText, valueKind == ValueKind.DateTimeOffset) is { } problem)
+                {
+                    Report(DiagnosticDescriptors.InvalidDateFormat, formatArguments.LocationOf(formatArguments.ConstructorSyntax(0)), formatText ?? "null", property.Name, problem);
+                }
             }
 
             var enumName = string.Empty;
@@ -267,10 +287,10 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private PropertyModel? ParseItems(IPropertySymbol property, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, Location fallback)
         {
-            var selector = arguments.ConstructorString(0);
-            if (SelectorValidation.Check(selector, property.Name, arguments, 0, _diagnostics) && ScopeSelector.Is(selector))
+            var selector = SelectorValidation.Check(arguments.ConstructorString(0), property.Name, SourceKind.Items, arguments, 0, _diagnostics);
+            if (selector is { IsScope: true })
             {
-                Report(DiagnosticDescriptors.ItemsSelectScope, arguments.LocationOf(arguments.ConstructorSyntax(0)), selector, property.Name);
+                Report(DiagnosticDescriptors.ItemsSelectScope, arguments.LocationOf(arguments.ConstructorSyntax(0)), selector.Text, property.Name);
                 return null;
             }
 
@@ -280,14 +300,19 @@ namespace DeclarativeScrape.Generators.Parsing
                 return null;
             }
 
+            if (!TypeShape.CanGenerate((INamedTypeSymbol)element, _cancellationToken))
+            {
+                // The item type reports its own error; without its extractor this property is left out.
+                return null;
+            }
+
             var name = TypeDeclarations.FullName(element);
             return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Items, selector, null, null, null, ValueKind.Item, name, name, shape, element.IsValueType, null);
         }
 
         private PropertyModel? ParseFollow(IPropertySymbol property, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, Location fallback)
         {
-            var selector = arguments.ConstructorString(0);
-            SelectorValidation.Check(selector, property.Name, arguments, 0, _diagnostics);
+            var selector = SelectorValidation.Check(arguments.ConstructorString(0), property.Name, SourceKind.Follow, arguments, 0, _diagnostics);
             var attributeName = "href";
             if (arguments.Named("Attribute") is not null)
             {
@@ -305,6 +330,12 @@ namespace DeclarativeScrape.Generators.Parsing
             if (!KnownNames.IsSourceTypeWith(target, KnownNames.Page))
             {
                 Report(DiagnosticDescriptors.FollowTargetNotPage, fallback, property.Name, TypeDeclarations.ShortName(target));
+                return null;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(target, target.OriginalDefinition))
+            {
+                // A constructed generic page type reports its own error (DS0020) and has no place in the crawl graph.
                 return null;
             }
 
@@ -471,7 +502,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
         {
-            _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+            _diagnostics.Add(DiagnosticMessages.Create(descriptor, location, arguments));
         }
     }
 }

@@ -31,15 +31,15 @@ namespace DeclarativeScrape.Generators.Parsing
             var ok = TypeDeclarations.CheckPartial(type, "[Scraper]", location, diagnostics, cancellationToken);
             if (!type.IsStatic)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ScraperNotStatic, location, type.Name));
-                ok = false;
+                // Reported, and still generated (into the type as declared) so that the uses of its members compile.
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ScraperNotStatic, location, type.Name));
             }
 
             for (var t = type; t is not null; t = t.ContainingType)
             {
                 if (t.IsGenericType)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnsupportedTypeShape, location, type.Name, "Scraper", "generic types are not supported"));
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.UnsupportedTypeShape, location, type.Name, "Scraper", "generic types are not supported"));
                     ok = false;
                     break;
                 }
@@ -53,7 +53,7 @@ namespace DeclarativeScrape.Generators.Parsing
             // A bad start URL or setting is reported and left out of the model; the scraper is still generated (the
             // build fails on the diagnostic alone, not on every use of Plan and RunAsync as well).
             ok &= startPage is not null;
-            var model = ok ? new ScraperModel(TypeDeclarations.Read(type, "static class"), startPage!, options) : null;
+            var model = ok ? new ScraperModel(TypeDeclarations.Read(type, TypeDeclarations.Keyword(type)), startPage!, options) : null;
             return new ParseResult<ScraperModel>(model, diagnostics.ToEquatableArray(), scraper.Location);
         }
 
@@ -62,7 +62,7 @@ namespace DeclarativeScrape.Generators.Parsing
             var page = scraper.NamedType("StartPage");
             if (page is null)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingStartPage, scraper.Location, scraperName));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.MissingStartPage, scraper.Location, scraperName));
                 return null;
             }
 
@@ -73,7 +73,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (!KnownNames.IsSourceTypeWith(page, KnownNames.Page))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StartPageNotPage, scraper.LocationOf(scraper.NamedSyntax("StartPage")), TypeDeclarations.ShortName(page), scraperName));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.StartPageNotPage, scraper.LocationOf(scraper.NamedSyntax("StartPage")), TypeDeclarations.ShortName(page), scraperName));
                 return null;
             }
 
@@ -99,7 +99,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (given == 0)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
             }
 
             return urls;
@@ -117,7 +117,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidStartUrl, scraper.LocationOf(syntax), url ?? "null", scraperName));
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidStartUrl, scraper.LocationOf(syntax), url ?? "null", scraperName));
                 }
             }
         }
@@ -231,7 +231,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 var prefix = arguments.NamedString("PathPrefix");
                 if (prefix is not null && (prefix.Length == 0 || prefix[0] != '/'))
                 {
-                    _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidUrlPattern, arguments.LocationOf(arguments.NamedSyntax("PathPrefix")), prefix, "Scope.PathPrefix of '" + _scraperName + "'", "a path prefix starts with '/', such as '/docs/'"));
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidUrlPattern, arguments.LocationOf(arguments.NamedSyntax("PathPrefix")), prefix, "Scope.PathPrefix of '" + _scraperName + "'", "a path prefix starts with '/', such as '/docs/'"));
                     prefix = null;
                 }
 
@@ -420,7 +420,7 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             private void Report(string setting, Location location, string problem) =>
-                _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
+                _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
 
             private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
         }

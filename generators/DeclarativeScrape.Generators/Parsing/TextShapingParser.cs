@@ -86,7 +86,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 : new TextShapingModel(replacements.ToEquatableArray(), split, trim);
 
             void Report(string attribute, string problem, Location location) =>
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidTextShaping, location, attribute, propertyName, problem));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidTextShaping, location, attribute, propertyName, problem));
         }
     }
 }

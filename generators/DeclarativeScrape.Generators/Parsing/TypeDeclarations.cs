@@ -92,7 +92,7 @@ namespace DeclarativeScrape.Generators.Parsing
         {
             if (!IsPartial(type, cancellationToken))
             {
-                diagnostics.Add(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.TypeNotPartial, location, type.Name, "it is a " + role + " type and the generator adds members to it"));
+                diagnostics.Add(Diagnostics.DiagnosticMessages.Create(Diagnostics.DiagnosticDescriptors.TypeNotPartial, location, type.Name, "it is a " + role + " type and the generator adds members to it"));
                 return false;
             }
 
@@ -100,7 +100,7 @@ namespace DeclarativeScrape.Generators.Parsing
             {
                 if (!IsPartial(outer, cancellationToken))
                 {
-                    diagnostics.Add(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.TypeNotPartial, location, outer.Name, "it contains the " + role + " type '" + type.Name + "'"));
+                    diagnostics.Add(Diagnostics.DiagnosticMessages.Create(Diagnostics.DiagnosticDescriptors.TypeNotPartial, location, outer.Name, "it contains the " + role + " type '" + type.Name + "'"));
                     return false;
                 }
             }

@@ -13,20 +13,6 @@ internal static class CssSelectorChecker
     /// <summary>Checks <paramref name="selector"/>.</summary>
     /// <param name="selector">The selector as written in the attribute.</param>
     /// <returns><see langword="null"/> when valid; else where and why it is not.</returns>
-    public static SelectorError? Check(string selector)
-    {
-        if (selector is null || selector.Length == 0)
-        {
-            return new SelectorError("the selector is empty", 0, 0);
-        }
-
-        var tokenizer = new SelectorTokenizer(selector);
-        var validator = new SelectorValidator(selector, forgiving: false, depth: 0, invoked: false);
-        for (var token = tokenizer.Next(); token.Kind != SelectorTokenKind.EndOfFile; token = tokenizer.Next())
-        {
-            validator.Apply(token);
-        }
-
-        return validator.IsValid ? null : validator.Diagnose();
-    }
+    public static SelectorError? Check(string selector) =>
+        selector is null ? new SelectorError("the selector is empty", 0, 0) : SelectorReader.Read(selector).Error;
 }

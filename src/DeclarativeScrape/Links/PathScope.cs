@@ -12,6 +12,9 @@ internal sealed class PathScope
         _rules = rules;
     }
 
+    /// <summary>A scope that lets every path through.</summary>
+    public static readonly PathScope None = new(null, UrlRules.None);
+
     /// <summary>Whether it lets every URL through (nothing to check).</summary>
     public bool IsEmpty => _prefix is null && _rules.IsEmpty;
 

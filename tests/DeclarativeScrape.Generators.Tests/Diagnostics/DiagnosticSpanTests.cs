@@ -64,6 +64,14 @@ public sealed class DiagnosticSpanTests
         { "DS0021", "follow attribute with a space", "[Page, Item] public partial class P { [Follow(\"a\", Attribute = [|\"data href\"|])] public Link<P>? Next { get; init; } }" + Scraper },
         { "DS0022", "match without source", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [[|Match(\"x\")|]] public string? U { get; init; } }" + Scraper },
         { "DS0024", "items of the item's own element", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [Items([|\":scope\"|])] public IReadOnlyList<R> Rs { get; init; } = []; }\n[Item] public partial class R { [Attr(\":scope\", \"id\")] public string? Id { get; init; } }" + Scraper },
+        { "DS0025", "Scrapy ::text", "[Page, Item] public partial class P { [Text(\"h1[|::text|]\")] public string? T { get; init; } }" + Scraper },
+        { "DS0025", "Scrapy ::attr()", "[Page, Item] public partial class P { [Text(\"a.next[|::attr(href)|]\")] public string? T { get; init; } }" + Scraper },
+        { "DS0025", "Scrapy ::attr() on a follow", "[Page, Item] public partial class P { [Follow(\"li.next a[|::attr(href)|]\")] public Link<P>? Next { get; init; } }" + Scraper },
+        { "DS0026", "::before", "[Page, Item] public partial class P { [Text(\"p.price[|::before|]\")] public string? T { get; init; } }" + Scraper },
+        { "DS0026", "one-colon :after", "[Page, Item] public partial class P { [Text(\"p[|:after|]\")] public string? T { get; init; } }" + Scraper },
+        { "DS0026", "pseudo-element in one branch of a list", "[Page, Item] public partial class P { [Text(\"h1, h2[|::first-line|]\")] public string? T { get; init; } }" + Scraper },
+        { "DS0027", "empty date format", "[Page, Item] public partial class P { [Text(\"time\"), Format([|\"\"|])] public DateTime? T { get; init; } }" + Scraper },
+        { "DS0027", "date format .NET refuses", "[Page, Item] public partial class P { [Text(\"time\"), Format([|\"%\"|])] public DateTimeOffset T { get; init; } }" + Scraper },
         { "DS0024", "one nested item of the scope, spaces around", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [Items([|\" :scope \"|])] public R? One { get; init; } }\n[Item] public partial class R { [Text(\"b\")] public string? B { get; init; } }" + Scraper },
     };
 

@@ -1,5 +1,4 @@
 using DeclarativeScrape.Generators.Parsing;
-using DeclarativeScrape.Generators.Selectors;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,7 +15,7 @@ public sealed class SelectorSpanTests
     {
         var expression = ParseLiteral(literal);
 
-        var location = SelectorValidation.Narrow(expression, new SelectorError("bad", offset, length));
+        var location = SelectorValidation.Narrow(expression, offset, length);
 
         location.ShouldNotBeNull();
         expression.SyntaxTree.GetText().ToString(location.SourceSpan).ShouldBe(marked);
@@ -28,7 +27,7 @@ public sealed class SelectorSpanTests
     [InlineData("\"\"\"div[\"\"\"")]
     public void A_literal_with_escapes_or_raw_quotes_is_not_narrowed(string literal)
     {
-        SelectorValidation.Narrow(ParseLiteral(literal), new SelectorError("bad", 1, 1)).ShouldBeNull();
+        SelectorValidation.Narrow(ParseLiteral(literal), 1, 1).ShouldBeNull();
     }
 
     private static ExpressionSyntax ParseLiteral(string literal)

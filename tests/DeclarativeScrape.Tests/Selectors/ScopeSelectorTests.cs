@@ -14,7 +14,7 @@ public sealed class ScopeSelectorTests
     [InlineData(@":sc\6f pe")]
     public void Is_scope_and_AngleSharp_matches_the_scope_element_with_it(string selector)
     {
-        ScopeSelector.Is(selector).ShouldBeTrue();
+        SelectorReader.Read(selector).IsScope.ShouldBeTrue();
 
         using var document = ExtractionDocument.ParseHtml("<html><body><article id=a><p>x</p></article></body></html>");
         var article = document.GetElementById("a")!;
@@ -37,9 +37,8 @@ public sealed class ScopeSelectorTests
     [InlineData(":scope-x")]
     [InlineData(":root")]
     [InlineData("")]
-    [InlineData(null)]
-    public void Only_contains_scope_or_is_something_else(string? selector)
+    public void Only_contains_scope_or_is_something_else(string selector)
     {
-        ScopeSelector.Is(selector).ShouldBeFalse();
+        SelectorReader.Read(selector).IsScope.ShouldBeFalse();
     }
 }

@@ -20,11 +20,10 @@ public sealed class SelectorAttributeNamesTests
     [InlineData("h1", "")]
     public void Collects_the_tested_attributes(string selector, string expected)
     {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var reading = SelectorReader.Read(selector);
 
-        SelectorAttributeNames.TryCollect(selector, names).ShouldBeTrue();
-
-        string.Join(",", names).ShouldBe(expected);
+        reading.ReadsAnyAttribute.ShouldBeFalse();
+        string.Join(",", reading.Attributes).ShouldBe(expected);
     }
 
     [Theory]
@@ -39,5 +38,5 @@ public sealed class SelectorAttributeNamesTests
     [InlineData("[svg|href]")]
     [InlineData("div:not(:disabled)")]
     public void Says_when_a_match_depends_on_attributes_it_does_not_name(string selector) =>
-        SelectorAttributeNames.TryCollect(selector, new List<string>()).ShouldBeFalse();
+        SelectorReader.Read(selector).ReadsAnyAttribute.ShouldBeTrue();
 }
