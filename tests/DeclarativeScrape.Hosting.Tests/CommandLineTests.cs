@@ -58,6 +58,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Headers_and_cookies_are_added()
+    {
+        var options = Apply("--header", "Accept-Language: fr", "-H", "X-Api-Key:  k1 ", "--cookie", "session=abc=1");
+
+        options.Headers["Accept-Language"].ShouldBe("fr");
+        options.Headers["X-Api-Key"].ShouldBe("k1");
+        options.Cookies.ShouldHaveSingleItem().ShouldSatisfyAllConditions(c => c.Name.ShouldBe("session"), c => c.Value.ShouldBe("abc=1"));
+    }
+
+    [Fact]
     public void Limits_robots_state_and_output_are_set()
     {
         var options = Apply("--max-pages", "500", "--max-depth", "3", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl");
@@ -128,6 +138,8 @@ public sealed class CommandLineTests
     [InlineData("--allowed-host", "http://example.com/", "--allowed-host: 'http://example.com/' is not a host name (give example.com, not a URL).")]
     [InlineData("--out", "items.txt", "--out: 'items.txt' has no known extension; use .jsonl, .ndjson, .json or .csv, or - for standard output.")]
     [InlineData("--state", " ", "--state: needs a directory path.")]
+    [InlineData("--header", "X-Key", "--header: 'X-Key' is not 'Name: value'.")]
+    [InlineData("--cookie", "session", "--cookie: 'session' is not name=value.")]
     public void A_bad_value_is_an_error_naming_the_argument(string option, string value, string message) =>
         Errors(option, value).ShouldBe([message]);
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>The bookstore's pages: home, catalogue and category listings, book pages, robots.txt and the ground truth.</summary>
-internal sealed class BookstoreContent : ISiteContent
+internal sealed class BookstoreContent : ISiteContent, IInteractiveContent
 {
     public const string ExpectedPath = "/__expected.jsonl";
     private const string CataloguePrefix = "/catalogue/";
@@ -17,10 +17,18 @@ internal sealed class BookstoreContent : ISiteContent
     {
         _catalog = catalog;
         _layout = new BookstoreLayout(catalog);
+        Accounts = new BookstoreAccounts(catalog, _layout);
         NotFound = SitePage.Html(_layout.Simple("Page not found", "<p>404: there is no page at this address. <a href=\"/catalogue/page-1.html\">Browse all books</a>.</p>"), 404);
     }
 
     public SitePage NotFound { get; }
+
+    /// <summary>The login form and the wishlist behind it.</summary>
+    public BookstoreAccounts Accounts { get; }
+
+    public bool Handles(string path) => Accounts.Handles(path);
+
+    public Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext context) => Accounts.HandleAsync(context);
 
     /// <summary>The ground truth as JSON Lines, set once the site knows its address.</summary>
     public string? ExpectedJsonLines { get; set; }

@@ -43,6 +43,12 @@ namespace DeclarativeScrape.Generators.Analysis
             {
                 foreach (var setting in Settings)
                 {
+                    // A page type's [Header] is its own: sent with the requests of its pages.
+                    if (setting == KnownNames.Header && KnownNames.Find(type, KnownNames.Page) is not null)
+                    {
+                        continue;
+                    }
+
                     if (KnownNames.IsOurs(attribute.AttributeClass, setting) && attribute.ApplicationSyntaxReference is { } reference)
                     {
                         var location = reference.GetSyntax(context.CancellationToken).GetLocation();

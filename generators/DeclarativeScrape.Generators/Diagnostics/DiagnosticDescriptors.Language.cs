@@ -30,6 +30,11 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "Carried value does not fit the page it leads to",
             "{0} carries '{1}' to '{2}', {3}");
 
+        public static readonly DiagnosticDescriptor InvalidPageHeader = Error(
+            "DS0051",
+            "Invalid page header",
+            "[Header(\"{0}\")] on page type '{1}' cannot be sent: {2}");
+
         public static readonly DiagnosticDescriptor RequiredValueNotCarried = new DiagnosticDescriptor(
             "DS0050",
             "Required carried value is not always carried",

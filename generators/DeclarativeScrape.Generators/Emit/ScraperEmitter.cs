@@ -70,7 +70,18 @@ namespace DeclarativeScrape.Generators.Emit
                 var page = graph.Pages[i];
                 var pageType = "new " + Ns + "PageType<" + itemType + ">(typeof(" + page.FullName + "), " + Literals.String(page.DisplayName) + ", " + names[i] + ", isItem: " + Literals.Bool(page.IsItem) + ")";
                 var attributes = graph.AttributesReadOn(page);
-                writer.Line(attributes is null ? pageType + "," : pageType + " { ReadAttributes = " + Literals.StringArray(attributes) + " },");
+                var init = new List<string>();
+                if (attributes is not null)
+                {
+                    init.Add("ReadAttributes = " + Literals.StringArray(attributes));
+                }
+
+                if (page.Headers.Count > 0)
+                {
+                    init.Add("Headers = new global::System.Collections.Generic.KeyValuePair<string, string>[] { " + string.Join(", ", page.Headers.Select(h => "new(" + Literals.String(h.Name) + ", " + Literals.String(h.Value) + ")")) + " }");
+                }
+
+                writer.Line(init.Count == 0 ? pageType + "," : pageType + " { " + string.Join(", ", init) + " },");
             }
 
             writer.Close(";");

@@ -35,5 +35,9 @@ namespace DeclarativeScrape.Generators.Model
         EquatableArray<string> ReadAttributes,
         bool ReadsAllAttributes,
         bool HasErrors,
-        bool IsGenerated);
+        bool IsGenerated)
+    {
+        /// <summary>A page type's <c>[Header]</c>s, sent with its requests.</summary>
+        public EquatableArray<HeaderModel> Headers { get; init; } = EquatableArray<HeaderModel>.Empty;
+    }
 }

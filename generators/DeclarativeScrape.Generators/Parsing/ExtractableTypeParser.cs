@@ -71,6 +71,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             var beforeFollowLinks = diagnostics.Count;
             var followLinks = FollowLinksParser.Read(type, location, diagnostics, cancellationToken);
+            var headers = isPage ? HeaderRules.ReadPageHeaders(type, location, diagnostics, cancellationToken) : new List<HeaderModel>();
             var followLinksLeftOut = diagnostics.Count != beforeFollowLinks;
 
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
@@ -88,6 +89,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 generated)
             {
                 FollowLinks = followLinks.ToEquatableArray(),
+                Headers = headers.ToEquatableArray(),
             };
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }

@@ -182,7 +182,7 @@ namespace DeclarativeScrape.Generators.Parsing
                     else if (KnownNames.IsOurs(name, KnownNames.UserAgent))
                     {
                         var agent = arguments.ConstructorString(0);
-                        if (HeaderValueProblem(agent) is { } problem)
+                        if (HeaderRules.ValueProblem(agent) is { } problem)
                         {
                             Report("UserAgent", arguments.LocationOf(arguments.ConstructorSyntax(0)), problem);
                         }
@@ -196,13 +196,13 @@ namespace DeclarativeScrape.Generators.Parsing
                         var headerName = arguments.ConstructorString(0);
                         var value = arguments.ConstructorString(1);
                         var setting = "Header(\"" + (headerName ?? "null") + "\")";
-                        if (HeaderNameProblem(headerName) is { } nameProblem)
+                        if (HeaderRules.NameProblem(headerName) is { } nameProblem)
                         {
                             Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(0)), nameProblem);
                         }
-                        else if (value is null || (value.Length > 0 && HeaderValueProblem(value) is not null))
+                        else if (value is null || (value.Length > 0 && HeaderRules.ValueProblem(value) is not null))
                         {
-                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(1)), value is null ? "the value is null" : HeaderValueProblem(value)!);
+                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(1)), value is null ? "the value is null" : HeaderRules.ValueProblem(value)!);
                         }
                         else
                         {
@@ -380,43 +380,6 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
 
                 return value;
-            }
-
-            private static string? HeaderNameProblem(string? name)
-            {
-                if (string.IsNullOrEmpty(name))
-                {
-                    return "the header name is empty";
-                }
-
-                foreach (var c in name!)
-                {
-                    // RFC 9110 token characters.
-                    if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
-                    {
-                        return "a header name is an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~";
-                    }
-                }
-
-                return null;
-            }
-
-            private static string? HeaderValueProblem(string? value)
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    return "the value is empty";
-                }
-
-                foreach (var c in value!)
-                {
-                    if ((char.IsControl(c) && c != '\t') || c > 0xff)
-                    {
-                        return "a header value cannot contain line breaks, NUL, control or non-Latin-1 characters";
-                    }
-                }
-
-                return null;
             }
 
             private void Report(string setting, Location location, string problem) =>

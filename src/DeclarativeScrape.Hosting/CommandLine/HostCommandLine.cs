@@ -41,6 +41,18 @@ internal sealed class HostCommandLine
         HelpName = "GLOB",
     };
 
+    private readonly Option<string[]> _header = new("--header", "-H")
+    {
+        Description = "A request header sent with every request, as 'Name: value' (repeatable); it replaces the scraper's of that name.",
+        HelpName = "HEADER",
+    };
+
+    private readonly Option<string[]> _cookie = new("--cookie")
+    {
+        Description = "A cookie the crawl starts with, as name=value (repeatable), for the start URLs' hosts.",
+        HelpName = "COOKIE",
+    };
+
     private readonly Option<string?> _out = new("--out", "-o")
     {
         Description = "Where items go: FILE.jsonl, .ndjson or .json (JSON Lines), FILE.csv (CSV), or - for JSON Lines on standard output.",
@@ -72,7 +84,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _header, _cookie, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -100,6 +112,26 @@ internal sealed class HostCommandLine
                 if (string.IsNullOrWhiteSpace(value) || value.Contains('/', StringComparison.Ordinal))
                 {
                     result.AddError($"--allowed-host: '{value}' is not a host name (give example.com, not a URL).");
+                }
+            }
+        });
+        _header.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (SplitHeader(value) is null)
+                {
+                    result.AddError($"--header: '{value}' is not 'Name: value'.");
+                }
+            }
+        });
+        _cookie.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value.IndexOf('=', StringComparison.Ordinal) <= 0)
+                {
+                    result.AddError($"--cookie: '{value}' is not name=value.");
                 }
             }
         });
@@ -140,6 +172,14 @@ internal sealed class HostCommandLine
 
     public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args);
 
+    /// <summary><c>Name: value</c> as a pair, or <see langword="null"/> when it is not one.</summary>
+    private static KeyValuePair<string, string>? SplitHeader(string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var name = colon > 0 ? value[..colon].Trim() : string.Empty;
+        return name.Length == 0 || name.Any(char.IsWhiteSpace) ? null : new KeyValuePair<string, string>(name, value[(colon + 1)..].Trim());
+    }
+
     /// <summary>The settings of a parse result without errors.</summary>
     public HostSettings Read(ParseResult result) => new()
     {
@@ -148,6 +188,8 @@ internal sealed class HostCommandLine
         PathPrefix = result.GetValue(_pathPrefix),
         Include = result.GetValue(_include) ?? [],
         Exclude = result.GetValue(_exclude) ?? [],
+        Headers = [.. (result.GetValue(_header) ?? []).Select(h => SplitHeader(h) ?? throw new InvalidOperationException($"unchecked header {h}"))],
+        Cookies = [.. (result.GetValue(_cookie) ?? []).Select(c => new KeyValuePair<string, string>(c[..c.IndexOf('=', StringComparison.Ordinal)].Trim(), c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))],
         Out = result.GetValue(_out),
         MaxPages = result.GetValue(_maxPages),
         MaxDepth = result.GetValue(_maxDepth),

@@ -13,6 +13,10 @@ internal sealed record HostSettings
 
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Cookies { get; init; } = [];
+
     /// <summary>The <c>--out</c> value: a file path, <see cref="StandardOutput"/>, or <see langword="null"/>.</summary>
     public string? Out { get; init; }
 

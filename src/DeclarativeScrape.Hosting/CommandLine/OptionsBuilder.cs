@@ -39,6 +39,16 @@ internal static class OptionsBuilder
             options.Scope.Exclude = [.. settings.Exclude];
         }
 
+        foreach (var (name, value) in settings.Headers)
+        {
+            options.Headers[name] = value;
+        }
+
+        foreach (var (name, value) in settings.Cookies)
+        {
+            options.Cookies.Add(new System.Net.Cookie(name, value));
+        }
+
         if (settings.Out is { } output)
         {
             options.OutputPath = settings.OutToStandardOutput ? null : output;

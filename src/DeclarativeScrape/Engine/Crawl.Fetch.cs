@@ -98,7 +98,7 @@ internal sealed partial class Crawl<TItem>
         FetchResult? result = null;
         try
         {
-            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, cancellationToken).ConfigureAwait(false);
+            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, cancellationToken, _plan.Pages[job.Lease.PageType].Headers).ConfigureAwait(false);
             if (result.HasResponse)
             {
                 Interlocked.Increment(ref _pagesFetched);

@@ -33,6 +33,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OutcomeRecorder _recorder;
+    private readonly RequestControl _requests;
     private readonly PageFetcher _fetcher;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
@@ -60,7 +61,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _time = engine.Time;
         _logger = engine.CreateLogger();
         _recorder = new OutcomeRecorder(plan.Name, _logger);
-        _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
+        _requests = new RequestControl(engine.Fetch, settings);
+        _fetcher = new PageFetcher(_requests, settings, _time, _recorder, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth);
         _store = CrawlStores.Open(plan, settings, _time, _logger, HostRefilled, Fault);
@@ -165,6 +167,11 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         Task[] workers = [];
         try
         {
+            if (_settings.Login is { } login)
+            {
+                await new LoginStep(_requests, _settings, _recorder).RunAsync(login, _stop.Token).ConfigureAwait(false);
+            }
+
             await SeedAsync().ConfigureAwait(false);
             workers = new Task[_parseWorkers];
             for (var i = 0; i < workers.Length; i++)
@@ -209,6 +216,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         _engine.Hosts.RemoveRun(this);
+        _requests.Dispose();
         _wakeTimer.Dispose();
         _userStop.Dispose();
         try

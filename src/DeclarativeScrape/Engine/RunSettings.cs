@@ -35,6 +35,9 @@ internal sealed class RunSettings
         MaxRedirects = options.Limits.MaxRedirects;
         UserAgent = options.UserAgent.Trim();
         Headers = [.. options.Headers];
+        Cookies = [.. options.Cookies.SelectMany(c => ForStartHosts(c, options.StartUrls))];
+        Login = options.Login is { } login ? new LoginSettings(new Uri(options.StartUrls[0], login.Url!), login.FormSelector, [.. login.Fields], login.FailureSelector) : null;
+        Handlers = [.. options.Handlers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
     }
@@ -89,6 +92,20 @@ internal sealed class RunSettings
     public string UserAgent { get; }
 
     public KeyValuePair<string, string>[] Headers { get; }
+
+    /// <summary>The cookies the crawl starts with, each with a domain.</summary>
+    public IReadOnlyList<System.Net.Cookie> Cookies { get; }
+
+    public LoginSettings? Login { get; }
+
+    public IReadOnlyList<Func<DelegatingHandler>> Handlers { get; }
+
+    // A cookie without a domain is for each start URL's host (copies: the options' cookie is left as it is).
+    private static IEnumerable<System.Net.Cookie> ForStartHosts(System.Net.Cookie cookie, IList<Uri> startUrls) =>
+        cookie.Domain.Length > 0
+            ? [cookie]
+            : startUrls.Select(u => u.Host).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(host => new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path is { Length: > 0 } path ? path : "/", host));
 
     public string? OutputPath { get; }
 

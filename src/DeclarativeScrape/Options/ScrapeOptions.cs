@@ -44,8 +44,24 @@ public sealed class ScrapeOptions
     /// <summary>The <c>User-Agent</c> header, also matched against robots.txt groups.</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
-    /// <summary>Extra request headers sent with every request.</summary>
+    /// <summary>Extra request headers sent with every request (a page type's <see cref="HeaderAttribute"/>s add to them).</summary>
     public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Cookies the crawl starts with, sent to the URLs they match (a cookie without a <see cref="System.Net.Cookie.Domain"/>
+    /// is for the start URLs' hosts). Cookies the sites set are added as the crawl goes.
+    /// </summary>
+    public IList<System.Net.Cookie> Cookies { get; set; } = new List<System.Net.Cookie>();
+
+    /// <summary>A login step before the crawl (a form submitted, its cookies kept); <see langword="null"/> for none.</summary>
+    public LoginOptions? Login { get; set; }
+
+    /// <summary>
+    /// Your own <see cref="DelegatingHandler"/>s (authentication, request signing, logging), outermost first, each made
+    /// once per run by its factory: every request of the run (robots.txt and the login step included) goes through them,
+    /// then through the engine's pooled connection handler. Empty for none (the engine's client is used as it is).
+    /// </summary>
+    public IList<Func<DelegatingHandler>> Handlers { get; set; } = new List<Func<DelegatingHandler>>();
 
     /// <summary>
     /// A file the items are written to as they arrive: JSON Lines for <c>.jsonl</c>, <c>.ndjson</c> and <c>.json</c>,
@@ -95,6 +111,20 @@ public sealed class ScrapeOptions
         Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");
         Require(Robots, nameof(Robots));
         Require(Limits, nameof(Limits)).Validate(nameof(Limits) + ".");
+
+        Login?.Validate(nameof(Login) + ".");
+        if (Cookies is null || Handlers is null)
+        {
+            throw new ScrapeOptionsException(Cookies is null ? nameof(Cookies) : nameof(Handlers), "must not be null; leave it empty for none.");
+        }
+
+        for (var i = 0; i < Cookies.Count; i++)
+        {
+            if (Cookies[i] is not { Name.Length: > 0 })
+            {
+                throw new ScrapeOptionsException($"{nameof(Cookies)}[{i}]", "is not a cookie with a name.");
+            }
+        }
 
         if (string.IsNullOrWhiteSpace(UserAgent))
         {

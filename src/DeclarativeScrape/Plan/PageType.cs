@@ -40,4 +40,10 @@ public sealed class PageType<TItem>
     /// with <see cref="HtmlAttribute"/> or <see cref="OuterHtmlAttribute"/> needs. The generator fills it.
     /// </summary>
     public IReadOnlyList<string>? ReadAttributes { get; init; }
+
+    /// <summary>
+    /// Request headers sent when a page of this type is fetched, after (and over) the scraper's
+    /// <see cref="ScrapeOptions.Headers"/>: the page type's <see cref="HeaderAttribute"/>s. Empty unless set.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 }

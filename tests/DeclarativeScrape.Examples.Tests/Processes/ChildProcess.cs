@@ -23,7 +23,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildProcess(string description, IReadOnlyList<string> commandLine, string workingDirectory)
+    private ChildProcess(string description, IReadOnlyList<string> commandLine, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -38,6 +38,11 @@ public sealed partial class ChildProcess : IAsyncDisposable
         foreach (var arg in commandLine)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
         }
 
         _description = description;
@@ -75,6 +80,13 @@ public sealed partial class ChildProcess : IAsyncDisposable
     {
         File.Exists(example.AssemblyPath).ShouldBeTrue($"{example.AssemblyPath} is built by this test project's build");
         return Start(new ChildProcess($"{example} {string.Join(' ', args)}", [example.AssemblyPath, .. args], workingDirectory));
+    }
+
+    /// <summary>Starts <paramref name="example"/> with <paramref name="args"/> and these <paramref name="environment"/> variables.</summary>
+    public static ChildProcess Start(Example example, string workingDirectory, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment)
+    {
+        File.Exists(example.AssemblyPath).ShouldBeTrue($"{example.AssemblyPath} is built by this test project's build");
+        return Start(new ChildProcess($"{example} {string.Join(' ', args)}", [example.AssemblyPath, .. args], workingDirectory, environment));
     }
 
     /// <summary>Starts the .NET SDK's <c>dotnet</c> with <paramref name="args"/> (<c>pack</c>, <c>build</c>, <c>run</c>...).</summary>

@@ -190,7 +190,7 @@ public sealed class DiagnosticSpanTests
     [InlineData("[[|RateLimit(RequestsPerSecond = 2)|]]", "RateLimit")]
     [InlineData("[Item, [|Retry(MaxAttempts = 2)|]]", "Retry")]
     [InlineData("[[|AllowedHosts(\"127.0.0.1\")|]]", "AllowedHosts")]
-    [InlineData("[[|Header(\"X-A\", \"b\")|]]", "Header")]
+    [InlineData("[[|Scope(PathPrefix = \"/a/\")|]]", "Scope")]
     public async Task A_scraper_setting_on_a_page_type_is_an_error_on_the_attribute(string attribute, string name)
     {
         var parsed = Markup.Parse(Prelude + attribute + "\n[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper);

@@ -48,6 +48,8 @@ public sealed class LanguageDiagnosticTests
         { "DS0048", "carry of a property that is not extracted", "[Page, Item] public partial class P { public string? C { get; init; } [Follow(\"a\", Carry = [[|nameof(C)|]])] public Link<P>? L { get; init; } }" + Scraper },
         { "DS0048", "carry of a list", "[Page, Item] public partial class P { [Text(\"li\")] public IReadOnlyList<string> C { get; init; } = []; [Follow(\"a\", Carry = [[|nameof(C)|]])] public Link<P>? L { get; init; } }" + Scraper },
         { "DS0048", "follow-links carry of a converter's type", "public record struct Grams(int Value); public static class Units { public static Grams Parse(string s) => new(1); }\n[Page, Item, FollowLinks(Carry = [[|\"W\"|]])] public partial class P { [Text(\"b\"), Convert(typeof(Units), nameof(Units.Parse))] public Grams W { get; init; } }" + Scraper },
+        { "DS0051", "page header name with a space", "[Page, Item, Header([|\"X Key\"|], \"v\")] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0051", "page header value with a line break", "[Page, Item, Header(\"X-Key\", [|\"a\\nb\"|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
         { "DS0003", "carried list", "[Page, Item] public partial class P { [Carried] public [|IReadOnlyList<string>|] C { get; init; } = []; }" + Scraper },
         { "DS0022", "match on a carried value", "[Page, Item] public partial class P { [Carried, [|Match(\"x\")|]] public string? C { get; init; } }" + Scraper },
     };
@@ -74,6 +76,29 @@ public sealed class LanguageDiagnosticTests
         diagnostic.Id.ShouldBe(id, because);
         parsed.Source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length).ShouldBe(parsed.Marked, because);
         diagnostic.Descriptor.HelpLinkUri.ShouldEndWith("docs/diagnostics/" + id + ".md");
+    }
+
+    [Fact]
+    public async Task A_header_on_a_page_type_is_its_own_not_a_scraper_setting_out_of_place()
+    {
+        var run = GeneratorHarness.Run(Prelude + "[Page, Item, Header(\"Referer\", \"http://127.0.0.1/\")] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper);
+
+        run.Reported.ShouldBeEmpty();
+        run.CompilationDiagnostics.ShouldBeEmpty();
+        (await GeneratorHarness.AnalyzeAsync(run.Output)).Where(d => d.Id.StartsWith("DS", StringComparison.Ordinal)).ShouldBeEmpty();
+        run.Files.Single(f => f.HintName == "S.g.cs").Source.ShouldContain("Headers = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new(\"Referer\", \"http://127.0.0.1/\") }");
+    }
+
+    [Fact]
+    public async Task A_header_on_a_nested_item_type_is_still_a_scraper_setting_out_of_place()
+    {
+        var parsed = Markup.Parse(Prelude + "[Page, Item] public partial class P { [Items(\"li\")] public IReadOnlyList<R> Rs { get; init; } = []; }\n[Item, [|Header(\"X-A\", \"b\")|]] public partial class R { [Text(\"b\")] public string? B { get; init; } }" + Scraper);
+        var run = GeneratorHarness.Run(parsed.Source);
+
+        var diagnostic = (await GeneratorHarness.AnalyzeAsync(run.Output)).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("DS0023");
+        diagnostic.Location.SourceSpan.ShouldBe(parsed.Span);
     }
 
     [Fact]
