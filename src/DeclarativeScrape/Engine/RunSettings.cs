@@ -40,6 +40,8 @@ internal sealed class RunSettings
         Handlers = [.. options.Handlers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
+        StateDatabase = options.StateDatabase;
+        StateProvider = options.StateProviderFor();
     }
 
     public string ScraperName { get; }
@@ -110,4 +112,9 @@ internal sealed class RunSettings
     public string? OutputPath { get; }
 
     public string? StateDirectory { get; }
+
+    public string? StateDatabase { get; }
+
+    /// <summary>The provider that opens <see cref="StateDatabase"/>.</summary>
+    public StateProvider? StateProvider { get; }
 }
