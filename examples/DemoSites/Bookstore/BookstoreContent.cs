@@ -18,10 +18,14 @@ internal sealed class BookstoreContent : ISiteContent, IInteractiveContent
         _catalog = catalog;
         _layout = new BookstoreLayout(catalog);
         Accounts = new BookstoreAccounts(catalog, _layout);
+        Sitemaps = new BookstoreSitemaps(catalog);
         NotFound = SitePage.Html(_layout.Simple("Page not found", "<p>404: there is no page at this address. <a href=\"/catalogue/page-1.html\">Browse all books</a>.</p>"), 404);
     }
 
     public SitePage NotFound { get; }
+
+    /// <summary>The sitemap index and its sitemaps.</summary>
+    public BookstoreSitemaps Sitemaps { get; }
 
     /// <summary>The login form and the wishlist behind it.</summary>
     public BookstoreAccounts Accounts { get; }
@@ -47,6 +51,8 @@ internal sealed class BookstoreContent : ISiteContent, IInteractiveContent
                 return SitePage.Html(_layout.Simple("About DemoBooks",
                     "<p>DemoBooks is generated: every title, price, rating and review comes from a seeded generator, so the same seed gives the same shop.</p>\n" +
                     "<p>Crawlers are welcome. Please respect <a href=\"/robots.txt\">robots.txt</a>: the basket is off limits.</p>"));
+            case BookstoreSitemaps.IndexPath or BookstoreSitemaps.BooksPath or BookstoreSitemaps.PagesPath:
+                return Sitemaps.Render(path);
             case "/basket/":
                 return SitePage.Html(_layout.Simple("Basket", "<p>Your basket is empty.</p>\n<p><a href=\"/catalogue/page-1.html\">Continue shopping</a></p>"));
         }

@@ -51,6 +51,7 @@ public sealed class BookstoreSite : DemoSite
             Cover = Url(b.CoverPath),
             Description = b.Description,
             Reviews = b.Reviews,
+            LastModified = BookstoreSitemaps.LastModified(b.Id),
         })];
         Categories = [.. catalog.Categories.Select(c => new BookCategory(c.Name, Url(c.PagePath(1)), c.BookIds))];
         Wishlist = [.. accounts.Wishlist.Select(b => Books[b.Id - 1])];
@@ -64,6 +65,9 @@ public sealed class BookstoreSite : DemoSite
 
     /// <summary>The demo user's wishlist (<c>article.product_pod h3 a</c> to each book): to a signed-in visitor only, anyone else is redirected to <see cref="LoginUrl"/>.</summary>
     public Uri WishlistUrl { get; }
+
+    /// <summary>The sitemap index robots.txt announces (<c>Sitemap: /sitemap.xml</c>): the books' sitemap (gzip, with <c>lastmod</c>) and the pages'.</summary>
+    public Uri SitemapUrl => Url(BookstoreSitemaps.IndexPath);
 
     /// <summary>The books of the demo user's wishlist, in its order.</summary>
     public IReadOnlyList<Book> Wishlist { get; }
@@ -89,6 +93,7 @@ public sealed class BookstoreSite : DemoSite
         var catalog = new BookCatalog(options);
         var content = new BookstoreContent(catalog);
         var server = await SiteServer.StartAsync(content, options, cancellationToken).ConfigureAwait(false);
+        content.Sitemaps.BaseUrl = server.BaseUrl;
         var site = new BookstoreSite(server, catalog, content.Accounts);
         content.ExpectedJsonLines = ToJsonLines(site.Books);
         return site;

@@ -46,6 +46,14 @@ namespace DeclarativeScrape.Generators.Analysis
                         starts.Add((page, type.Name, LocationOf(scraper, type, context.CancellationToken)));
                     }
                 }
+
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments is [{ Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage }])
+                    {
+                        starts.Add((sitemapPage, type.Name, LocationOf(attribute, type, context.CancellationToken)));
+                    }
+                }
             }
 
             if (KnownNames.Find(type, KnownNames.Page) is null && KnownNames.Find(type, KnownNames.Item) is null)
@@ -131,7 +139,7 @@ namespace DeclarativeScrape.Generators.Analysis
             {
                 foreach (var name in RequiredCarried(page))
                 {
-                    context.ReportDiagnostic(DiagnosticMessages.Create(DiagnosticDescriptors.RequiredValueNotCarried, location, page.Name, name, "'" + page.Name + "' is the start page of '" + scraper + "', and start URLs carry no values"));
+                    context.ReportDiagnostic(DiagnosticMessages.Create(DiagnosticDescriptors.RequiredValueNotCarried, location, page.Name, name, "'" + page.Name + "' is a start page of '" + scraper + "' (its start URLs or sitemap entries), which carry no values"));
                 }
             }
         }

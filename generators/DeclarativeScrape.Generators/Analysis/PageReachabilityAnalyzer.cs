@@ -80,6 +80,15 @@ namespace DeclarativeScrape.Generators.Analysis
                         starts.Add(startPage);
                     }
                 }
+
+                // A [Sitemap]'s page type is a start too: its pages come from the sitemap.
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments is [{ Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage }])
+                    {
+                        starts.Add(sitemapPage);
+                    }
+                }
             }
 
             var page = KnownNames.Find(type, KnownNames.Page);

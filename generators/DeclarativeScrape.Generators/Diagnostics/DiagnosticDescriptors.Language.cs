@@ -35,6 +35,11 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "Invalid page header",
             "[Header(\"{0}\")] on page type '{1}' cannot be sent: {2}");
 
+        public static readonly DiagnosticDescriptor InvalidSitemap = Error(
+            "DS0052",
+            "Invalid [Sitemap]",
+            "[Sitemap] of scraper '{0}' cannot work: {1}");
+
         public static readonly DiagnosticDescriptor RequiredValueNotCarried = new DiagnosticDescriptor(
             "DS0050",
             "Required carried value is not always carried",

@@ -312,7 +312,8 @@ namespace DeclarativeScrape.Generators.Emit
             }
         }
 
-        private static string RulesCreation(LinkRulesModel rules) =>
+        /// <summary>The expression building the <c>UrlRules</c> of <paramref name="rules"/>.</summary>
+        public static string RulesCreation(LinkRulesModel rules) =>
             "global::DeclarativeScrape.UrlRules.Create(" + (rules.Include.Count == 0 ? "null" : Literals.StringArray(rules.Include)) + ", " + (rules.Exclude.Count == 0 ? "null" : Literals.StringArray(rules.Exclude)) + ")";
 
         private static bool HasQueries(ExtractableTypeModel model)

@@ -86,6 +86,16 @@ namespace DeclarativeScrape.Generators.Emit
                 }
             }
 
+            foreach (var url in options.Sitemaps.Select(s => s.Url).Where(u => u is not null).Distinct())
+            {
+                writer.Line("options.Sitemaps.Urls.Add(new global::System.Uri(" + Literals.String(url) + ", global::System.UriKind.RelativeOrAbsolute));");
+            }
+
+            if (options.Sitemaps.Any(s => s.Url is null))
+            {
+                writer.Line("options.Sitemaps.FromRobots = true;");
+            }
+
             Set(writer, "Limits.MaxPages", options.MaxPages);
             Set(writer, "Limits.MaxDepth", options.MaxDepth);
             writer.Line("return options;");

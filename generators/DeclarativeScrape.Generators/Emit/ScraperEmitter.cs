@@ -15,7 +15,7 @@ namespace DeclarativeScrape.Generators.Emit
         /// <returns>The file, or <see langword="null"/> when the scraper cannot be generated (its errors are reported elsewhere).</returns>
         public static GeneratedFile? Emit(ScraperModel model, EquatableArray<TypeSummaryModel> summaries)
         {
-            var graph = CrawlGraph.Build(model.StartPage, summaries);
+            var graph = CrawlGraph.Build(model.StartPage, summaries, model.Options.Sitemaps.Select(s => s.PageType));
             if (graph is null)
             {
                 return null;
@@ -74,6 +74,11 @@ namespace DeclarativeScrape.Generators.Emit
                 if (attributes is not null)
                 {
                     init.Add("ReadAttributes = " + Literals.StringArray(attributes));
+                }
+
+                if (model.Options.Sitemaps.FirstOrDefault(s => s.PageType == page.FullName) is { } sitemap)
+                {
+                    init.Add("SitemapRules = " + (sitemap.Rules is { } rules ? ExtractableTypeEmitter.RulesCreation(rules) : "global::DeclarativeScrape.UrlRules.None"));
                 }
 
                 if (page.Headers.Count > 0)

@@ -45,5 +45,7 @@ namespace DeclarativeScrape.Generators.Model
         public string? ScopePathPrefix { get; init; }
 
         public LinkRulesModel? ScopeRules { get; init; }
+
+        public EquatableArray<SitemapModel> Sitemaps { get; init; } = EquatableArray<SitemapModel>.Empty;
     }
 }

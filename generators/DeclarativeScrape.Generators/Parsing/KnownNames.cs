@@ -44,6 +44,7 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string FollowLinks = "FollowLinksAttribute";
         public const string Scope = "ScopeAttribute";
         public const string Carried = "CarriedAttribute";
+        public const string Sitemap = "SitemapAttribute";
 
         /// <summary>Whether <paramref name="type"/> is <c>DeclarativeScrape.<paramref name="name"/></c>.</summary>
         public static bool IsOurs(ITypeSymbol? type, string name) =>

@@ -141,6 +141,7 @@ namespace DeclarativeScrape.Generators.Parsing
             public ScraperOptionsModel Read(INamedTypeSymbol type, ScraperOptionsModel options)
             {
                 var headers = new List<HeaderModel>();
+                var sitemaps = new List<SitemapModel>();
                 foreach (var attribute in type.GetAttributes())
                 {
                     var name = attribute.AttributeClass;
@@ -209,6 +210,13 @@ namespace DeclarativeScrape.Generators.Parsing
                             headers.Add(new HeaderModel(headerName!, value));
                         }
                     }
+                    else if (KnownNames.IsOurs(name, KnownNames.Sitemap))
+                    {
+                        if (ReadSitemap(arguments, sitemaps) is { } sitemap)
+                        {
+                            sitemaps.Add(sitemap);
+                        }
+                    }
                     else if (KnownNames.IsOurs(name, KnownNames.Scope))
                     {
                         options = ReadScope(arguments, options);
@@ -223,7 +231,44 @@ namespace DeclarativeScrape.Generators.Parsing
                     }
                 }
 
-                return options with { Headers = headers.ToEquatableArray() };
+                return options with { Headers = headers.ToEquatableArray(), Sitemaps = sitemaps.ToEquatableArray() };
+            }
+
+            private SitemapModel? ReadSitemap(AttributeArguments arguments, List<SitemapModel> earlier)
+            {
+                var page = arguments.ConstructorType(0);
+                var pageLocation = arguments.LocationOf(arguments.ConstructorSyntax(0));
+                if (page is null || page.TypeKind == TypeKind.Error)
+                {
+                    return null;
+                }
+
+                var pageName = TypeDeclarations.FullName(page);
+                string? problem = null;
+                if (!KnownNames.IsSourceTypeWith(page, KnownNames.Page))
+                {
+                    problem = "'" + TypeDeclarations.ShortName(page) + "' is not a [Page] type declared in this project";
+                }
+                else if (earlier.Exists(s => s.PageType == pageName))
+                {
+                    problem = "'" + TypeDeclarations.ShortName(page) + "' has a [Sitemap] already: one per page type (its Include and Exclude choose its entries)";
+                }
+
+                if (problem is not null)
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, pageLocation, _scraperName, problem));
+                    return null;
+                }
+
+                var url = arguments.NamedString("Url");
+                if (url is not null && !(url.StartsWith("/", StringComparison.Ordinal)
+                    || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))))
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, arguments.LocationOf(arguments.NamedSyntax("Url")), _scraperName, "its Url '" + url + "' is neither an absolute http(s) URL nor a path starting with '/'"));
+                    return null;
+                }
+
+                return new SitemapModel(pageName, url, LinkRulesParser.Read(arguments, "[Sitemap] of '" + _scraperName + "'", _diagnostics));
             }
 
             private ScraperOptionsModel ReadScope(AttributeArguments arguments, ScraperOptionsModel options)

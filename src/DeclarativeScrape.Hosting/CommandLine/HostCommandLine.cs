@@ -41,6 +41,18 @@ internal sealed class HostCommandLine
         HelpName = "GLOB",
     };
 
+    private readonly Option<string[]> _sitemap = new("--sitemap")
+    {
+        Description = "A sitemap (or sitemap index) whose entries seed the crawl: an absolute URL, or a path on the start URL's host (repeatable). Replaces the scraper's.",
+        HelpName = "URL",
+    };
+
+    private readonly Option<DateTimeOffset?> _modifiedSince = new("--modified-since")
+    {
+        Description = "Leave out sitemap entries whose lastmod is older than DATE (2024-06-01, or with a time and zone).",
+        HelpName = "DATE",
+    };
+
     private readonly Option<string[]> _header = new("--header", "-H")
     {
         Description = "A request header sent with every request, as 'Name: value' (repeatable); it replaces the scraper's of that name.",
@@ -94,7 +106,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _header, _cookie, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -128,6 +140,16 @@ internal sealed class HostCommandLine
                 if (string.IsNullOrWhiteSpace(value) || value.Contains('/', StringComparison.Ordinal))
                 {
                     result.AddError($"--allowed-host: '{value}' is not a host name (give example.com, not a URL).");
+                }
+            }
+        });
+        _sitemap.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!value.StartsWith('/') && !TryParseHttpUrl(value, out _))
+                {
+                    result.AddError($"--sitemap: '{value}' is neither an absolute http(s) URL nor a path starting with '/'.");
                 }
             }
         });
@@ -216,6 +238,8 @@ internal sealed class HostCommandLine
         PathPrefix = result.GetValue(_pathPrefix),
         Include = result.GetValue(_include) ?? [],
         Exclude = result.GetValue(_exclude) ?? [],
+        Sitemaps = [.. (result.GetValue(_sitemap) ?? []).Select(s => new Uri(s, UriKind.RelativeOrAbsolute))],
+        ModifiedSince = result.GetValue(_modifiedSince),
         Headers = [.. (result.GetValue(_header) ?? []).Select(h => SplitHeader(h) ?? throw new InvalidOperationException($"unchecked header {h}"))],
         Cookies = [.. (result.GetValue(_cookie) ?? []).Select(c => new KeyValuePair<string, string>(c[..c.IndexOf('=', StringComparison.Ordinal)].Trim(), c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))],
         Out = result.GetValue(_out),

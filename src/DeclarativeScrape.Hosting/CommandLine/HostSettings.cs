@@ -13,6 +13,10 @@ internal sealed record HostSettings
 
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    public IReadOnlyList<Uri> Sitemaps { get; init; } = [];
+
+    public DateTimeOffset? ModifiedSince { get; init; }
+
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 
     public IReadOnlyList<KeyValuePair<string, string>> Cookies { get; init; } = [];

@@ -39,6 +39,17 @@ internal static class OptionsBuilder
             options.Scope.Exclude = [.. settings.Exclude];
         }
 
+        if (settings.Sitemaps.Count > 0)
+        {
+            options.Sitemaps.Urls = [.. settings.Sitemaps];
+            options.Sitemaps.FromRobots = false;
+        }
+
+        if (settings.ModifiedSince is { } since)
+        {
+            options.Sitemaps.ModifiedSince = since;
+        }
+
         foreach (var (name, value) in settings.Headers)
         {
             options.Headers[name] = value;
@@ -118,6 +129,7 @@ internal static class OptionsBuilder
             "AllowedHosts" when settings.Urls.Count > 0 => "--url",
             "OutputPath" when settings.Out is not null => "--out",
             "Scope.PathPrefix" when settings.PathPrefix is not null => "--path-prefix",
+            "Sitemaps.Urls" or "Sitemaps" when settings.Sitemaps.Count > 0 => "--sitemap",
             "Scope.Include" when settings.Include.Count > 0 => "--include",
             "Scope.Exclude" when settings.Exclude.Count > 0 => "--exclude",
             "Limits.MaxPages" when settings.MaxPages is not null => "--max-pages",

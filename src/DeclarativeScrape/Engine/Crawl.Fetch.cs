@@ -205,5 +205,9 @@ internal sealed partial class Crawl<TItem>
     {
         Interlocked.Decrement(ref _activeJobs);
         _signal.Set();
+        if (Volatile.Read(ref _sitemapWaiting) == 1 && Interlocked.Exchange(ref _sitemapWaiting, 0) == 1)
+        {
+            _sitemapRoom.Release();   // a sitemap reader waits for the frontier to shrink
+        }
     }
 }

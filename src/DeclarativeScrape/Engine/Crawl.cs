@@ -175,6 +175,11 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             }
 
             await SeedAsync().ConfigureAwait(false);
+            if (_settings.SitemapUrls.Count > 0 || _settings.SitemapsFromRobots)
+            {
+                StartSitemaps();
+            }
+
             workers = new Task[_parseWorkers];
             for (var i = 0; i < workers.Length; i++)
             {

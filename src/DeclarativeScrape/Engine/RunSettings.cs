@@ -38,6 +38,10 @@ internal sealed class RunSettings
         Cookies = [.. options.Cookies.SelectMany(c => ForStartHosts(c, options.StartUrls))];
         Login = options.Login is { } login ? new LoginSettings(new Uri(options.StartUrls[0], login.Url!), login.FormSelector, [.. login.Fields], login.FailureSelector) : null;
         Handlers = [.. options.Handlers];
+        SitemapUrls = [.. options.Sitemaps.Urls.Select(u => new Uri(options.StartUrls[0], u))];
+        SitemapsFromRobots = options.Sitemaps.FromRobots;
+        SitemapsModifiedSince = options.Sitemaps.ModifiedSince;
+        SitemapMaxBytes = options.Sitemaps.MaxBytes;
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
         StateDatabase = options.StateDatabase;
@@ -101,6 +105,15 @@ internal sealed class RunSettings
     public LoginSettings? Login { get; }
 
     public IReadOnlyList<Func<DelegatingHandler>> Handlers { get; }
+
+    /// <summary>The sitemaps to read, absolute.</summary>
+    public IReadOnlyList<Uri> SitemapUrls { get; }
+
+    public bool SitemapsFromRobots { get; }
+
+    public DateTimeOffset? SitemapsModifiedSince { get; }
+
+    public long SitemapMaxBytes { get; }
 
     // A cookie without a domain is for each start URL's host (copies: the options' cookie is left as it is).
     private static IEnumerable<System.Net.Cookie> ForStartHosts(System.Net.Cookie cookie, IList<Uri> startUrls) =>

@@ -14,6 +14,9 @@ internal sealed class FrontierPolicy(HostScope scope, PathScope paths, int maxDe
     /// <summary>A start URL (depth 0): always within the paths of the scope.</summary>
     public FrontierCandidate ForStart(Uri url, int pageType) => For(url, url.OriginalString, pageType, 0, isStart: true);
 
+    /// <summary>An entry of a sitemap (depth 0, but within the path scope as a discovered link is).</summary>
+    public FrontierCandidate ForSitemapEntry(Uri url, string written, int pageType) => For(url, written, pageType, 0, isStart: false);
+
     /// <summary>A link found on a page at <paramref name="depth"/> − 1.</summary>
     public FrontierCandidate ForLink(in DiscoveredLink link, int pageType, int depth) =>
         link.Url is null

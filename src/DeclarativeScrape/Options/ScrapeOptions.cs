@@ -20,6 +20,9 @@ public sealed class ScrapeOptions
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = new List<string>();
 
+    /// <summary>Sitemaps whose entries seed the crawl (with the page types of the scraper's <see cref="SitemapAttribute"/>s).</summary>
+    public SitemapOptions Sitemaps { get; set; } = new();
+
     /// <summary>Which URLs of the allowed hosts are crawled: a path prefix and include/exclude patterns.</summary>
     public ScopeOptions Scope { get; set; } = new();
 
@@ -118,6 +121,7 @@ public sealed class ScrapeOptions
         _ = HostScope.Create(AllowedHosts, StartUrls);
 
         Require(Scope, nameof(Scope)).Validate(nameof(Scope) + ".");
+        Require(Sitemaps, nameof(Sitemaps)).Validate(nameof(Sitemaps) + ".");
         Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".", shared: StateDatabase is not null);
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
         Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");

@@ -46,4 +46,10 @@ public sealed class PageType<TItem>
     /// <see cref="ScrapeOptions.Headers"/>: the page type's <see cref="HeaderAttribute"/>s. Empty unless set.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// The rules a sitemap entry passes to be a page of this type (its <see cref="SitemapAttribute"/>);
+    /// <see langword="null"/> when no sitemap entry is one.
+    /// </summary>
+    public UrlRules? SitemapRules { get; init; }
 }

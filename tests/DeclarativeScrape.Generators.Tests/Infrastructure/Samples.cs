@@ -269,6 +269,8 @@ public static class Samples
 
         [Scraper(StartUrl = "http://127.0.0.1/docs/", StartPage = typeof(DocPage))]
         [Scope(PathPrefix = "/docs/", Include = ["**.html", "**/"], Exclude = ["**/drafts/**"])]
+        [Sitemap(typeof(ApiPage), Url = "/sitemap.xml", Include = ["/docs/api/**"])]
+        [Sitemap(typeof(DocPage))]
         public static partial class DocsScraper;
 
         [Page, Item]
