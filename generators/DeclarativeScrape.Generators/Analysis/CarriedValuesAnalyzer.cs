@@ -49,7 +49,7 @@ namespace DeclarativeScrape.Generators.Analysis
 
                 foreach (var attribute in type.GetAttributes())
                 {
-                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments is [{ Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage }])
+                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage })
                     {
                         starts.Add((sitemapPage, type.Name, LocationOf(attribute, type, context.CancellationToken)));
                     }

@@ -84,7 +84,7 @@ namespace DeclarativeScrape.Generators.Analysis
                 // A [Sitemap]'s page type is a start too: its pages come from the sitemap.
                 foreach (var attribute in type.GetAttributes())
                 {
-                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments is [{ Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage }])
+                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage })
                     {
                         starts.Add(sitemapPage);
                     }

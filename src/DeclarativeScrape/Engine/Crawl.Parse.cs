@@ -18,7 +18,7 @@ internal sealed partial class Crawl<TItem>
 
     private void ParseLoop()
     {
-        var worker = new ParseWorker();
+        var worker = new ParseWorker(_settings.Encoding, _settings.PageStageProbe);
         var links = new List<FrontierCandidate>();
         var single = new TItem[1];
         var reader = _pages.Reader;
@@ -129,14 +129,53 @@ internal sealed partial class Crawl<TItem>
         PageExtraction<TItem> extraction;
         try
         {
-            extraction = worker.Extract(result.Body.Span, result.Charset, result.FinalUrl, pageType, job.Lease.Carried);
+            extraction = worker.Extract(result.Body.Span, result.ContentType, result.FinalUrl, pageType, job.Lease.Carried);
         }
         finally
         {
             result.Body.Return();
         }
 
+        var error = extraction.Error;
+        try
+        {
+            ResolveLinks(worker, job, links);
+        }
+        catch (Exception exception)
+        {
+            // A page whose links cannot be resolved fails, not the run; none of its links is followed.
+            links.Clear();
+            error ??= ParseWorker.FailureMessage(PageStage.ResolveLinks, pageType.Name, exception);
+        }
+
+        var outcome = extraction.Failed || error is not null
+            ? Failed(job, FailureReason.Extraction, result.StatusCode, error ?? $"{extraction.Failures.Count} value(s) did not extract: {extraction.Failures[0]}", result.FinalUrl, extraction.Failures)
+            : new UrlOutcome
+            {
+                Url = job.Lease.Url.AbsoluteUri,
+                Kind = OutcomeKind.Processed,
+                PageType = pageType.Name,
+                Depth = job.Lease.Depth,
+                Attempts = job.Attempts,
+                StatusCode = result.StatusCode,
+                FinalUrl = result.FinalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null,
+                Elapsed = _time.GetElapsedTime(job.Started),
+            };
+
+        if (!extraction.HasItem || error is not null)
+        {
+            return new PageCompletion<TItem>(job.Lease, outcome, [], links);
+        }
+
+        single[0] = extraction.Item!;
+        return new PageCompletion<TItem>(job.Lease, outcome, single, links);
+    }
+
+    /// <summary>The links the page's extractor found, checked against the plan and the frontier's policy.</summary>
+    private void ResolveLinks(ParseWorker worker, PageJob job, List<FrontierCandidate> links)
+    {
         links.Clear();
+        worker.Enter(PageStage.ResolveLinks, job.Result!.FinalUrl);
         var depth = job.Lease.Depth + 1;
         foreach (var link in worker.Links)
         {
@@ -157,28 +196,6 @@ internal sealed partial class Crawl<TItem>
                 });
             }
         }
-
-        var outcome = extraction.Failed
-            ? Failed(job, FailureReason.Extraction, result.StatusCode, extraction.Error ?? $"{extraction.Failures.Count} value(s) did not extract: {extraction.Failures[0]}", result.FinalUrl, extraction.Failures)
-            : new UrlOutcome
-            {
-                Url = job.Lease.Url.AbsoluteUri,
-                Kind = OutcomeKind.Processed,
-                PageType = pageType.Name,
-                Depth = job.Lease.Depth,
-                Attempts = job.Attempts,
-                StatusCode = result.StatusCode,
-                FinalUrl = result.FinalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null,
-                Elapsed = _time.GetElapsedTime(job.Started),
-            };
-
-        if (!extraction.HasItem)
-        {
-            return new PageCompletion<TItem>(job.Lease, outcome, [], links);
-        }
-
-        single[0] = extraction.Item!;
-        return new PageCompletion<TItem>(job.Lease, outcome, single, links);
     }
 
     /// <summary>

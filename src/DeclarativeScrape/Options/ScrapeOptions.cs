@@ -79,6 +79,17 @@ public sealed class ScrapeOptions
     public string? StateDirectory { get; set; }
 
     /// <summary>
+    /// An encoding label of the WHATWG Encoding Standard (<c>utf-8</c>, <c>windows-1251</c>, <c>shift_jis</c>…) that
+    /// every page is decoded with, instead of the <c>charset</c> of its <c>Content-Type</c> header and its
+    /// <c>&lt;meta&gt;</c>: for a site whose labels are wrong or missing. A byte order mark still wins. <see langword="null"/>
+    /// (the default) decodes each page as browsers do (see docs/crawling.md, "How pages are decoded").
+    /// </summary>
+    public string? PageEncoding { get; set; }
+
+    /// <summary>A test's hook, called as each stage of each page starts; it may throw, as a buggy stage would.</summary>
+    internal Action<PageStage, Uri>? PageStageProbe { get; set; }
+
+    /// <summary>
     /// A database where the crawl's state is kept and shared: every process given the same URI and the same scraper works
     /// on one crawl (the seen set, the per-host queues, leases, outcomes and items, each written once), and a host's
     /// politeness holds across all of them. A <c>postgresql://</c> URI needs <c>DeclarativeScrape.PostgreSql</c> and its
@@ -151,6 +162,11 @@ public sealed class ScrapeOptions
         if (OutputPath is { Length: 0 })
         {
             throw new ScrapeOptionsException(nameof(OutputPath), "must be a file path or null.");
+        }
+
+        if (PageEncoding is not null && !PageDecoder.IsEncodingLabel(PageEncoding))
+        {
+            throw new ScrapeOptionsException(nameof(PageEncoding), $"'{PageEncoding}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk); null decodes each page as browsers do.");
         }
 
         if (StateDirectory is { Length: 0 })

@@ -27,6 +27,10 @@ public enum FailureReason
     /// <summary>A 429 answer more often than <see cref="RetryOptions.MaxRateLimitedAttempts"/> allows.</summary>
     RateLimited,
 
-    /// <summary>The page was fetched but a required value did not extract; see <see cref="UrlOutcome.ExtractionFailures"/>.</summary>
+    /// <summary>
+    /// The page was fetched but did not become its item and links: a required value did not extract (see
+    /// <see cref="UrlOutcome.ExtractionFailures"/>), or a stage threw (decoding, parsing, the extractor or a converter,
+    /// link resolution, encoding the item for the output); the message names it. The run goes on.
+    /// </summary>
     Extraction,
 }
