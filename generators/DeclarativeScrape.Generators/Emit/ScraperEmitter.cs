@@ -76,9 +76,13 @@ namespace DeclarativeScrape.Generators.Emit
                     init.Add("ReadAttributes = " + Literals.StringArray(attributes));
                 }
 
-                if (model.Options.Sitemaps.FirstOrDefault(s => s.PageType == page.FullName) is { } sitemap)
+                for (var s = 0; s < model.Options.Sitemaps.Count; s++)
                 {
-                    init.Add("SitemapRules = " + (sitemap.Rules is { } rules ? ExtractableTypeEmitter.RulesCreation(rules) : "global::DeclarativeScrape.UrlRules.None"));
+                    if (model.Options.Sitemaps[s].PageType == page.FullName)
+                    {
+                        var rules = model.Options.Sitemaps[s].Rules;
+                        init.Add("SitemapRules = " + (rules is null ? "global::DeclarativeScrape.UrlRules.None" : ExtractableTypeEmitter.RulesCreation(rules)) + ", SitemapOrder = " + Literals.Int(s));
+                    }
                 }
 
                 if (page.Headers.Count > 0)

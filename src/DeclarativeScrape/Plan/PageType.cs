@@ -52,4 +52,10 @@ public sealed class PageType<TItem>
     /// <see langword="null"/> when no sitemap entry is one.
     /// </summary>
     public UrlRules? SitemapRules { get; init; }
+
+    /// <summary>
+    /// The place of this page type's <see cref="SitemapAttribute"/> among the scraper's (the order written): an entry goes
+    /// to the first page type whose <see cref="SitemapRules"/> it passes.
+    /// </summary>
+    public int SitemapOrder { get; init; }
 }

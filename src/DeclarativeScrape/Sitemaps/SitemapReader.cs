@@ -48,11 +48,11 @@ internal static class SitemapReader
                         location = null;
                         lastModified = null;
                         break;
-                    case "loc" when inEntry:
+                    case "loc" when inEntry && reader.Depth == 2:
                         location = (await reader.ReadElementContentAsStringAsync().ConfigureAwait(false)).Trim();
                         advance = false;   // the reader is on the node after </loc> already
                         break;
-                    case "lastmod" when inEntry:
+                    case "lastmod" when inEntry && reader.Depth == 2:
                         lastModified = ParseDate(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
                         advance = false;
                         break;

@@ -35,6 +35,13 @@ internal sealed class SitemapSeeder<TItem>(
     /// <summary>The most sitemap files one run reads (index files included).</summary>
     private const int MaxSitemaps = 10_000;
 
+    /// <summary>The page types entries may be, with their index in the plan, in the order of the scraper's [Sitemap]s.</summary>
+    private readonly (UrlRules Rules, int Index)[] _sitemapPages =
+    [
+        .. plan.Pages.Select((page, index) => (page, index)).Where(p => p.page.SitemapRules is not null)
+            .OrderBy(p => p.page.SitemapOrder).Select(p => (p.page.SitemapRules!, p.index)),
+    ];
+
     /// <summary>Queued URLs above which the reader waits.</summary>
     public int HighWater { get; } = Math.Max(4096, settings.MaxConcurrency * 256);
 
@@ -162,11 +169,11 @@ internal sealed class SitemapSeeder<TItem>(
 
     private int? PageTypeOf(Uri url)
     {
-        for (var i = 0; i < plan.Pages.Count; i++)
+        foreach (var (rules, index) in _sitemapPages)
         {
-            if (plan.Pages[i].SitemapRules is { } rules && rules.Allows(url))
+            if (rules.Allows(url))
             {
-                return i;
+                return index;
             }
         }
 

@@ -11,7 +11,7 @@ namespace DeclarativeScrape.Tests.Sitemaps;
 
 [Scraper(StartUrl = "http://127.0.0.1:1/", StartPage = typeof(SitemapHome))]
 [Sitemap(typeof(SitemapItem), Include = ["/p/**"])]
-[Sitemap(typeof(SitemapSection), Url = "/sections.xml")]
+[Sitemap(typeof(SitemapSection), Url = "/sections.xml", Include = ["/s/**"])]
 [Retry(MaxAttempts = 1)]
 public static partial class SitemapSeedScraper;
 
