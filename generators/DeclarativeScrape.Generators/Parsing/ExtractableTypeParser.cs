@@ -73,6 +73,7 @@ namespace DeclarativeScrape.Generators.Parsing
             var followLinks = FollowLinksParser.Read(type, location, diagnostics, cancellationToken);
             var headers = isPage ? HeaderRules.ReadPageHeaders(type, location, diagnostics, cancellationToken) : new List<HeaderModel>();
             var followLinksLeftOut = diagnostics.Count != beforeFollowLinks;
+            var render = isPage ? RenderParser.Parse(type, properties, diagnostics, cancellationToken) : null;
 
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
             // build shows that one error rather than every use of the extractor and its scraper failing with it. A type
@@ -86,7 +87,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
                 HasErrors: parser.LeftOut || followLinksLeftOut,
                 unset.ToEquatableArray(),
-                generated)
+                generated,
+                render)
             {
                 FollowLinks = followLinks.ToEquatableArray(),
                 Headers = headers.ToEquatableArray(),

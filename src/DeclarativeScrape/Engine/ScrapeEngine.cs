@@ -143,6 +143,8 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
             throw new ScrapeOptionsException(nameof(ScrapeOptions.Sitemaps), $"{plan.Name} has no page type for sitemap entries: give one a [Sitemap(typeof(...))] on the scraper.");
         }
 
+        RenderStage.Validate(plan, options.Renderer);
+
         return new RunSettings(plan.Name, options);
     }
 

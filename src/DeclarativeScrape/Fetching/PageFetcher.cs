@@ -220,4 +220,7 @@ internal sealed class PageFetcher
         request.Options.Set(FetchClient.ConnectTimeoutKey, _settings.ConnectTimeout);
         return request;
     }
+
+    /// <summary>The run's cookies for <paramref name="url"/> (for a browser rendering the page).</summary>
+    public IReadOnlyList<Cookie> CookiesFor(Uri url) => _control.CookiesFor(url);
 }

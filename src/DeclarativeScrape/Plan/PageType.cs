@@ -58,4 +58,11 @@ public sealed class PageType<TItem>
     /// to the first page type whose <see cref="SitemapRules"/> it passes.
     /// </summary>
     public int SitemapOrder { get; init; }
+
+    /// <summary>
+    /// How pages of this type are rendered in a browser (<see cref="RenderAttribute"/>), or <see langword="null"/> (the
+    /// default) for plain HTTP. The generator fills it; a run of a plan with such page types needs
+    /// <see cref="ScrapeOptions.Renderer"/>.
+    /// </summary>
+    public RenderSpec? Render { get; init; }
 }

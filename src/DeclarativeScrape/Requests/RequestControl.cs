@@ -94,6 +94,15 @@ internal sealed class RequestControl : IDisposable
         }
     }
 
+    /// <summary>The run's cookies for <paramref name="url"/> (for a browser rendering the page).</summary>
+    public IReadOnlyList<Cookie> CookiesFor(Uri url)
+    {
+        lock (_cookies)
+        {
+            return _cookies.Count == 0 ? [] : [.. _cookies.GetCookies(url).Cast<Cookie>()];
+        }
+    }
+
     public void Dispose() => _own?.Dispose();
 
     private static void Add(System.Net.Http.Headers.HttpRequestHeaders headers, IEnumerable<KeyValuePair<string, string>> values)
