@@ -49,5 +49,8 @@ namespace DeclarativeScrape.Generators.Model
         public LinkRulesModel? ScopeRules { get; init; }
 
         public EquatableArray<SitemapModel> Sitemaps { get; init; } = EquatableArray<SitemapModel>.Empty;
+
+        /// <summary>A <c>[Sitemap]</c> was left out for an error (DS0052): the page types it reaches are not known.</summary>
+        public bool SitemapLeftOut { get; init; }
     }
 }

@@ -129,6 +129,7 @@ namespace DeclarativeScrape.Generators.Parsing
             private readonly List<Diagnostic> _diagnostics;
             private readonly Location _fallback;
             private readonly CancellationToken _cancellationToken;
+            private bool _sitemapLeftOut;
 
             public SettingsReader(string scraperName, List<Diagnostic> diagnostics, Location fallback, CancellationToken cancellationToken)
             {
@@ -243,7 +244,7 @@ namespace DeclarativeScrape.Generators.Parsing
                     }
                 }
 
-                return options with { Headers = headers.ToEquatableArray(), Sitemaps = sitemaps.ToEquatableArray() };
+                return options with { Headers = headers.ToEquatableArray(), Sitemaps = sitemaps.ToEquatableArray(), SitemapLeftOut = _sitemapLeftOut };
             }
 
             private SitemapModel? ReadSitemap(AttributeArguments arguments, List<SitemapModel> earlier)
@@ -269,6 +270,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 if (problem is not null)
                 {
                     _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, pageLocation, _scraperName, problem));
+                    _sitemapLeftOut = true;
                     return null;
                 }
 
@@ -277,6 +279,7 @@ namespace DeclarativeScrape.Generators.Parsing
                     || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))))
                 {
                     _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, arguments.LocationOf(arguments.NamedSyntax("Url")), _scraperName, "its Url '" + url + "' is neither an absolute http(s) URL nor a path starting with '/'"));
+                    _sitemapLeftOut = true;
                     return null;
                 }
 

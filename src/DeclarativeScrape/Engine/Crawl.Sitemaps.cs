@@ -37,8 +37,8 @@ internal sealed partial class Crawl<TItem>
 
     private async ValueTask AdmitSitemapEntriesAsync(List<FrontierCandidate> entries, CancellationToken cancellationToken)
     {
+        // Counted as discovered as every other URL: a skipped entry now, an admitted one when it is leased or released.
         await _store.AdmitAsync(entries, cancellationToken).ConfigureAwait(false);
-        _recorder.AddDiscovered(entries.Count);
         await AdmittedAsync(entries).ConfigureAwait(false);
         _signal.Set();
     }

@@ -17,8 +17,8 @@ namespace Docs
         {
             var pages = new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>[]
             {
-                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.DocPage), "DocPage", __ExtractDocPage, isItem: true) { ReadAttributes = new string[] { "class", "href", "rel" } },
-                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.ApiPage), "ApiPage", __ExtractApiPage, isItem: true) { ReadAttributes = new string[] {  } },
+                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.DocPage), "DocPage", __ExtractDocPage, isItem: true) { ReadAttributes = new string[] { "class", "href", "rel" }, SitemapRules = global::DeclarativeScrape.UrlRules.None, SitemapOrder = 1 },
+                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.ApiPage), "ApiPage", __ExtractApiPage, isItem: true) { ReadAttributes = new string[] {  }, SitemapRules = global::DeclarativeScrape.UrlRules.Create(new string[] { "/docs/api/**" }, null), SitemapOrder = 0 },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Docs.DocsScraper.Item>("DocsScraper", pages, global::Docs.DocsScraper.__ItemFormat.Instance, "743c1682fd26af0b", CreateOptions);
         }
@@ -37,6 +37,8 @@ namespace Docs
             options.Scope.Include.Add("**.html");
             options.Scope.Include.Add("**/");
             options.Scope.Exclude.Add("**/drafts/**");
+            options.Sitemaps.Urls.Add(new global::System.Uri("/sitemap.xml", global::System.UriKind.RelativeOrAbsolute));
+            options.Sitemaps.FromRobots = true;
             return options;
         }
 
