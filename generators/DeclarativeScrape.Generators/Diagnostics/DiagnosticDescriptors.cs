@@ -37,11 +37,6 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "Nested item type is not an item",
             "Property '{0}' extracts nested '{1}', which is not an [Item] type declared in this project");
 
-        public static readonly DiagnosticDescriptor MissingStartUrl = Error(
-            "DS0006",
-            "Missing start URL",
-            "Scraper '{0}' has no start URL: set StartUrl or StartUrls on [Scraper]");
-
         public static readonly DiagnosticDescriptor MissingStartPage = Error(
             "DS0007",
             "Missing start page",

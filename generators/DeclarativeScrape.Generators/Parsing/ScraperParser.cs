@@ -82,8 +82,8 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private static List<string> ReadStartUrls(string scraperName, AttributeArguments scraper, List<Diagnostic> diagnostics)
         {
+            // None is fine: the run gives them (ScrapeOptions.StartUrls, --url), and without any it stops at start-up naming StartUrls.
             var urls = new List<string>();
-            var given = 0;
             if (scraper.NamedString("StartUrl") is { } single)
             {
                 Add(single, scraper.NamedSyntax("StartUrl"));
@@ -97,16 +97,10 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
-            if (given == 0)
-            {
-                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
-            }
-
             return urls;
 
             void Add(string? url, ExpressionSyntax? syntax)
             {
-                given++;
                 if (url is not null
                     && Uri.TryCreate(url, UriKind.Absolute, out var parsed)
                     && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
