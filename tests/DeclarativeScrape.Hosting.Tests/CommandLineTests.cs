@@ -70,10 +70,13 @@ public sealed class CommandLineTests
     [Fact]
     public void Limits_robots_state_and_output_are_set()
     {
-        var options = Apply("--max-pages", "500", "--max-depth", "3", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl");
+        var options = Apply("--max-pages", "500", "--max-depth", "3", "--order", "depth-first", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl");
 
         options.Limits.MaxPages.ShouldBe(500);
         options.Limits.MaxDepth.ShouldBe(3);
+        options.Order.ShouldBe(CrawlOrder.DepthFirst);
+        Apply("--order", "breadth-first").Order.ShouldBe(CrawlOrder.BreadthFirst);
+        Apply().Order.ShouldBe(CrawlOrder.ItemsFirst);
         options.Robots.Obey.ShouldBeFalse();
         options.StateDirectory.ShouldBe("crawl-state");
         options.OutputPath.ShouldBe("books.jsonl");
@@ -136,6 +139,7 @@ public sealed class CommandLineTests
     [InlineData("--max-pages", "abc", "--max-pages: 'abc' is not a whole number.")]
     [InlineData("--max-pages", "-1", "--max-pages: must be at least 0, was -1.")]
     [InlineData("--max-depth", "1.5", "--max-depth: '1.5' is not a whole number.")]
+    [InlineData("--order", "random", "--order: 'random' is not an order; use items-first, breadth-first or depth-first.")]
     [InlineData("--concurrency", "0", "--concurrency: must be at least 1, was 0.")]
     [InlineData("--per-host", "x", "--per-host: 'x' is not a whole number.")]
     [InlineData("--rate", "fast", "--rate: 'fast' is not a number of requests per second.")]
@@ -162,7 +166,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("a.jsonl", "jsonl")]
     [InlineData("a.NDJSON", "jsonl")]
-    [InlineData("dir/a.json", "jsonl")]
+    [InlineData("dir/a.json", "json")]
     [InlineData("a.csv", "csv")]
     [InlineData("a.xml", null)]
     [InlineData("noextension", null)]

@@ -9,8 +9,6 @@ namespace DeclarativeScrape.Hosting;
 internal sealed class HostCommandLine
 {
     /// <summary>The output file extensions and what they mean.</summary>
-    public static readonly IReadOnlyList<string> JsonLinesExtensions = [".jsonl", ".ndjson", ".json"];
-
     private readonly Option<string[]> _url = new("--url", "--start", "-u")
     {
         Description = "A start URL (repeatable). Replaces the scraper's start URLs and, unless --allowed-host is given, its allowed hosts.",
@@ -67,12 +65,35 @@ internal sealed class HostCommandLine
 
     private readonly Option<string?> _out = new("--out", "-o")
     {
-        Description = "Where items go: FILE.jsonl, .ndjson or .json (JSON Lines), FILE.csv (CSV), or - for JSON Lines on standard output.",
+        Description = "Where items go: FILE.jsonl or .ndjson (JSON Lines), FILE.json (a JSON array), FILE.csv (CSV), or - for JSON Lines on standard output.",
         HelpName = "FILE",
     };
 
     private readonly Option<int?> _maxPages = WholeNumber("--max-pages", "The most pages fetched; 0 for no limit.", min: 0);
     private readonly Option<int?> _maxDepth = WholeNumber("--max-depth", "The most links followed from a start URL; 0 for no limit.", min: 0);
+    private readonly Option<CrawlOrder?> _order = new("--order")
+    {
+        Description = "Which queued page of a host goes next: items-first (pages of item types before listings; the default), breadth-first or depth-first.",
+        HelpName = "ORDER",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            var order = token.ToLowerInvariant() switch
+            {
+                "items-first" => CrawlOrder.ItemsFirst,
+                "breadth-first" => CrawlOrder.BreadthFirst,
+                "depth-first" => CrawlOrder.DepthFirst,
+                _ => (CrawlOrder?)null,
+            };
+            if (order is null)
+            {
+                result.AddError($"--order: '{token}' is not an order; use items-first, breadth-first or depth-first.");
+            }
+
+            return order;
+        },
+    };
+
     private readonly Option<int?> _concurrency = WholeNumber("--concurrency", "At most N requests in flight in all (and so at most N per host): sets both limits to N.", min: 1, "-c");
     private readonly Option<int?> _perHost = WholeNumber("--per-host", "At most N requests in flight per host (raises the overall limit to N if it is lower and --concurrency is not given).", min: 1);
 
@@ -112,7 +133,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _pageEncoding, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _order, _concurrency, _perHost, _rate, _state, _pageEncoding, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -224,14 +245,8 @@ internal sealed class HostCommandLine
         : result.CommandResult.Command == Status ? ("status", result.GetValue(_statusState)!, null)
         : null;
 
-    /// <summary>The format an output path implies: <c>jsonl</c>, <c>csv</c>, or <see langword="null"/> for an unknown extension.</summary>
-    public static string? OutputFormatOf(string path)
-    {
-        var extension = Path.GetExtension(path);
-        return JsonLinesExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? "jsonl"
-            : extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv"
-            : null;
-    }
+    /// <summary>The format an output path implies: <c>jsonl</c>, <c>json</c>, <c>csv</c>, or <see langword="null"/> for an unknown extension.</summary>
+    public static string? OutputFormatOf(string path) => ItemWriter<object>.FormatOf(path);
 
     public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args);
 
@@ -258,6 +273,7 @@ internal sealed class HostCommandLine
         Out = result.GetValue(_out),
         MaxPages = result.GetValue(_maxPages),
         MaxDepth = result.GetValue(_maxDepth),
+        Order = result.GetValue(_order),
         Concurrency = result.GetValue(_concurrency),
         PerHost = result.GetValue(_perHost),
         Rate = result.GetValue(_rate),

@@ -28,6 +28,9 @@ internal sealed record HostSettings
 
     public int? MaxDepth { get; init; }
 
+    /// <summary><c>--order</c>.</summary>
+    public CrawlOrder? Order { get; init; }
+
     public int? Concurrency { get; init; }
 
     public int? PerHost { get; init; }

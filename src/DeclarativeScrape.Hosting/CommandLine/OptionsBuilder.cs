@@ -75,6 +75,11 @@ internal static class OptionsBuilder
             options.Limits.MaxDepth = maxDepth;
         }
 
+        if (settings.Order is { } order)
+        {
+            options.Order = order;
+        }
+
         if (settings.Concurrency is { } concurrency)
         {
             options.Concurrency.Max = concurrency;
@@ -129,7 +134,7 @@ internal static class OptionsBuilder
         var root = optionName.Split('[')[0];
         return root switch
         {
-            "StartUrls" when settings.Urls.Count > 0 => "--url",
+            "StartUrls" => "--url",
             "AllowedHosts" when settings.AllowedHosts.Count > 0 => "--allowed-host",
             "AllowedHosts" when settings.Urls.Count > 0 => "--url",
             "OutputPath" when settings.Out is not null => "--out",

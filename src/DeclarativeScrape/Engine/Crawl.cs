@@ -65,7 +65,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _requests = new RequestControl(engine.Fetch, settings);
         _fetcher = new PageFetcher(_requests, settings, _time, _recorder, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
-        _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth);
+        _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth, FrontierOrder.For(settings.Order, plan));
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
         _politeness = _store.Politeness;
 

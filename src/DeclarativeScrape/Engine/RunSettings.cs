@@ -30,6 +30,7 @@ internal sealed class RunSettings
         ObeyRobots = options.Robots.Obey;
         MaxPages = options.Limits.MaxPages;
         MaxDepth = options.Limits.MaxDepth;
+        Order = options.Order;
         MaxResponseBytes = options.Limits.MaxResponseBytes;
         MaxDecompressedBytes = options.Limits.MaxDecompressedBytes;
         MaxRedirects = options.Limits.MaxRedirects;
@@ -91,6 +92,9 @@ internal sealed class RunSettings
     public int MaxPages { get; }
 
     public int MaxDepth { get; }
+
+    /// <summary>Which of a host's queued URLs goes first.</summary>
+    public CrawlOrder Order { get; }
 
     public long MaxResponseBytes { get; }
 

@@ -23,6 +23,9 @@ internal struct FrontierCandidate
     /// <summary>Links followed from a start URL.</summary>
     public int Depth;
 
+    /// <summary>Its place in its host's queue (<see cref="FrontierOrder"/>): lower ranks are leased first.</summary>
+    public int Rank;
+
     /// <summary>Why the URL is not queued, or <see cref="SkipReason.None"/>.</summary>
     public SkipReason Skip;
 

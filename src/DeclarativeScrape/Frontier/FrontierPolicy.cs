@@ -4,9 +4,10 @@ namespace DeclarativeScrape;
 /// The checks a URL meets as it enters the frontier, before the store sees it, in this order: a valid http(s) URL
 /// (canonicalized by <see cref="UrlCanonicalizer"/>), within the allowed hosts (<see cref="HostScope"/>), for a
 /// discovered link within the path prefix and patterns of <see cref="ScopeOptions"/> (<see cref="PathScope"/>), within
-/// <see cref="LimitOptions.MaxDepth"/>. The store then dedupes and applies <see cref="LimitOptions.MaxPages"/>.
+/// <see cref="LimitOptions.MaxDepth"/>; each gets its rank in the run's <see cref="FrontierOrder"/>. The store then
+/// dedupes and applies <see cref="LimitOptions.MaxPages"/>.
 /// </summary>
-internal sealed class FrontierPolicy(HostScope scope, PathScope paths, int maxDepth)
+internal sealed class FrontierPolicy(HostScope scope, PathScope paths, int maxDepth, FrontierOrder? order = null)
 {
     /// <summary>The last authority made, by the text it has in a canonical URL: most links share their page's host.</summary>
     private AuthorityMemo? _lastAuthority;
@@ -53,6 +54,7 @@ internal sealed class FrontierPolicy(HostScope scope, PathScope paths, int maxDe
             Host = AuthorityOf(canonical),
             PageType = pageType,
             Depth = depth,
+            Rank = order?.RankOf(pageType, depth) ?? 0,
         };
         if (!scope.Contains(canonical))
         {

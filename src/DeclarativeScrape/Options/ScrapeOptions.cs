@@ -23,6 +23,12 @@ public sealed class ScrapeOptions
     /// <summary>Sitemaps whose entries seed the crawl (with the page types of the scraper's <see cref="SitemapAttribute"/>s).</summary>
     public SitemapOptions Sitemaps { get; set; } = new();
 
+    /// <summary>
+    /// Which of a host's queued URLs is fetched next: <see cref="CrawlOrder.ItemsFirst"/> (the default),
+    /// <see cref="CrawlOrder.BreadthFirst"/> or <see cref="CrawlOrder.DepthFirst"/>.
+    /// </summary>
+    public CrawlOrder Order { get; set; } = CrawlOrder.ItemsFirst;
+
     /// <summary>Which URLs of the allowed hosts are crawled: a path prefix and include/exclude patterns.</summary>
     public ScopeOptions Scope { get; set; } = new();
 
@@ -118,7 +124,7 @@ public sealed class ScrapeOptions
     {
         if (StartUrls is null || StartUrls.Count == 0)
         {
-            throw new ScrapeOptionsException(nameof(StartUrls), "needs at least one absolute http(s) URL.");
+            throw new ScrapeOptionsException(nameof(StartUrls), "needs at least one absolute http(s) URL (the scraper's [Scraper] gives none: set StartUrls, or --url on the command line).");
         }
 
         for (var i = 0; i < StartUrls.Count; i++)
@@ -137,6 +143,11 @@ public sealed class ScrapeOptions
 
         // Parsing the scope checks every entry and names a bad one.
         _ = HostScope.Create(AllowedHosts, StartUrls);
+
+        if (!Enum.IsDefined(Order))
+        {
+            throw new ScrapeOptionsException(nameof(Order), $"'{Order}' is not a crawl order: use ItemsFirst, BreadthFirst or DepthFirst.");
+        }
 
         Require(Scope, nameof(Scope)).Validate(nameof(Scope) + ".");
         Require(Sitemaps, nameof(Sitemaps)).Validate(nameof(Sitemaps) + ".");
