@@ -44,6 +44,14 @@ namespace DeclarativeScrape.Generators.Model
 
         public int? MaxDepth { get; init; }
 
+        public long? MaxResponseBytes { get; init; }
+
+        public long? MaxDecompressedBytes { get; init; }
+
+        public long? BodyBudgetBytes { get; init; }
+
+        public int? MaxRedirects { get; init; }
+
         public string? ScopePathPrefix { get; init; }
 
         public LinkRulesModel? ScopeRules { get; init; }

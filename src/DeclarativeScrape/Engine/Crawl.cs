@@ -35,6 +35,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly OutcomeRecorder _recorder;
     private readonly RequestControl _requests;
     private readonly PageFetcher _fetcher;
+    private readonly BodyBudget _bodies;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
     private readonly ICrawlStore<TItem> _store;
@@ -63,7 +64,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _logger = engine.CreateLogger();
         _recorder = new OutcomeRecorder(plan.Name, _logger);
         _requests = new RequestControl(engine.Fetch, settings);
-        _fetcher = new PageFetcher(_requests, settings, _time, _recorder, _logger);
+        _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
+        _fetcher = new PageFetcher(_requests, settings, _time, _recorder, _bodies, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth, FrontierOrder.For(settings.Order, plan));
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
@@ -229,6 +231,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
 
         _engine.Hosts.RemoveRun(this);
         _requests.Dispose();
+        _bodies.Leave();
         _wakeTimer.Dispose();
         _userStop.Dispose();
         try
