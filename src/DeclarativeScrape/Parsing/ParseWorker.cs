@@ -48,11 +48,11 @@ internal sealed class ParseWorker
     /// Decodes, parses and extracts one page held in chunks (a <see cref="ResponseBody"/>). <see cref="PageDecoder"/>
     /// reads one contiguous span: a body of one chunk is read where it is, a longer one is joined first.
     /// </summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType, CarriedValues? carried = null)
     {
         if (body.IsSingleSegment)
         {
-            return Extract(body.FirstSpan, contentType, pageUrl, pageType);
+            return Extract(body.FirstSpan, contentType, pageUrl, pageType, carried);
         }
 
         var length = checked((int)body.Length);
@@ -61,7 +61,7 @@ internal sealed class ParseWorker
         try
         {
             body.CopyTo(joined);
-            return Extract(joined.AsSpan(0, length), contentType, pageUrl, pageType);
+            return Extract(joined.AsSpan(0, length), contentType, pageUrl, pageType, carried);
         }
         finally
         {
