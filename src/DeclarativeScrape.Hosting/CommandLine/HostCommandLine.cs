@@ -47,6 +47,13 @@ internal sealed class HostCommandLine
         HelpName = "DIR",
     };
 
+    private readonly Option<double?> _drainTimeout = new("--drain-timeout")
+    {
+        Description = "After the first Ctrl+C or SIGTERM, how long the requests in flight may finish before they are cancelled (default 10; 0 cancels them at once).",
+        HelpName = "SECONDS",
+        CustomParser = ParseDrainTimeout,
+    };
+
     private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary and errors." };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Also print every failed URL as it happens, and informational log messages." };
@@ -54,7 +61,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _drainTimeout, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -134,6 +141,7 @@ internal sealed class HostCommandLine
         PerHost = result.GetValue(_perHost),
         Rate = result.GetValue(_rate),
         State = result.GetValue(_state),
+        DrainTimeout = result.GetValue(_drainTimeout),
         NoRobots = result.GetValue(_noRobots),
         Quiet = result.GetValue(_quiet),
         Verbose = result.GetValue(_verbose),
@@ -177,6 +185,18 @@ internal sealed class HostCommandLine
         if (value < 0)
         {
             result.AddError($"--rate: must be positive (or 0 for no limit), was {token}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static double? ParseDrainTimeout(ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0 || value > TimeSpan.MaxValue.TotalSeconds / 2)
+        {
+            result.AddError($"--drain-timeout: '{token}' is not a number of seconds (0 or more).");
             return null;
         }
 

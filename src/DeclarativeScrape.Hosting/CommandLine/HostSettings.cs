@@ -23,6 +23,9 @@ internal sealed record HostSettings
 
     public string? State { get; init; }
 
+    /// <summary>Seconds the requests in flight may go on after the first stop signal.</summary>
+    public double? DrainTimeout { get; init; }
+
     public bool NoRobots { get; init; }
 
     public bool Quiet { get; init; }

@@ -64,6 +64,11 @@ internal static class OptionsBuilder
             options.StateDirectory = state;
         }
 
+        if (settings.DrainTimeout is { } drain)
+        {
+            options.Timeouts.Drain = TimeSpan.FromSeconds(drain);
+        }
+
         if (settings.NoRobots)
         {
             options.Robots.Obey = false;
@@ -88,6 +93,7 @@ internal static class OptionsBuilder
             "Concurrency.Max" or "Concurrency.PerHost" when settings.Concurrency is not null => "--concurrency",
             "RateLimit.RequestsPerSecond" when settings.Rate is not null => "--rate",
             "StateDirectory" when settings.State is not null => "--state",
+            "Timeouts.Drain" when settings.DrainTimeout is not null => "--drain-timeout",
             _ => null,
         };
     }

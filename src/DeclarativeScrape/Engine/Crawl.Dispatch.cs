@@ -49,7 +49,7 @@ internal sealed partial class Crawl<TItem>
 
                 if (_disallowed.Count > 0)
                 {
-                    var disallowed = _disallowed.Select(d => (d.Lease, Skipped(d.Lease, SkipReason.Robots, d.Host.RobotsProblem ?? "disallowed by robots.txt", attempts: 0))).ToList();
+                    var disallowed = _disallowed.Select(d => (d.Lease, KeptOutByRobots(d.Host, d.Lease))).ToList();
                     _disallowed.Clear();
                     await CompleteUnfetchedTogetherAsync(disallowed).ConfigureAwait(false);
                 }
@@ -260,12 +260,15 @@ internal sealed partial class Crawl<TItem>
     {
         try
         {
-            var rules = await _engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken)).ConfigureAwait(false);
+            var origin = url.GetLeftPart(UriPartial.Authority);
+            var rules = await _engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(
+                _fetcher, _pipeline, _settings, _time, robotsUrl, (detail, wait) => Log.RobotsUnreachable(_logger, origin, detail, wait), _engine.StopToken)).ConfigureAwait(false);
             var policy = rules.Rules.For(_settings.UserAgent);
-            host.RobotsProblem = rules.Problem;
-            if (rules.Problem is { } problem)
+            host.RobotsFetched = rules;
+            if (rules is { Problem: { } problem, Unreachable: null })
             {
-                Log.RobotsUnavailable(_logger, url.GetLeftPart(UriPartial.Authority), problem);
+                // An unreachable robots.txt was announced when the host was paused (RobotsUnreachable): not again here.
+                Log.RobotsUnavailable(_logger, origin, problem);
             }
 
             host.User.CrawlDelay = policy.CrawlDelay;
@@ -283,6 +286,23 @@ internal sealed partial class Crawl<TItem>
             _signal.Set();
         }
     }
+
+    /// <summary>
+    /// A URL robots.txt keeps from being fetched: skipped as disallowed, or failed with the network reason when robots.txt
+    /// stayed unreachable (the URL may well be fetchable later: it is not a robots verdict).
+    /// </summary>
+    private UrlOutcome KeptOutByRobots(RunHost host, FrontierLease lease) => host.RobotsFetched is { Unreachable: { } reason } robots
+        ? new UrlOutcome
+        {
+            Url = lease.Url.AbsoluteUri,
+            Kind = OutcomeKind.Failed,
+            PageType = _plan.Pages[lease.PageType].Name,
+            Depth = lease.Depth,
+            FailureReason = reason,
+            StatusCode = robots.StatusCode,
+            Message = robots.Problem,
+        }
+        : Skipped(lease, SkipReason.Robots, host.RobotsFetched?.Problem ?? "disallowed by robots.txt", attempts: 0);
 
     /// <summary>The run stops: retries waiting for a slot are cancelled and URLs taken but not sent are recorded as cancelled.</summary>
     private async ValueTask CancelWaitingAsync()

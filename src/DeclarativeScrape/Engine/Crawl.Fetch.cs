@@ -98,7 +98,9 @@ internal sealed partial class Crawl<TItem>
         FetchResult? result = null;
         try
         {
-            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, cancellationToken).ConfigureAwait(false);
+            // A request in flight is cancelled only by StopNow or when the drain after a graceful stop runs out; the
+            // waits before it (a retry's backoff, its slot) end as soon as the run stops (cancellationToken).
+            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, _requests.Token).ConfigureAwait(false);
             if (result.HasResponse)
             {
                 Interlocked.Increment(ref _pagesFetched);
@@ -112,6 +114,12 @@ internal sealed partial class Crawl<TItem>
             }
 
             RetryPolicy.Decide(result, job.Attempts - job.RateLimited, job.RateLimited, _settings);
+            if (result.Retry && _stop.IsCancellationRequested)
+            {
+                // No retry after a stop: the URL is left for the next run (with a state directory, still queued).
+                result = new FetchResult { Status = FetchStatus.Cancelled, FinalUrl = result.FinalUrl, StatusCode = result.StatusCode, Latency = result.Latency, Message = "the run stopped before the URL could be retried" };
+            }
+
             return result;
         }
         finally
@@ -144,7 +152,7 @@ internal sealed partial class Crawl<TItem>
         if (result is null || result.Status == FetchStatus.Cancelled)
         {
             return exception is null or OperationCanceledException || _stop.IsCancellationRequested
-                ? Skipped(lease, SkipReason.Cancelled, "the run stopped during the request", job.Attempts)
+                ? Skipped(lease, SkipReason.Cancelled, result?.Message ?? "the run stopped during the request", job.Attempts)
                 : Failed(job, FailureReason.Network, null, exception.Message, null);
         }
 

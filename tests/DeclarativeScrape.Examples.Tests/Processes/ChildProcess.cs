@@ -22,6 +22,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
     private readonly List<string> _error = [];
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _errorLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ChildProcess(string description, IReadOnlyList<string> commandLine, string workingDirectory)
     {
@@ -43,7 +44,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
         _description = description;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Collect(_output, e.Data, _outputClosed);
-        _process.ErrorDataReceived += (_, e) => Collect(_error, e.Data, _errorClosed);
+        _process.ErrorDataReceived += (_, e) => CollectError(e.Data);
     }
 
     /// <summary>Standard output so far, one entry per line.</summary>
@@ -118,6 +119,39 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until standard error has a line matching <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForErrorLineAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task next;
+            lock (_error)
+            {
+                if (_error.Any(match))
+                {
+                    return;
+                }
+
+                next = _errorLine.Task;
+            }
+
+            try
+            {
+                await Task.WhenAny(next, _errorClosed.Task).WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{_description} printed no such line within {timeout}.\n{Transcript()}");
+            }
+
+            if (_errorClosed.Task.IsCompleted && !Error.Any(match))
+            {
+                throw new InvalidOperationException($"{_description} closed standard error without such a line.\n{Transcript()}");
+            }
+        }
+    }
+
     /// <summary>Everything the process printed, for assertion messages.</summary>
     public string Transcript() =>
         $"--- {_description}: stdout ---\n{string.Join('\n', Output.TakeLast(40))}\n--- stderr ---\n{string.Join('\n', Error.TakeLast(60))}";
@@ -157,6 +191,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
         {
             lines.Add(line);
         }
+    }
+
+    private void CollectError(string? line)
+    {
+        Collect(_error, line, _errorClosed);
+        TaskCompletionSource added;
+        lock (_error)
+        {
+            added = _errorLine;
+            _errorLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        added.TrySetResult();
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
