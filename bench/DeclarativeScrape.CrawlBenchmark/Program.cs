@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DeclarativeScrape.CrawlBenchmark;
 using DeclarativeScrape.Hosting;
+using DeclarativeScrape.PostgreSql;
 
 // The benchmark shop's crawl through the command-line host, exactly as a user's scraper runs:
 //   DeclarativeScrape.CrawlBenchmark [--job shop] --start URL --concurrency N --out items.jsonl
@@ -24,7 +25,8 @@ if (args.Length >= 2 && args[0] == "--job" && args[1] == "docs")
 }
 else
 {
-    exitCode = await ScrapeApp.RunAsync(ShopScraper.Plan, args.Length >= 2 && args[0] == "--job" ? args[2..] : args);
+    // --state postgresql://… makes this process one worker of a shared crawl (bench/workers/run.sh).
+    exitCode = await ScrapeApp.RunAsync(ShopScraper.Plan, args.Length >= 2 && args[0] == "--job" ? args[2..] : args, options => options.UsePostgreSql());
     result = error.LastResultJson is { } json ? JsonNode.Parse(json)!.AsObject() : [];
 }
 

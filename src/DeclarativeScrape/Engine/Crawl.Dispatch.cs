@@ -145,6 +145,9 @@ internal sealed partial class Crawl<TItem>
                         return null;
                     }
 
+                    // A URL counts as discovered once it is this run's to finish (admitted here, by an earlier run, or by another worker).
+                    _recorder.AddDiscovered(1);
+
                     host.Pending = lease;
                     host.PendingChecked = false;
                     Interlocked.Increment(ref _pendingLeases);
@@ -177,7 +180,7 @@ internal sealed partial class Crawl<TItem>
                 }
             }
 
-            var decision = host.Gate.TryEnter(out var sequence, out var wait);
+            var decision = EnterHost(host, out var sequence, out var wait);
             if (decision != GateDecision.Entered)
             {
                 return decision is GateDecision.Paused or GateDecision.NoToken ? wait : null;
@@ -190,7 +193,7 @@ internal sealed partial class Crawl<TItem>
                 if (!ticket!.TrySetResult(sequence))
                 {
                     // The retry was cancelled meanwhile: give the slot straight back.
-                    host.Gate.Exit(sequence, congestion: false, TimeSpan.Zero);
+                    ExitHost(host, sequence, congestion: false, TimeSpan.Zero);
                     Interlocked.Decrement(ref _runInFlight);
                 }
             }
@@ -204,6 +207,31 @@ internal sealed partial class Crawl<TItem>
         }
 
         return null;
+    }
+
+    /// <summary>Takes a slot of the host: in a shared crawl first a permit held for all workers together, then the host's own gate.</summary>
+    private GateDecision EnterHost(RunHost host, out long sequence, out TimeSpan wait)
+    {
+        sequence = 0;
+        if (_politeness is { } shared && !shared.TryStart(host.Key, out wait))
+        {
+            return wait > TimeSpan.Zero ? GateDecision.Paused : GateDecision.Full;
+        }
+
+        var decision = host.Gate.TryEnter(out sequence, out wait);
+        if (decision != GateDecision.Entered)
+        {
+            _politeness?.Finished(host.Key);
+        }
+
+        return decision;
+    }
+
+    /// <summary>Gives back what <see cref="EnterHost"/> took, feeding the answer to the host's adaptive limit.</summary>
+    private void ExitHost(RunHost host, long sequence, bool congestion, TimeSpan latency)
+    {
+        host.Gate.Exit(sequence, congestion, latency);
+        _politeness?.Finished(host.Key);
     }
 
     private void TakeAnnounced()
@@ -261,8 +289,7 @@ internal sealed partial class Crawl<TItem>
         try
         {
             var origin = url.GetLeftPart(UriPartial.Authority);
-            var rules = await _engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(
-                _fetcher, _pipeline, _settings, _time, robotsUrl, (detail, wait) => Log.RobotsUnreachable(_logger, origin, detail, wait), _engine.StopToken)).ConfigureAwait(false);
+            var rules = await _engine.Robots.GetAsync(url, robotsUrl => FetchRobotsAsync(host, robotsUrl, origin)).ConfigureAwait(false);
             var policy = rules.Rules.For(_settings.UserAgent);
             host.RobotsFetched = rules;
             if (rules is { Problem: { } problem, Unreachable: null })
@@ -303,6 +330,28 @@ internal sealed partial class Crawl<TItem>
             Message = robots.Problem,
         }
         : Skipped(lease, SkipReason.Robots, host.RobotsFetched?.Problem ?? "disallowed by robots.txt", attempts: 0);
+
+    /// <summary>Fetches robots.txt; in a shared crawl it is a request on the host like any other, within the host's limit for all workers.</summary>
+    private async Task<FetchedRobots> FetchRobotsAsync(RunHost host, Uri robotsUrl, string origin)
+    {
+        if (_politeness is not { } shared)
+        {
+            return await FetchRobotsAsync(robotsUrl, origin).ConfigureAwait(false);
+        }
+
+        await shared.StartAsync(host.Key, _engine.StopToken).ConfigureAwait(false);
+        try
+        {
+            return await FetchRobotsAsync(robotsUrl, origin).ConfigureAwait(false);
+        }
+        finally
+        {
+            shared.Finished(host.Key);
+        }
+    }
+
+    private Task<FetchedRobots> FetchRobotsAsync(Uri robotsUrl, string origin) => RobotsFetcher.FetchAsync(
+        _fetcher, _pipeline, _settings, _time, robotsUrl, (detail, wait) => Log.RobotsUnreachable(_logger, origin, detail, wait), _engine.StopToken);
 
     /// <summary>The run stops: retries waiting for a slot are cancelled and URLs taken but not sent are recorded as cancelled.</summary>
     private async ValueTask CancelWaitingAsync()
