@@ -79,6 +79,11 @@ internal static class OptionsBuilder
             options.Timeouts.Drain = TimeSpan.FromSeconds(drain);
         }
 
+        if (settings.PageEncoding is { } pageEncoding)
+        {
+            options.PageEncoding = pageEncoding;
+        }
+
         if (settings.NoRobots)
         {
             options.Robots.Obey = false;
@@ -104,6 +109,7 @@ internal static class OptionsBuilder
             "RateLimit.RequestsPerSecond" when settings.Rate is not null => "--rate",
             "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
             "Timeouts.Drain" when settings.DrainTimeout is not null => "--drain-timeout",
+            "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
             _ => null,
         };
     }

@@ -43,6 +43,16 @@ public static class ExtractionDocument
     }
 
     /// <summary>
+    /// Parses a saved page's bytes, decoded exactly as the crawl decodes a page (<see cref="PageDecoder"/>: a byte
+    /// order mark, <paramref name="contentType"/>'s charset, the page's <c>&lt;meta&gt;</c>, else windows-1252).
+    /// </summary>
+    /// <param name="html">The page's bytes, as saved from the server.</param>
+    /// <param name="contentType">The <c>Content-Type</c> header it was served with, or <see langword="null"/> when unknown.</param>
+    /// <returns>The document; the caller disposes it.</returns>
+    public static IDocument ParseHtml(ReadOnlySpan<byte> html, string? contentType = null) =>
+        ParseHtml(PageDecoder.Decode(html, contentType).Text);
+
+    /// <summary>
     /// The URL relative links of <paramref name="document"/> resolve against: its first <c>&lt;base href&gt;</c>
     /// resolved against <paramref name="pageUrl"/>, or <paramref name="pageUrl"/> when there is none (or it is not an
     /// http(s) URL).
@@ -96,6 +106,29 @@ public static class ExtractionDocument
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(url);
         using var document = ParseHtml(html);
+        return Extract<T>(document, url);
+    }
+
+    /// <summary>
+    /// Decodes a saved page's bytes as the crawl does (<see cref="ParseHtml(ReadOnlySpan{byte}, string?)"/>), parses
+    /// them as the page at <paramref name="url"/> and extracts a <typeparamref name="T"/>.
+    /// </summary>
+    /// <typeparam name="T">A generated page or item type.</typeparam>
+    /// <param name="html">The page's bytes, as saved from the server.</param>
+    /// <param name="url">The page's absolute URL; relative URLs resolve against it (or its <c>&lt;base href&gt;</c>).</param>
+    /// <param name="contentType">The <c>Content-Type</c> header it was served with, or <see langword="null"/> when unknown.</param>
+    /// <returns>The extracted value.</returns>
+    /// <exception cref="ExtractionException">A required value is missing or does not convert; lists every failure.</exception>
+    public static T Parse<T>(byte[] html, Uri url, string? contentType = null) where T : IExtractable<T>
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(url);
+        using var document = ParseHtml(html, contentType);
+        return Extract<T>(document, url);
+    }
+
+    private static T Extract<T>(IDocument document, Uri url) where T : IExtractable<T>
+    {
         var context = CreateContext(document, url);
         var result = T.Extract(document, context);
         if (result is null || context.HasFailures)
