@@ -290,17 +290,7 @@ internal sealed partial class Crawl<TItem>
         {
             var origin = url.GetLeftPart(UriPartial.Authority);
             var rules = await _engine.Robots.GetAsync(url, robotsUrl => FetchRobotsAsync(host, robotsUrl, origin)).ConfigureAwait(false);
-            var policy = rules.Rules.For(_settings.UserAgent);
-            host.RobotsFetched = rules;
-            if (rules is { Problem: { } problem, Unreachable: null })
-            {
-                // An unreachable robots.txt was announced when the host was paused (RobotsUnreachable): not again here.
-                Log.RobotsUnavailable(_logger, origin, problem);
-            }
-
-            host.User.CrawlDelay = policy.CrawlDelay;
-            host.Gate.Refresh();
-            host.Robots = policy;
+            ApplyRobots(host, rules, origin);
         }
         catch (Exception exception)
         {
@@ -312,6 +302,22 @@ internal sealed partial class Crawl<TItem>
             Interlocked.Decrement(ref _robotsLoading);
             _signal.Set();
         }
+    }
+
+    /// <summary>A host's robots.txt has been read (or given up on): its policy and crawl delay apply from now on.</summary>
+    private void ApplyRobots(RunHost host, FetchedRobots rules, string origin)
+    {
+        var policy = rules.Rules.For(_settings.UserAgent);
+        host.RobotsFetched = rules;
+        if (rules is { Problem: { } problem, Unreachable: null })
+        {
+            // An unreachable robots.txt was announced when the host was paused (RobotsUnreachable): not again here.
+            Log.RobotsUnavailable(_logger, origin, problem);
+        }
+
+        host.User.CrawlDelay = policy.CrawlDelay;
+        host.Gate.Refresh();
+        host.Robots = policy;
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ internal sealed class SubresourceGuard : ISubresourceGate
         var robots = host.Robots ?? await _robots(host, canonical).ConfigureAwait(false);
         if (!robots.IsAllowed(canonical.PathAndQuery))
         {
-            return Block(host.RobotsProblem ?? "disallowed by robots.txt");
+            return Block(host.RobotsFetched?.Problem ?? "disallowed by robots.txt");
         }
 
         while (true)
