@@ -25,6 +25,7 @@ public sealed class GettingStartedTests(DocumentedFeed feed, ITestOutputHelper l
         Directory.GetFiles(feed.Feed).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList().ShouldBe(
             [
                 "DeclarativeScrape.0.1.0.nupkg", "DeclarativeScrape.0.1.0.snupkg",
+                "DeclarativeScrape.Browser.0.1.0.nupkg", "DeclarativeScrape.Browser.0.1.0.snupkg",
                 "DeclarativeScrape.Hosting.0.1.0.nupkg", "DeclarativeScrape.Hosting.0.1.0.snupkg",
                 "DeclarativeScrape.PostgreSql.0.1.0.nupkg", "DeclarativeScrape.PostgreSql.0.1.0.snupkg",
                 "DeclarativeScrape.Templates.0.1.0.nupkg",
@@ -98,6 +99,7 @@ public sealed class GettingStartedTests(DocumentedFeed feed, ITestOutputHelper l
 
     [Theory]
     [InlineData("DeclarativeScrape")]
+    [InlineData("DeclarativeScrape.Browser")]
     [InlineData("DeclarativeScrape.Hosting")]
     [InlineData("DeclarativeScrape.PostgreSql")]
     [InlineData("DeclarativeScrape.Templates")]
