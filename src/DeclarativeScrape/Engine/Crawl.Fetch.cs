@@ -16,9 +16,17 @@ internal sealed partial class Crawl<TItem>
     private async Task RunJobAsync(PageJob job)
     {
         var handedOff = false;
-        using var activity = ScrapeTelemetry.ActivitySource.StartActivity("declarativescrape.fetch", ActivityKind.Client);
-        activity?.SetTag("url.full", job.Lease.Url.AbsoluteUri);
-        activity?.SetTag("host", job.Host.Key);
+        // The URL's fetch with its retries (each request sent is a client span under it, see PageFetcher).
+        using var activity = ScrapeTelemetry.ActivitySource.StartActivity("declarativescrape.fetch", ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(ScrapeTelemetry.UrlFull, job.Lease.Url.AbsoluteUri);
+            activity.SetTag(ScrapeTelemetry.ServerAddress, job.Lease.Url.IdnHost);
+            activity.SetTag(ScrapeTelemetry.ServerPort, job.Lease.Url.Port);
+            activity.SetTag(ScrapeTelemetry.RequestMethod, "GET");
+            activity.SetTag(ScrapeTelemetry.Scraper, _plan.Name);
+        }
+
         try
         {
             var context = ResilienceContextPool.Shared.Get(_stop.Token);
@@ -36,7 +44,7 @@ internal sealed partial class Crawl<TItem>
             }
 
             var result = outcome.Result;
-            activity?.SetTag("http.response.status_code", result?.StatusCode);
+            activity?.SetTag(ScrapeTelemetry.ResponseStatusCode, result?.StatusCode);
             if (result is { Status: FetchStatus.Fetched })
             {
                 job.Result = result;
@@ -54,7 +62,8 @@ internal sealed partial class Crawl<TItem>
             var unfetched = UnfetchedOutcome(job, result, outcome.Exception);
             if (unfetched.Kind == OutcomeKind.Failed)
             {
-                activity?.SetStatus(ActivityStatusCode.Error, unfetched.FailureReason.ToString());
+                activity?.SetTag(ScrapeTelemetry.ErrorType, unfetched.FailureReason.ToString());
+                activity?.SetStatus(ActivityStatusCode.Error, unfetched.Message);
             }
 
             await CompleteUnfetchedAsync(job.Lease, unfetched).ConfigureAwait(false);

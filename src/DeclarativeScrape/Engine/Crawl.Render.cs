@@ -11,7 +11,7 @@ internal sealed partial class Crawl<TItem>
 
     private RenderStage? CreateRenderStage() =>
         _settings.Renderer is { } renderer && RenderStage.IsNeeded(_plan)
-            ? new RenderStage(renderer, _settings, new SubresourceGuard(_settings.Scope, HostFor, SubresourceRobotsAsync, _time), _logger)
+            ? new RenderStage(renderer, _settings, new SubresourceGuard(_settings.Scope, HostFor, SubresourceRobotsAsync, _time, _engine.Metrics), _logger, _engine.Metrics)
             : null;
 
     /// <summary>A fetched page goes to the browser first (<see cref="RenderMode.Always"/>) or straight to the parse workers.</summary>

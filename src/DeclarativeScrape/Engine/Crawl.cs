@@ -63,7 +63,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _time = engine.Time;
         _requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         _logger = engine.CreateLogger();
-        _recorder = new OutcomeRecorder(plan.Name, _logger);
+        _recorder = new OutcomeRecorder(plan.Name, _logger, engine.Metrics);
         _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);

@@ -86,6 +86,13 @@ public sealed partial class ChildProcess : IAsyncDisposable
         return Start(new ChildProcess($"{example} {string.Join(' ', args)}", [example.AssemblyPath, .. args], workingDirectory));
     }
 
+    /// <summary>Starts <paramref name="example"/> with <paramref name="args"/> and <paramref name="environment"/> on top of the test's own.</summary>
+    public static ChildProcess Start(Example example, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        File.Exists(example.AssemblyPath).ShouldBeTrue($"{example.AssemblyPath} is built by this test project's build");
+        return Start(new ChildProcess($"{example} {string.Join(' ', args)}", [example.AssemblyPath, .. args], workingDirectory, environment: environment));
+    }
+
     /// <summary>Starts the .NET SDK's <c>dotnet</c> with <paramref name="args"/> (<c>pack</c>, <c>build</c>, <c>run</c>...).</summary>
     public static ChildProcess StartDotnet(string workingDirectory, params string[] args) =>
         Start(new ChildProcess($"dotnet {string.Join(' ', args)}", args, workingDirectory));
