@@ -128,7 +128,7 @@ internal sealed class RenderStage
                 new RenderRequest
                 {
                     Url = fetched.FinalUrl,
-                    Body = fetched.Body.Memory,
+                    Body = fetched.Body?.ToMemory() ?? ReadOnlyMemory<byte>.Empty,
                     ContentType = fetched.ContentType ?? "text/html",
                     Spec = pageType.Render!,
                     UserAgent = _settings.UserAgent,
@@ -153,7 +153,7 @@ internal sealed class RenderStage
         var tags = new TagList { { ScrapeTelemetry.Scraper, _settings.ScraperName }, { ScrapeTelemetry.RenderStatus, result.Status.ToString() } };
         _metrics.Renders.Add(1, tags);
         _metrics.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-        fetched.Body.Return();
+        fetched.Body?.Dispose();
         if (result is { Status: RenderStatus.Rendered, Html: { } html })
         {
             job.Result = new FetchResult
@@ -181,9 +181,5 @@ internal sealed class RenderStage
         SubresourcesBlocked = Guard.Blocked,
     };
 
-    private static ResponseBody Encode(string html)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxByteCount(html.Length)));
-        return new ResponseBody(buffer, Encoding.UTF8.GetBytes(html, buffer));
-    }
+    private static ResponseBody Encode(string html) => ResponseBody.Of(Encoding.UTF8.GetBytes(html));
 }

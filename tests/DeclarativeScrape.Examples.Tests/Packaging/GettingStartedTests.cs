@@ -26,6 +26,7 @@ public sealed class GettingStartedTests(DocumentedFeed feed, ITestOutputHelper l
             [
                 "DeclarativeScrape.0.1.0.nupkg", "DeclarativeScrape.0.1.0.snupkg",
                 "DeclarativeScrape.Browser.0.1.0.nupkg", "DeclarativeScrape.Browser.0.1.0.snupkg",
+                "DeclarativeScrape.Extensions.Hosting.0.1.0.nupkg", "DeclarativeScrape.Extensions.Hosting.0.1.0.snupkg",
                 "DeclarativeScrape.Hosting.0.1.0.nupkg", "DeclarativeScrape.Hosting.0.1.0.snupkg",
                 "DeclarativeScrape.PostgreSql.0.1.0.nupkg", "DeclarativeScrape.PostgreSql.0.1.0.snupkg",
                 "DeclarativeScrape.Templates.0.1.0.nupkg",
@@ -100,6 +101,7 @@ public sealed class GettingStartedTests(DocumentedFeed feed, ITestOutputHelper l
     [Theory]
     [InlineData("DeclarativeScrape")]
     [InlineData("DeclarativeScrape.Browser")]
+    [InlineData("DeclarativeScrape.Extensions.Hosting")]
     [InlineData("DeclarativeScrape.Hosting")]
     [InlineData("DeclarativeScrape.PostgreSql")]
     [InlineData("DeclarativeScrape.Templates")]
@@ -138,6 +140,7 @@ public sealed class GettingStartedTests(DocumentedFeed feed, ITestOutputHelper l
     [InlineData("Docs")]
     [InlineData("SharedEngine")]
     [InlineData("DemoServer")]
+    [InlineData("Worker")]
     public void The_examples_get_the_host_packages_runtime_settings_though_they_reference_its_project(string example)
     {
         var options = RuntimeOptions(Path.Combine(Example.RepositoryRoot, "examples", example, "bin", Example.Configuration, "net10.0", example + ".runtimeconfig.json"));
