@@ -9,7 +9,7 @@ using DeclarativeScrape.Hosting;
 return await ScrapeApp.RunAsync(
     WishlistScraper.Plan,
     args,
-    ct => BookstoreSite.StartAsync(null, ct),
+    (port, ct) => BookstoreSite.StartAsync(new() { Port = port }, ct),
     options => options.Login = new LoginOptions
     {
         Url = new Uri("/accounts/login/", UriKind.Relative),

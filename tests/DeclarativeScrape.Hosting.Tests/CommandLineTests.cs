@@ -70,7 +70,7 @@ public sealed class CommandLineTests
     [Fact]
     public void Limits_robots_state_and_output_are_set()
     {
-        var options = Apply("--max-pages", "500", "--max-depth", "3", "--order", "depth-first", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl");
+        var options = Apply("--max-pages", "500", "--max-depth", "3", "--order", "depth-first", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl", "--drain-timeout", "2.5");
 
         options.Limits.MaxPages.ShouldBe(500);
         options.Limits.MaxDepth.ShouldBe(3);
@@ -80,6 +80,7 @@ public sealed class CommandLineTests
         options.Robots.Obey.ShouldBeFalse();
         options.StateDirectory.ShouldBe("crawl-state");
         options.OutputPath.ShouldBe("books.jsonl");
+        options.Timeouts.Drain.ShouldBe(TimeSpan.FromSeconds(2.5));
     }
 
     [Fact]
@@ -179,6 +180,7 @@ public sealed class CommandLineTests
     [InlineData("--state", " ", "--state: needs a directory path.")]
     [InlineData("--header", "X-Key", "--header: 'X-Key' is not 'Name: value'.")]
     [InlineData("--cookie", "session", "--cookie: 'session' is not name=value.")]
+    [InlineData("--drain-timeout", "-1", "--drain-timeout: '-1' is not a number of seconds (0 or more).")]
     [InlineData("--body-budget", "lots", "--body-budget: 'lots' is not a size; give bytes, or a number with KiB, MiB, GiB (or kB, MB, GB), such as 16MiB.")]
     [InlineData("--max-response-size", "0", "--max-response-size: must be positive, was 0.")]
     [InlineData("--max-redirects", "-1", "--max-redirects: must be at least 0, was -1.")]

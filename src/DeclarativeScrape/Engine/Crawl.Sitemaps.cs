@@ -12,7 +12,7 @@ internal sealed partial class Crawl<TItem>
     {
         Interlocked.Increment(ref _activeJobs);
         var sink = new SitemapSink(AdmitSitemapEntriesAsync, RecordSitemapAsync, WaitForSitemapRoomAsync);
-        var seeder = new SitemapSeeder<TItem>(_plan, _settings, _requests, _policy, _time, _recorder, _logger, sink);
+        var seeder = new SitemapSeeder<TItem>(_plan, _settings, _requestControl, _policy, _time, _recorder, _logger, sink);
         _ = RunSitemapsAsync(seeder);
     }
 

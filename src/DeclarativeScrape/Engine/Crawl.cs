@@ -33,7 +33,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OutcomeRecorder _recorder;
-    private readonly RequestControl _requests;
+    private readonly RequestControl _requestControl;
     private readonly PageFetcher _fetcher;
     private readonly BodyBudget _bodies;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
@@ -45,12 +45,14 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly Channel<PageJob> _pages;
     private readonly int _parseWorkers;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _requests;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenRegistration _userStop;
     private readonly TaskCompletionSource<ScrapeSummary> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RateWindow _pageRate;
     private readonly long _startedAt;
     private Exception? _fault;
+    private int _stopRequested;
     private long _pagesFetched;
     private int _requestsInFlight;
 
@@ -61,11 +63,12 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _settings = settings;
         _mode = mode;
         _time = engine.Time;
+        _requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         _logger = engine.CreateLogger();
-        _recorder = new OutcomeRecorder(plan.Name, _logger);
-        _requests = new RequestControl(engine.Fetch, settings);
+        _recorder = new OutcomeRecorder(plan.Name, _logger, engine.Metrics);
+        _requestControl = new RequestControl(engine.Fetch, settings);
         _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
-        _fetcher = new PageFetcher(_requests, settings, _time, _recorder, _bodies, _logger);
+        _fetcher = new PageFetcher(_requestControl, settings, _time, _recorder, _bodies, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth, FrontierOrder.For(settings.Order, plan));
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
@@ -102,12 +105,21 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _render?.Guard.Wake();
     }
 
-    /// <summary>Stops gracefully: no new requests, in-flight requests cancelled, fetched pages drained.</summary>
+    /// <summary>
+    /// Stops gracefully: no new requests; the requests in flight finish (for at most <see cref="TimeoutOptions.Drain"/>,
+    /// then they are cancelled) and the fetched pages are extracted.
+    /// </summary>
     public void Stop()
     {
+        if (Interlocked.Exchange(ref _stopRequested, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             _stop.Cancel();
+            _requests.CancelAfter(_settings.DrainTimeout);
         }
         catch (ObjectDisposedException)
         {
@@ -115,7 +127,21 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
     }
 
-    /// <summary>Stops and stops waiting for a reader too (the events no one will read are dropped).</summary>
+    /// <summary>Stops and cancels the requests in flight at once; the fetched pages are still extracted.</summary>
+    public void StopNow()
+    {
+        Stop();
+        try
+        {
+            _requests.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished.
+        }
+    }
+
+    /// <summary>Stops at once (requests in flight cancelled) and stops waiting for a reader too (the events no one will read are dropped).</summary>
     public async Task AbortAsync()
     {
         try
@@ -127,7 +153,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             // Already finished.
         }
 
-        Stop();
+        StopNow();
         try
         {
             await Completion.ConfigureAwait(false);
@@ -178,7 +204,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         {
             if (_settings.Login is { } login)
             {
-                await new LoginStep(_requests, _settings, _recorder).RunAsync(login, _stop.Token).ConfigureAwait(false);
+                await new LoginStep(_requestControl, _settings, _recorder).RunAsync(login, _stop.Token).ConfigureAwait(false);
             }
 
             await SeedAsync().ConfigureAwait(false);
@@ -230,9 +256,10 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         _engine.Hosts.RemoveRun(this);
-        _requests.Dispose();
+        _requestControl.Dispose();
         _bodies.Leave();
         _wakeTimer.Dispose();
+        _requests.Dispose();
         _userStop.Dispose();
         try
         {
@@ -276,7 +303,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         {
         }
 
-        Stop();
+        StopNow();
     }
 
     private async Task SeedAsync()

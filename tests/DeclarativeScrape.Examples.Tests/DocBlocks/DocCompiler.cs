@@ -52,6 +52,8 @@ public static class DocCompiler
         paths.Add(typeof(DeclarativeScrape.PostgreSql.PostgreSqlState).Assembly.Location);
         paths.Add(typeof(BookstoreSite).Assembly.Location);
         paths.Add(typeof(DeclarativeScrape.Browser.ChromiumRenderer).Assembly.Location);
+        paths.Add(typeof(DeclarativeScrape.Extensions.Hosting.Scraper<>).Assembly.Location);
+        paths.Add(typeof(Microsoft.Extensions.Hosting.Host).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
         return [.. paths
             .Where(p => p.Length > 0)

@@ -39,7 +39,7 @@ public sealed class WishlistExampleTests : IDisposable
     {
         await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200 });
 
-        await using var child = ChildProcess.Start(Example.Wishlist, _temp.Path, ["--url", site.WishlistUrl.AbsoluteUri], new Dictionary<string, string?> { ["WISHLIST_PASSWORD"] = "wrong" });
+        await using var child = ChildProcess.Start(Example.Wishlist, _temp.Path, new Dictionary<string, string?> { ["WISHLIST_PASSWORD"] = "wrong" }, "--url", site.WishlistUrl.AbsoluteUri);
         var exitCode = await child.WaitForExitAsync();
 
         exitCode.ShouldBe(1, child.Transcript());
