@@ -252,11 +252,6 @@ internal sealed class HostGate
         }
 
         _registry.Exit();
-        if (verdict.RateLimited)
-        {
-            ScrapeTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("host", Host));
-        }
-
         WakeUsers();
         return verdict;
     }

@@ -85,7 +85,7 @@ internal sealed class HostRegistry
     {
         foreach (var gate in Active)
         {
-            yield return new Measurement<int>(gate.Limit, new KeyValuePair<string, object?>("host", gate.Host));
+            yield return new Measurement<int>(gate.Limit, ScrapeTelemetry.ServerTags(gate.Host));
         }
     }
 
@@ -96,7 +96,7 @@ internal sealed class HostRegistry
         {
             if (gate.Rate is { } rate)
             {
-                yield return new Measurement<double>(rate, new KeyValuePair<string, object?>("host", gate.Host));
+                yield return new Measurement<double>(rate, ScrapeTelemetry.ServerTags(gate.Host));
             }
         }
     }
