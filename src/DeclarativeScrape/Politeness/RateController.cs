@@ -72,6 +72,9 @@ internal sealed class RateController
     /// <summary>The largest probe step.</summary>
     public const double MaxStep = 0.5;
 
+    /// <summary>How far one round of probes may climb above the rate it started from (once a rate was found) before a hold.</summary>
+    public const double MaxProbeClimb = 2;
+
     /// <summary>The answers the 503 test looks at.</summary>
     public const int RecentAnswers = 16;
 
@@ -135,6 +138,7 @@ internal sealed class RateController
     private bool _discovered;
     private bool _measured;
     private double _proven;
+    private double _probeBase;
     private bool _limitedBy503;
     private long _evaluatedAt;
     private long _raisedAt;
@@ -320,6 +324,7 @@ internal sealed class RateController
         {
             case RatePhase.Hold when since >= (_measured ? Math.Max(MinHold.TotalSeconds, HoldRequests / learned) : Math.Max(ShortHold.TotalSeconds, ShortHoldRequests / learned)):
                 _proven = learned;
+                _probeBase = learned;
                 _step = FirstStep;
                 _phase = RatePhase.Probe;
                 _phaseSince = now;
@@ -331,6 +336,7 @@ internal sealed class RateController
                 _phase = _discovered ? RatePhase.Hold : RatePhase.Probe;
                 _step = _discovered ? FirstStep : DiscoveryStep;
                 _proven = learned;
+                _probeBase = learned;
                 _phaseSince = now;
                 _rateBound = false;
                 return false;
@@ -349,6 +355,15 @@ internal sealed class RateController
                 Trace?.Invoke($"{Seconds(now):0.000} probe {learned:0.##} +{_step:P0}");
                 _learned = learned * (1 + _step);
                 _step = Math.Min(MaxStep, _step * 2);
+                if (_discovered && _learned >= _probeBase * MaxProbeClimb)
+                {
+                    // A server with a deep burst answers a probe well above its rate without a refusal until the burst
+                    // is spent, so the probes climb blind: no more than doubling from the rate known good, then a hold
+                    // there (which a burst does not outlast) before probing on.
+                    _learned = _probeBase * MaxProbeClimb;
+                    _phase = RatePhase.Hold;
+                    _measured = false;
+                }
                 if (_ceiling is { } ceiling && _learned >= ceiling)
                 {
                     _learned = null;
@@ -406,8 +421,10 @@ internal sealed class RateController
             next = before.Value * Math.Clamp(1 - m.RefusedShare, QuickCutFloor, QuickCutCeiling);
             if (Seconds(now - _firstSentAt) >= MeasureWindow.TotalSeconds + SettleSeconds)
             {
-                // Not early on: a burst the server allowed at first would make the floor too high.
-                next = Math.Max(next, m.Accepted * (1 - Margin));
+                // Not early on: a burst the server allowed at first would make the floor too high. The floor is the
+                // last second's (the share's own second): over a longer window a limit just lowered would still count
+                // the higher rate accepted before it, and hold the cut up.
+                next = Math.Max(next, m.AcceptedLastSecond * (1 - Margin));
             }
 
             _phase = RatePhase.Settle;
@@ -464,7 +481,7 @@ internal sealed class RateController
         var start = Math.Max(Math.Max(_raisedAt, _firstSentAt + _frequency), end - (long)(MaxMeasureWindow.TotalSeconds * _frequency));
         var oldest = end;
         var acceptedTimes = 0;
-        int sentLastSecond = 0, acceptedWindow = 0, acceptedStretch = 0, settledSecond = 0, refusedSecond = 0, settledPostCut = 0, refusedPostCut = 0;
+        int sentLastSecond = 0, acceptedWindow = 0, acceptedSecond = 0, settledSecond = 0, refusedSecond = 0, settledPostCut = 0, refusedPostCut = 0;
         var refusedAt = new List<long>();
         for (var sequence = _lastSequence; sequence > 0 && sequence > _lastSequence - Remembered; sequence--)
         {
@@ -488,7 +505,6 @@ internal sealed class RateController
             if (at >= start)
             {
                 oldest = at;
-                acceptedStretch += accepted ? 1 : 0;
                 if (accepted)
                 {
                     _acceptedTimes[acceptedTimes++] = at;
@@ -504,6 +520,7 @@ internal sealed class RateController
             {
                 settledSecond++;
                 refusedSecond += refused ? 1 : 0;
+                acceptedSecond += accepted ? 1 : 0;
             }
 
             if (sequence > _cutSequence && (accepted || refused))
@@ -513,8 +530,17 @@ internal sealed class RateController
             }
         }
 
-        var stretch = Seconds(end - Math.Max(start, oldest));
-        var middle = end - ((end - Math.Max(start, oldest)) / 2);
+        // The stretch runs from its first refusal: before it the server was not yet at its limit (or at a higher one,
+        // when the limit was just lowered), and what it accepted then says nothing about the limit now.
+        var from = refusedAt.Count > 0 ? Math.Max(refusedAt[^1], Math.Max(start, oldest)) : Math.Max(start, oldest);
+        var stretch = Seconds(end - from);
+        var middle = end - ((end - from) / 2);
+        var acceptedStretch = 0;
+        while (acceptedStretch < acceptedTimes && _acceptedTimes[acceptedStretch] >= from)
+        {
+            acceptedStretch++;   // newest first
+        }
+
         var saturated = stretch >= MeasureWindow.TotalSeconds && refusedAt.Exists(t => t < middle) && refusedAt.Exists(t => t >= middle);
         var share = settledSecond >= MinimumAnswers ? refusedSecond / (double)settledSecond
             : settledPostCut == 0 ? 0 : refusedPostCut / (double)settledPostCut;
@@ -522,7 +548,7 @@ internal sealed class RateController
         // The most accepted in any second of the stretch: a fixed window's quota exactly, wherever its periods fall
         // (the average over the stretch is off by up to a quota); a token bucket's rate, once its burst is spent.
         var busiest = 0;
-        for (int newest = 0, last = 0; last < acceptedTimes; last++)
+        for (int newest = 0, last = 0; last < acceptedStretch; last++)
         {
             while (_acceptedTimes[newest] - _acceptedTimes[last] >= _frequency)
             {
@@ -536,6 +562,7 @@ internal sealed class RateController
             saturated ? Math.Max(acceptedStretch / stretch, busiest) : 0,
             saturated,
             acceptedWindow / Math.Clamp(Seconds(end - _firstSentAt), MinCutSpacing.TotalSeconds, MeasureWindow.TotalSeconds),
+            acceptedSecond,
             sentLastSecond,
             share);
     }
@@ -568,7 +595,7 @@ internal sealed class RateController
 
     private double Seconds(long ticks) => ticks / (double)_frequency;
 
-    private readonly record struct Measurement(double Measured, bool Saturated, double Accepted, double Sent, double RefusedShare);
+    private readonly record struct Measurement(double Measured, bool Saturated, double Accepted, double AcceptedLastSecond, double Sent, double RefusedShare);
 
     private enum RequestFate : byte
     {

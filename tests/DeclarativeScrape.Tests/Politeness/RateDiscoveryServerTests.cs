@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using DeclarativeScrape.TestSite;
+using Xunit.Abstractions;
 
 namespace DeclarativeScrape.Tests;
 
@@ -9,7 +12,7 @@ namespace DeclarativeScrape.Tests;
 /// counts what it accepted over the steady part of the crawl, and the old controller (concurrency halved and the host
 /// paused on every 429) reached about a fifth of the allowed rate.
 /// </summary>
-public sealed class RateDiscoveryServerTests
+public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
 {
     private const int Pages = 600;
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
@@ -74,6 +77,7 @@ public sealed class RateDiscoveryServerTests
         options.Concurrency.Max = 16;
         options.Concurrency.PerHost = 16;
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Timeouts.ReadIdle = TimeSpan.FromSeconds(2);
         await using var engine = Crawls.Engine();
 
@@ -103,7 +107,7 @@ public sealed class RateDiscoveryServerTests
         return server;
     }
 
-    private static async Task<(ScrapeSummary Summary, int Items)> CrawlAsync(TestServer server, double? configuredRate)
+    private async Task<(ScrapeSummary Summary, int Items)> CrawlAsync(TestServer server, double? configuredRate)
     {
         var options = ShopPlan.Options(server.Url("/"));
         options.Concurrency.Max = 64;
@@ -111,12 +115,45 @@ public sealed class RateDiscoveryServerTests
         options.RateLimit.RequestsPerSecond = configuredRate;
         options.RateLimit.Burst = 1;
         await using var engine = Crawls.Engine();
+        var trace = new ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
+        var gate = engine.Hosts.Get(server.Url("/").Authority);
+        gate.RateTrace = line => trace.Enqueue($"{clock.Elapsed.TotalSeconds:0.000}s {line}");
         var run = engine.Start(ShopPlan.Create(), options);
         await using (run)
         {
             var items = Task.Run(async () => await run.ReadItemsAsync().CountAsync());
+            using var sampler = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+            var sampling = Task.Run(async () =>
+            {
+                while (await sampler.WaitForNextTickAsync())
+                {
+                    var p = run.GetProgress();
+                    trace.Enqueue($"{clock.Elapsed.TotalSeconds:0.000}s sample: gate in flight {gate.InFlight} limit {gate.Limit} rate {gate.Rate:0.#}; run in flight {p.InFlight} queued {p.Queued} fetched {p.PagesFetched} items {p.Items}");
+                }
+            });
             var summary = await run.Completion.WaitAsync(Bound);
+            sampler.Dispose();
+            await sampling;
+            Describe(server.RateLimit!, trace);
             return (summary, await items.WaitAsync(Bound));
+        }
+    }
+
+    /// <summary>What the server saw second by second, and the rate controller's decisions: what a failure is read from.</summary>
+    private void Describe(ServerRateLimit limit, IEnumerable<string> trace)
+    {
+        var arrivals = limit.Arrivals;
+        if (arrivals.Count == 0)
+        {
+            return;
+        }
+
+        var seconds = arrivals.GroupBy(a => (int)(a.At - arrivals[0].At).TotalSeconds).OrderBy(g => g.Key);
+        output.WriteLine("accepted/refused per second: " + string.Join(' ', seconds.Select(g => $"{g.Count(a => a.Accepted)}/{g.Count(a => !a.Accepted)}")));
+        foreach (var line in trace.Take(200))
+        {
+            output.WriteLine(line);
         }
     }
 
