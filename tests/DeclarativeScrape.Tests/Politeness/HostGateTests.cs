@@ -64,28 +64,34 @@ public sealed class HostGateTests
     }
 
     [Fact]
-    public void A_429_lowers_the_shared_rate_under_what_the_host_accepted_but_not_its_concurrency()
+    public void Refusals_cut_the_shared_rate_under_what_the_host_accepted_but_not_its_concurrency()
     {
         var time = new ManualTimeProvider();
         var gate = new HostRegistry(100, time).Get("shop.example");
         gate.Attach(new HostUser(new Sleeper(), perHost: 64, adaptive: true, requestsPerSecond: 20, burst: 20));
 
-        // 20 accepted over a second and a half, then a refusal.
-        for (var i = 0; i < 20; i++)
+        // A second at the configured 20 a second, all accepted; then the server accepts only every other request.
+        var first = gate.TryEnter(out var sequence, out _);
+        first.ShouldBe(GateDecision.Entered);
+        gate.Exit(sequence, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(5), 0, TimeSpan.Zero);
+        RateVerdict? firstRefusal = null;
+        for (var i = 1; i < 80 && gate.Rate == 20; i++)
         {
-            gate.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
-            time.Advance(TimeSpan.FromMilliseconds(75));
-            gate.Exit(sequence, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(5), i, TimeSpan.Zero);
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            gate.TryEnter(out sequence, out _).ShouldBe(GateDecision.Entered, "paced at the configured rate");
+            var refused = i > 20 && i % 2 == 0;
+            var verdict = gate.Exit(sequence, refused ? AnswerKind.TooManyRequests : AnswerKind.Answered, refused ? 429 : 200, TimeSpan.FromMilliseconds(5), i, TimeSpan.FromSeconds(1));
+            firstRefusal ??= refused ? verdict : null;
         }
 
-        gate.TryEnter(out var refused, out _).ShouldBe(GateDecision.Entered);
-        var verdict = gate.Exit(refused, AnswerKind.TooManyRequests, 429, TimeSpan.FromMilliseconds(1), 99, TimeSpan.FromSeconds(1));
-
-        verdict.RateLimited.ShouldBeTrue();
-        gate.Rate.ShouldNotBeNull().ShouldBeLessThan(20);
+        firstRefusal.ShouldNotBeNull().RateLimited.ShouldBeTrue("a 429 is a rate signal");
+        gate.Rate.ShouldNotBeNull().ShouldBeLessThan(20, "half refused cuts the rate");
+        gate.Rate.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(10, "by the share refused, not to nothing");
         gate.Learned.ShouldNotBeNull().Host.ShouldBe("shop.example");
-        gate.Limit.ShouldBe(64);
+        gate.RateLimitedAnswers.ShouldBeGreaterThan(0);
+        gate.Limit.ShouldBe(64, "refusals are the rate's business, not the concurrency's");
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken, "after a cut no token is saved up");
+        gate.TryEnter(out _, out var paused).ShouldNotBe(GateDecision.Paused, "the host accepted half: it is not paused");
     }
 
     [Fact]
@@ -93,17 +99,23 @@ public sealed class HostGateTests
     {
         var gate = new HostRegistry(100, new ManualTimeProvider()).Get("shop.example");
         gate.Attach(new HostUser(new Sleeper(), perHost: 8, adaptive: true, requestsPerSecond: null, burst: 1));
-        gate.TryEnter(out var first, out _);
-        gate.Exit(first, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(5), 0, TimeSpan.Zero);
 
+        // Out of the rate's slow start first (the window reaches the per-host 8 after 6 accepted answers).
+        for (var i = 0; i < 8; i++)
+        {
+            gate.TryEnter(out var ok, out _).ShouldBe(GateDecision.Entered);
+            gate.Exit(ok, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(5), 100 + i, TimeSpan.Zero);
+        }
+
+        gate.Limit.ShouldBe(8);
         for (var i = 0; i < AdaptiveLimit.FailingAnswers; i++)
         {
             gate.TryEnter(out var sequence, out _).ShouldBe(GateDecision.Entered);
             gate.Exit(sequence, AnswerKind.Fault, 502, TimeSpan.FromMilliseconds(5), i, TimeSpan.Zero);
         }
 
-        gate.Limit.ShouldBe(4);
-        gate.Rate.ShouldBeNull();
+        gate.Limit.ShouldBe(4, "twelve of the last sixteen answers failed, on many URLs: the host is failing, halved once");
+        gate.Rate.ShouldBeNull("faults say nothing about the host's rate");
     }
 
     [Fact]
@@ -124,16 +136,20 @@ public sealed class HostGateTests
         gate.TryEnter(out _, out var wait).ShouldBe(GateDecision.NoToken);
         wait.ShouldBe(TimeSpan.FromMilliseconds(100));
 
-        // robots.txt says Crawl-delay: 2 — one request, then one every 2 s, however many tokens the rate would give.
+        // robots.txt says Crawl-delay: 2. The three requests just sent left no token, and a new setting makes none:
+        // the next request waits the whole delay, then one every 2 s, however many tokens the rate would give.
         user.CrawlDelay = TimeSpan.FromSeconds(2);
         gate.Refresh();
-        gate.TryEnter(out var first, out _).ShouldBe(GateDecision.Entered);
-        gate.Exit(first, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(1), 1, TimeSpan.Zero);
-        gate.TryEnter(out _, out wait).ShouldBe(GateDecision.NoToken);
+        gate.TryEnter(out _, out wait).ShouldBe(GateDecision.NoToken, "a reconfiguration saves up no tokens");
         wait.ShouldBe(TimeSpan.FromSeconds(2));
         time.Advance(TimeSpan.FromSeconds(1.9));
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken);
         time.Advance(TimeSpan.FromSeconds(0.1));
+        gate.TryEnter(out var first, out _).ShouldBe(GateDecision.Entered);
+        gate.Exit(first, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(1), 1, TimeSpan.Zero);
+        gate.TryEnter(out _, out wait).ShouldBe(GateDecision.NoToken, "no burst under a Crawl-delay");
+        wait.ShouldBe(TimeSpan.FromSeconds(2));
+        time.Advance(TimeSpan.FromSeconds(2));
         gate.TryEnter(out var second, out _).ShouldBe(GateDecision.Entered);
         gate.Exit(second, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(1), 1, TimeSpan.Zero);
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken, "no burst under a Crawl-delay");
