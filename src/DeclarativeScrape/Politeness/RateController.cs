@@ -51,6 +51,9 @@ internal sealed class RateController
     /// <summary>The least a quick cut keeps of the pace.</summary>
     public const double QuickCutFloor = 0.5;
 
+    /// <summary>What the first refusal keeps of the rate sent.</summary>
+    public const double FirstCut = 0.5;
+
     /// <summary>The most a quick cut keeps of the pace.</summary>
     public const double QuickCutCeiling = 0.9;
 
@@ -409,8 +412,10 @@ internal sealed class RateController
         }
         else if (before is null)
         {
-            // The first refusal: from the rate actually sent (slow start, or as fast as concurrency allowed).
-            next = m.Sent * QuickCutCeiling;
+            // The first refusal: half the rate actually sent (slow start, or as fast as concurrency allowed), as TCP
+            // halves on its first loss: slow start met the limit at up to twice it, and a fixed window, once spent,
+            // refuses whatever is sent until it turns over.
+            next = m.Sent * FirstCut;
             _phase = RatePhase.Settle;
             _proven = 0;
         }

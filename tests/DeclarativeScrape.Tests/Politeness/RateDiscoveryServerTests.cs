@@ -79,6 +79,7 @@ public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(100);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         options.Timeouts.ReadIdle = TimeSpan.FromSeconds(2);
+        options.Timeouts.Request = TimeSpan.FromSeconds(3);   // a page that never answers: three attempts of 3 s
         await using var engine = Crawls.Engine();
 
         var run = engine.Start(ShopPlan.Create(), options);
