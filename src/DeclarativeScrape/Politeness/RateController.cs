@@ -42,6 +42,21 @@ internal sealed class RateController
     /// <summary>Requests in flight at the start of slow start.</summary>
     public const int InitialWindow = 2;
 
+    /// <summary>
+    /// The pace of the first requests to a host whose rate is unknown, in requests per second. Slow start by
+    /// concurrency alone is no brake on a fast host (at 1 ms a round trip, two requests in flight are 2,000 a second,
+    /// and the window doubles every millisecond), so the startup is paced too, the pace doubling every
+    /// <see cref="StartupDoubling"/>: a limit is met at most at twice its rate with a few requests in flight, not by
+    /// the whole concurrency at once (a fixed window refuses every request in flight once its quota is spent).
+    /// </summary>
+    public const double StartupRate = 20;
+
+    /// <summary>How often the startup pace doubles (the pace of a slow start at a 50 ms round trip).</summary>
+    public static readonly TimeSpan StartupDoubling = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The startup pace at which the pacing ends (the host showed no limit up to there).</summary>
+    public const double MaxStartupRate = 10_000;
+
     /// <summary>How far under the measured accepted rate a measured cut sets the rate.</summary>
     public const double Margin = 0.05;
 
@@ -132,6 +147,7 @@ internal sealed class RateController
     private bool _enabled = true;
     private RatePhase _phase = RatePhase.Startup;
     private double? _learned;
+    private double? _startupRate;
     private long _phaseSince;
     private double _step = FirstStep;
     private bool _rateBound;
@@ -174,7 +190,7 @@ internal sealed class RateController
     public long LimitedAnswers { get; private set; }
 
     /// <summary>The rate the host's token bucket runs at: the learned rate, never above the ceiling; <see langword="null"/> for no bucket.</summary>
-    public double? Rate => _learned is { } learned ? (_ceiling is { } ceiling ? Math.Min(ceiling, learned) : learned) : _ceiling;
+    public double? Rate => _learned is { } learned ? (_ceiling is { } ceiling ? Math.Min(ceiling, learned) : learned) : _ceiling ?? _startupRate;
 
     /// <summary>The bucket's depth: the configured burst at the ceiling, else what <see cref="PacingSlack"/> saves up at the learned rate.</summary>
     public int Burst => _learned is { } learned && (_ceiling is not { } ceiling || learned < ceiling)
@@ -317,6 +333,11 @@ internal sealed class RateController
     /// <returns>Whether <see cref="Rate"/> changed.</returns>
     public bool Advance(long now)
     {
+        if (_phase == RatePhase.Startup || _startupRate is not null)
+        {
+            return AdvanceStartup(now);
+        }
+
         if (_learned is not { } learned)
         {
             return false;
@@ -379,6 +400,40 @@ internal sealed class RateController
         }
     }
 
+    /// <summary>The startup pacing: <see cref="StartupRate"/> doubling every <see cref="StartupDoubling"/> until a refusal, the end of slow start or <see cref="MaxStartupRate"/>.</summary>
+    private bool AdvanceStartup(long now)
+    {
+        if (_phase != RatePhase.Startup || !_enabled)
+        {
+            // Ended by the concurrency window or a configured rate: the pacing goes with it.
+            var had = _startupRate is not null;
+            _startupRate = null;
+            return had;
+        }
+
+        if (!_started)
+        {
+            return false;
+        }
+
+        var doublings = (int)Math.Min(30, Seconds(now - _firstSentAt) / StartupDoubling.TotalSeconds);
+        var rate = StartupRate * Math.Pow(2, doublings);
+        if (rate >= MaxStartupRate)
+        {
+            _phase = RatePhase.Open;
+            _startupRate = null;
+            return true;
+        }
+
+        if (rate == _startupRate)
+        {
+            return false;
+        }
+
+        _startupRate = rate;
+        return true;
+    }
+
     private RateVerdict Cut(long sent, long now)
     {
         var before = Rate;
@@ -410,20 +465,21 @@ internal sealed class RateController
             _measured = true;
             _proven = next;
         }
-        else if (before is null)
+        else if (_learned is null && (_phase == RatePhase.Startup || before is null))
         {
             // The first refusal: half the rate actually sent (slow start, or as fast as concurrency allowed), as TCP
             // halves on its first loss: slow start met the limit at up to twice it, and a fixed window, once spent,
             // refuses whatever is sent until it turns over.
             next = m.Sent * FirstCut;
             _phase = RatePhase.Settle;
+            _startupRate = null;
             _proven = 0;
         }
-        else if (m.RefusedShare >= QuickCutShare && (!_cut || Seconds(now - _cutAt) >= Math.Max(MinCutSpacing.TotalSeconds, SettleSeconds)))
+        else if (before is { } pace && m.RefusedShare >= QuickCutShare && (!_cut || Seconds(now - _cutAt) >= Math.Max(MinCutSpacing.TotalSeconds, SettleSeconds)))
         {
             // Many refused (a limit lowered, a burst allowance spent): down by that share at once, but not below what
             // the host accepted over the last window (a fixed window refuses everything until it turns over).
-            next = before.Value * Math.Clamp(1 - m.RefusedShare, QuickCutFloor, QuickCutCeiling);
+            next = pace * Math.Clamp(1 - m.RefusedShare, QuickCutFloor, QuickCutCeiling);
             if (Seconds(now - _firstSentAt) >= MeasureWindow.TotalSeconds + SettleSeconds)
             {
                 // Not early on: a burst the server allowed at first would make the floor too high. The floor is the

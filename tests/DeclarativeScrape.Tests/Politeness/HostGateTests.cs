@@ -97,12 +97,15 @@ public sealed class HostGateTests
     [Fact]
     public void Faults_across_urls_cut_the_shared_limit_but_not_the_rate()
     {
-        var gate = new HostRegistry(100, new ManualTimeProvider()).Get("shop.example");
+        var time = new ManualTimeProvider();
+        var gate = new HostRegistry(100, time).Get("shop.example");
         gate.Attach(new HostUser(new Sleeper(), perHost: 8, adaptive: true, requestsPerSecond: null, burst: 1));
 
-        // Out of the rate's slow start first (the window reaches the per-host 8 after 6 accepted answers).
+        // Out of the rate's slow start first (the window reaches the per-host 8 after 6 accepted answers; the startup
+        // pace lets one request through every 50 ms at first).
         for (var i = 0; i < 8; i++)
         {
+            time.Advance(TimeSpan.FromMilliseconds(50));
             gate.TryEnter(out var ok, out _).ShouldBe(GateDecision.Entered);
             gate.Exit(ok, AnswerKind.Answered, 200, TimeSpan.FromMilliseconds(5), 100 + i, TimeSpan.Zero);
         }
