@@ -148,6 +148,7 @@ internal sealed class RateController
     private RatePhase _phase = RatePhase.Startup;
     private double? _learned;
     private double? _startupRate;
+    private long _startupStepAt;
     private long _phaseSince;
     private double _step = FirstStep;
     private bool _rateBound;
@@ -416,18 +417,34 @@ internal sealed class RateController
             return false;
         }
 
-        var doublings = (int)Math.Min(30, Seconds(now - _firstSentAt) / StartupDoubling.TotalSeconds);
-        var rate = StartupRate * Math.Pow(2, doublings);
+        // The pace doubles only for a step in which it held a request back: a host whose crawl has not started yet
+        // (a listing page still loading) is not met by a pace grown while nothing was sent.
+        if (_startupRate is null)
+        {
+            _startupRate = StartupRate;
+            _startupStepAt = now;
+            _rateBound = false;
+            return true;
+        }
+
+        if (now - _startupStepAt < StartupDoubling.TotalSeconds * _frequency)
+        {
+            return false;
+        }
+
+        _startupStepAt = now;
+        if (!_rateBound)
+        {
+            return false;
+        }
+
+        _rateBound = false;
+        var rate = _startupRate.Value * 2;
         if (rate >= MaxStartupRate)
         {
             _phase = RatePhase.Open;
             _startupRate = null;
             return true;
-        }
-
-        if (rate == _startupRate)
-        {
-            return false;
         }
 
         _startupRate = rate;
