@@ -5,9 +5,9 @@ namespace DeclarativeScrape.Generators.Emit
     /// <summary>The per-kind code fragments: conversions in extractors, JSON values and CSV cells in writers.</summary>
     internal static class ValueCode
     {
-        public const string Values = "global::DeclarativeScrape.ExtractionValues";
-        public const string Writing = "global::DeclarativeScrape.ItemWriting";
-        public const string Messages = "global::DeclarativeScrape.ExtractionMessages";
+        public const string Values = "global::DeclarativeScrape.Generated.ExtractionValues";
+        public const string Writing = "global::DeclarativeScrape.Generated.ItemWriting";
+        public const string Messages = "global::DeclarativeScrape.Generated.ExtractionMessages";
 
         /// <summary>
         /// The call converting <paramref name="input"/> to one value of <paramref name="property"/>'s kind into
