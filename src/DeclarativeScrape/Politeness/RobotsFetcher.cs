@@ -37,7 +37,7 @@ internal static class RobotsFetcher
             try
             {
                 var text = Encoding.UTF8.GetString(result.Body.Span.StartsWith("\uFEFF"u8) ? result.Body.Span[3..] : result.Body.Span);
-                return new FetchedRobots(RobotsTxt.Parse(text), null);
+                return new FetchedRobots(RobotsTxt.Parse(text), null, text);
             }
             finally
             {
