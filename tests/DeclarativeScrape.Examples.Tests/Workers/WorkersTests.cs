@@ -99,20 +99,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         await using var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(100) });
 
         var workers = Enumerable.Range(0, 3).Select(_ => Worker(slow.StartUrl, uri, "--concurrency", "8", "--per-host", "4")).ToList();
-        try
-        {
-            foreach (var worker in workers)
-            {
-                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
-            }
-        }
-        finally
-        {
-            foreach (var worker in workers)
-            {
-                await worker.DisposeAsync();
-            }
-        }
+        await RunToTheEndAsync(workers);
 
         slow.Traffic.PeakInFlight.ShouldBe(4, "three workers of 8 each, one host with a limit of 4: never more than 4 requests at once, and 4 reached");
         (await ExportAsync(uri, "limited.jsonl")).Count.ShouldBe(200);
@@ -142,20 +129,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
 
         var start = DateTimeOffset.UtcNow;
         var workers = Enumerable.Range(0, 3).Select(_ => Worker(site.StartUrl, uri, ["--concurrency", "8", .. rate])).ToList();
-        try
-        {
-            foreach (var worker in workers)
-            {
-                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
-            }
-        }
-        finally
-        {
-            foreach (var worker in workers)
-            {
-                await worker.DisposeAsync();
-            }
-        }
+        await RunToTheEndAsync(workers);
 
         // robots.txt is fetched outside the rate (once for the crawl, within the host's permits).
         site.Traffic.HitsOf("/robots.txt").ShouldBe(1, "robots.txt fetched once for the crawl, and its Crawl-delay obeyed by every worker");
@@ -280,6 +254,25 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         var exit = await worker.WaitForExitAsync(PerRun);
         exit.ShouldBe(2, worker.Transcript());
         return string.Join('\n', worker.Error);
+    }
+
+    /// <summary>Waits for every worker to exit with 0 (each within <see cref="PerRun"/>), then disposes them all.</summary>
+    private static async Task RunToTheEndAsync(List<ChildProcess> workers)
+    {
+        try
+        {
+            foreach (var worker in workers)
+            {
+                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+            }
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
     }
 
     private ChildProcess Worker(Uri startUrl, string uri, params string[] more) =>
