@@ -19,7 +19,7 @@ public static class Samples
         [Robots(Obey = false)]
         [UserAgent("ShopBot/1.0 (+https://example.com/bot)")]
         [Header("Accept-Language", "en-GB")]
-        [Limits(MaxPages = 1000, MaxDepth = 5)]
+        [Limits(MaxPages = 1000, MaxDepth = 5, MaxResponseBytes = 4 << 20, BodyBudgetBytes = 32L << 20, MaxRedirects = 5)]
         public static partial class BookstoreScraper;
 
         [Page]
