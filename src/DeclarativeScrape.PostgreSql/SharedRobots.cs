@@ -5,7 +5,9 @@ namespace DeclarativeScrape.PostgreSql;
 /// <summary>
 /// robots.txt once per shared crawl (table <c>robots</c>): the first worker that needs an origin's file claims it and
 /// fetches it, then stores the text (or why it could not be fetched); the others wait for it, looking every
-/// <see cref="Poll"/>. A claim whose worker left or was declared lost before storing is taken over.
+/// <see cref="Poll"/>. A claim whose worker left or was declared lost before storing is taken over. A file that stayed
+/// unreachable is the verdict of the workers running when it was stored (their URLs of the host fail with its reason, as
+/// in one process); a worker that starts later claims it again, as a later run of one process fetches it again.
 /// </summary>
 /// <param name="time">The worker's clock.</param>
 /// <param name="submit">Queues work for the store's thread.</param>
@@ -40,19 +42,25 @@ internal sealed class SharedRobots(TimeProvider time, Action<StoreWork> submit) 
         }
     }
 
-    /// <summary>The columns a fetched file is stored as: its text as UTF-8 (when it was fetched and parsed), and the problem.</summary>
-    public static (byte[]? Body, string? Problem) Columns(FetchedRobots robots) =>
-        (robots.Text is { } text ? Encoding.UTF8.GetBytes(text) : null, robots.Problem);
+    /// <summary>
+    /// The columns a fetched file is stored as: its text as UTF-8 (when it was fetched and parsed), the problem, and when it
+    /// stayed unreachable the failure reason and the last status code.
+    /// </summary>
+    public static (byte[]? Body, string? Problem, short? Unreachable, int? StatusCode) Columns(FetchedRobots robots) =>
+        (robots.Text is { } text ? Encoding.UTF8.GetBytes(text) : null, robots.Problem, robots.Unreachable is { } reason ? (short)reason : null, robots.StatusCode);
 
-    /// <summary>The rules again from their columns: parsed text; no text and no problem, allow all (a 4xx); a problem without text, disallow all.</summary>
-    public static FetchedRobots Restore(byte[]? body, string? problem)
+    /// <summary>
+    /// The rules again from their columns: parsed text; no text and no problem, allow all (a 4xx); a problem without text,
+    /// disallow all, and with an unreachable reason the host's URLs fail with it (as in the worker that fetched it).
+    /// </summary>
+    public static FetchedRobots Restore(byte[]? body, string? problem, short? unreachable, int? statusCode)
     {
         if (body is not null)
         {
             var text = Encoding.UTF8.GetString(body);
-            return new FetchedRobots(RobotsTxt.Parse(text), problem, text);
+            return new FetchedRobots(RobotsTxt.Parse(text), problem, Text: text);
         }
 
-        return new FetchedRobots(problem is null ? RobotsTxt.AllowAll : RobotsTxt.DisallowAll, problem);
+        return new FetchedRobots(problem is null ? RobotsTxt.AllowAll : RobotsTxt.DisallowAll, problem, (FailureReason?)unreachable, statusCode);
     }
 }

@@ -36,7 +36,7 @@ public static class DocCompiler
                 generalDiagnosticOption: ReportDiagnostic.Error));
         CSharpGeneratorDriver.Create([new DeclarativeScrapeGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new RenderWithoutPageAnalyzer()]).GetAllDiagnosticsAsync();
+        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new CarriedValuesAnalyzer(), new RenderWithoutPageAnalyzer()]).GetAllDiagnosticsAsync();
         return [.. generatorDiagnostics.Concat(all).Where(d => d.Severity >= DiagnosticSeverity.Warning).Distinct()];
     }
 
@@ -52,6 +52,8 @@ public static class DocCompiler
         paths.Add(typeof(DeclarativeScrape.PostgreSql.PostgreSqlState).Assembly.Location);
         paths.Add(typeof(BookstoreSite).Assembly.Location);
         paths.Add(typeof(DeclarativeScrape.Browser.ChromiumRenderer).Assembly.Location);
+        paths.Add(typeof(DeclarativeScrape.Extensions.Hosting.Scraper<>).Assembly.Location);
+        paths.Add(typeof(Microsoft.Extensions.Hosting.Host).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
         return [.. paths
             .Where(p => p.Length > 0)

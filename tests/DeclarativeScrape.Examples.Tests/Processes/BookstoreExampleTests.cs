@@ -66,6 +66,55 @@ public sealed class BookstoreExampleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_small_max_pages_yields_books_first_and_a_json_file_is_one_array_that_a_json_reader_loads()
+    {
+        // Each listing links 10 more listings (next and the pager) before its 20 books: first in, first out, the first
+        // ten pages admitted were all listings. Items first, the start listing's books go before its listings.
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 300 });
+        var output = _temp.File("books.json");
+        var state = _temp.File("state");
+
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            var books = ReadArray(output);
+            books.Count.ShouldBe(9, "the start listing and 9 of its books");
+            GroundTruth.ShouldBeBooks(books, site.Books, all: false);
+            RunResult.Of(child).Items.ShouldBe(9);
+        }
+
+        // The same with a state directory (its queue on disk), and a second run that resumes it: the array stays one array.
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            ReadArray(output).Count.ShouldBe(9);
+        }
+
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            var books = ReadArray(output);
+            books.Count.ShouldBe(9, "nothing left to fetch: the run closes the array it reopened, with the same books");
+            GroundTruth.ShouldBeBooks(books, site.Books, all: false);
+        }
+
+        // Breadth first, as before: the first ten pages are listings.
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--order", "breadth-first", "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            ReadArray(output).ShouldBeEmpty();
+            (await File.ReadAllTextAsync(output)).ShouldBe("[]\n");
+        }
+
+        static IReadOnlyList<JsonElement> ReadArray(string path)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document.RootElement.ValueKind.ShouldBe(JsonValueKind.Array);
+            return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+        }
+    }
+
+    [Fact]
     public async Task Csv_output_has_the_header_and_one_row_per_book_and_the_concurrency_option_caps_the_requests_in_flight()
     {
         await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 120, Latency = TimeSpan.FromMilliseconds(10) });
@@ -108,6 +157,50 @@ public sealed class BookstoreExampleTests : IDisposable
         exitCode.ShouldBe(2, child.Transcript());
         child.Error.ShouldContain(l => l.Contains(message, StringComparison.Ordinal), child.Transcript());
         site.Traffic.Requests.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_first_ctrl_c_sends_nothing_more_and_lets_the_slow_requests_in_flight_finish()
+    {
+        // Pages take two seconds: at the signal several book pages are in flight, and each of them must still be written.
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromSeconds(2) });
+        var output = _temp.File("slow.jsonl");
+        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--out", output, "--no-robots");
+
+        // The start page's links: ten listing pages first, then its books; by the 20th request books are in flight.
+        await site.Traffic.WhenRequests(20).WaitAsync(ChildProcess.DefaultTimeout);
+        child.Signal(ChildProcess.SigInt);
+        var exitCode = await child.WaitForExitAsync();
+
+        exitCode.ShouldBe(130, child.Transcript());
+        child.Error.ShouldContain(l => l.StartsWith("Ctrl+C: stopping. No new requests; the requests in flight may finish for up to 10 s", StringComparison.Ordinal), child.Transcript());
+        var bookRequests = site.Books.Sum(b => site.Traffic.HitsOf(b.Url.AbsolutePath));
+        bookRequests.ShouldBeGreaterThan(0, child.Transcript());
+        var items = JsonLines.ReadComplete(output);
+        items.Count.ShouldBe(bookRequests, $"every book page requested before the stop was answered and written: {child.Transcript()}");
+        var result = RunResult.Of(child);
+        (result.Stop, result.Completed, result.Reconciles).ShouldBe(("sigint", false, true));
+        result.Skips("Cancelled").ShouldBeGreaterThan(0, "URLs still queued are recorded as cancelled");
+    }
+
+    [Fact]
+    public async Task A_second_ctrl_c_cancels_the_requests_in_flight_and_the_summary_still_prints()
+    {
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMinutes(10) });
+        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--out", _temp.File("never.jsonl"), "--no-robots", "--drain-timeout", "600");
+        var exited = child.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        await site.Traffic.WhenRequests(1).WaitAsync(ChildProcess.DefaultTimeout);
+        child.Signal(ChildProcess.SigInt);
+        await child.WaitForErrorLineAsync(l => l.StartsWith("Ctrl+C: stopping.", StringComparison.Ordinal), ChildProcess.DefaultTimeout);
+        (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(2)))).ShouldNotBe(exited, $"the first Ctrl+C waits for the request in flight: {child.Transcript()}");
+        child.Signal(ChildProcess.SigInt);
+
+        (await exited).ShouldBe(130, child.Transcript());
+        child.Error.ShouldContain(l => l.StartsWith("Ctrl+C again: cancelling the requests in flight", StringComparison.Ordinal), child.Transcript());
+        var result = RunResult.Of(child);
+        (result.Stop, result.Items, result.Reconciles).ShouldBe(("sigint", 0L, true));
+        result.Skips("Cancelled").ShouldBe(1, "the start page, cancelled in flight");
     }
 
     [Theory]
