@@ -1,3 +1,4 @@
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -10,21 +11,12 @@ namespace DeclarativeScrape;
 public static class ExtractionDocument
 {
     /// <summary>
-    /// The parser options used for extraction, chosen for speed without changing what selectors see: no scripting
-    /// (so <c>&lt;noscript&gt;</c> content is parsed as markup, as a crawler sees it), no source references or element
-    /// positions kept (memory per node), comments and processing instructions skipped (never extracted). Script
-    /// and style text is kept: JSON-LD in <c>&lt;script&gt;</c> is a common extraction target.
+    /// The parser options used for extraction, the crawl's own (see <c>ParserSetup</c>): no scripting (so
+    /// <c>&lt;noscript&gt;</c> content is parsed as markup, as a crawler sees it), no source references or element
+    /// positions kept (memory per node), comments and processing instructions skipped (never extracted). Script and
+    /// style text is kept: JSON-LD in <c>&lt;script&gt;</c> is a common extraction target.
     /// </summary>
-    public static HtmlParserOptions ParserOptions => new()
-    {
-        IsScripting = false,
-        IsKeepingSourceReferences = false,
-        DisableElementPositionTracking = true,
-        SkipComments = true,
-        SkipProcessingInstructions = true,
-        IsStrictMode = false,
-        IsNotConsumingCharacterReferences = false,
-    };
+    public static HtmlParserOptions ParserOptions => ParserSetup.Options;
 
     [ThreadStatic]
     private static HtmlParser? t_parser;
@@ -38,14 +30,14 @@ public static class ExtractionDocument
     public static IDocument ParseHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var parser = t_parser ??= new HtmlParser(ParserOptions);
+        var parser = t_parser ??= new HtmlParser(ParserSetup.Options, BrowsingContext.New(ParserSetup.Configuration));
         return parser.ParseDocument(html);
     }
 
     /// <summary>
-    /// The URL relative links of <paramref name="document"/> resolve against: its first <c>&lt;base href&gt;</c>
-    /// resolved against <paramref name="pageUrl"/>, or <paramref name="pageUrl"/> when there is none (or it is not an
-    /// http(s) URL).
+    /// The URL relative links of <paramref name="document"/> resolve against, as the crawl finds it: the <c>href</c> of
+    /// the first <c>&lt;base&gt;</c> element that has one (in tree order), resolved against <paramref name="pageUrl"/>;
+    /// <paramref name="pageUrl"/> when there is none, or when it does not resolve to an http(s) URL.
     /// </summary>
     /// <param name="document">The parsed page.</param>
     /// <param name="pageUrl">The URL the page was fetched from.</param>
@@ -54,25 +46,7 @@ public static class ExtractionDocument
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var head = document.Head;
-        if (head is null)
-        {
-            return pageUrl;
-        }
-
-        var children = head.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
-        {
-            if (children[i] is IElement { LocalName: "base" } element && element.GetAttribute("href") is { } href)
-            {
-                return Uri.TryCreate(pageUrl, href.Trim(), out var resolved)
-                    && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps)
-                    ? resolved
-                    : pageUrl;
-            }
-        }
-
-        return pageUrl;
+        return DocumentBaseUrl.Find(document, pageUrl);
     }
 
     /// <summary>A fresh context for <paramref name="document"/> fetched from <paramref name="pageUrl"/>, with its base URL found.</summary>
