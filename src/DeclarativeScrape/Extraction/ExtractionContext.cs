@@ -62,7 +62,7 @@ public sealed class ExtractionContext
     public bool TryResolveUrl(string? value, [NotNullWhen(true)] out Uri? url)
     {
         url = null;
-        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(BaseUrl, value.Trim(), out var resolved))
+        if (value is null || string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(BaseUrl, value.Trim(), out var resolved))
         {
             return false;
         }

@@ -6,9 +6,11 @@ namespace DeclarativeScrape;
 
 /// <summary>
 /// Builds AngleSharp documents for extraction and the <see cref="ExtractionContext"/> that goes with them; the
-/// generated <c>Parse(string html, Uri url)</c> of every page type is <see cref="Parse{T}(string, Uri)"/>.
+/// generated <c>Parse(string html, Uri url)</c> of every page type is <c>Parse&lt;T&gt;</c>. The compile-time sample
+/// checks compile this file too (the extraction that needs <c>IExtractable</c> is in
+/// <c>ExtractionDocument.Parse.cs</c>), so a sample is parsed as a crawl parses a page.
 /// </summary>
-public static class ExtractionDocument
+public static partial class ExtractionDocument
 {
     /// <summary>
     /// The parser options used for extraction, the crawl's own (see <c>ParserSetup</c>): no scripting (so
@@ -55,30 +57,4 @@ public static class ExtractionDocument
     /// <returns>The context.</returns>
     public static ExtractionContext CreateContext(IDocument document, Uri pageUrl) =>
         new(pageUrl, FindBaseUrl(document, pageUrl));
-
-    /// <summary>
-    /// Parses <paramref name="html"/> as the page at <paramref name="url"/> and extracts a <typeparamref name="T"/>,
-    /// for tests on saved pages and one-off use. The document is disposed before returning.
-    /// </summary>
-    /// <typeparam name="T">A generated page or item type.</typeparam>
-    /// <param name="html">The page's HTML.</param>
-    /// <param name="url">The page's absolute URL; relative URLs resolve against it (or its <c>&lt;base href&gt;</c>).</param>
-    /// <returns>The extracted value.</returns>
-    /// <exception cref="ExtractionException">A required value is missing or does not convert; lists every failure.</exception>
-    public static T Parse<T>(string html, Uri url) where T : IExtractable<T>
-    {
-        ArgumentNullException.ThrowIfNull(html);
-        ArgumentNullException.ThrowIfNull(url);
-        using var document = ParseHtml(html);
-        var context = CreateContext(document, url);
-        var result = T.Extract(document, context);
-        if (result is null || context.HasFailures)
-        {
-            throw new ExtractionException(context.HasFailures
-                ? context.Failures
-                : [new ExtractionFailure(url, typeof(T).Name, null, "the extractor returned no value")]);
-        }
-
-        return result;
-    }
 }

@@ -40,7 +40,7 @@ internal static class HtmlEncodingSniffer
 
     private static Encoding? FromName(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (name is null || string.IsNullOrWhiteSpace(name))
         {
             return null;
         }

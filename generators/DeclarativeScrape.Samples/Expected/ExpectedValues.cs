@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+
+namespace DeclarativeScrape.Samples.Expected
+{
+    /// <summary>
+    /// An expected-values file (<c>book-1.expected.json</c> beside <c>book-1.html</c>), as the host's <c>probe --save</c>
+    /// writes it: the page's URL and <c>Content-Type</c> (so the sample is decoded as it was when fetched), the extracted
+    /// value as the scraper's output writes it, and the links of each <c>[Follow]</c> property. Members a person removes
+    /// are not checked.
+    /// </summary>
+    internal sealed class ExpectedValues
+    {
+        private ExpectedValues(string? url, string? contentType, JsonNode? value, IReadOnlyDictionary<string, IReadOnlyList<string>> links)
+        {
+            Url = url;
+            ContentType = contentType;
+            Value = value;
+            Links = links;
+        }
+
+        /// <summary>The URL the page was fetched from (after redirects).</summary>
+        public string? Url { get; }
+
+        /// <summary>The <c>Content-Type</c> header it came with.</summary>
+        public string? ContentType { get; }
+
+        /// <summary>The extracted value (an object), or <see langword="null"/> when the file has none.</summary>
+        public JsonNode? Value { get; }
+
+        /// <summary>The links of each <c>[Follow]</c> property, by property name.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> Links { get; }
+
+        /// <exception cref="FormatException">The text is not an expected-values file; the message says why.</exception>
+        public static ExpectedValues Read(string text)
+        {
+            var root = JsonReader.Read(text);
+            if (root.Kind != JsonKind.Object)
+            {
+                throw new FormatException("the file must hold one JSON object");
+            }
+
+            var links = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (root.Member("links") is { } linkNode)
+            {
+                if (linkNode.Kind != JsonKind.Object)
+                {
+                    throw new FormatException("'links' must be an object of URL lists, by property");
+                }
+
+                foreach (var member in linkNode.Members)
+                {
+                    var urls = new List<string>();
+                    if (member.Value.Kind != JsonKind.Array)
+                    {
+                        throw new FormatException("'links." + member.Key + "' must be a list of URLs");
+                    }
+
+                    foreach (var url in member.Value.Items)
+                    {
+                        urls.Add(url.Text ?? throw new FormatException("'links." + member.Key + "' must be a list of URLs"));
+                    }
+
+                    links[member.Key] = urls;
+                }
+            }
+
+            var value = root.Member("value");
+            if (value is { Kind: not (JsonKind.Object or JsonKind.Null) })
+            {
+                throw new FormatException("'value' must be an object");
+            }
+
+            return new ExpectedValues(StringMember(root, "url"), StringMember(root, "contentType"), value is { Kind: JsonKind.Object } ? value : null, links);
+        }
+
+        private static string? StringMember(JsonNode root, string name) => root.Member(name) switch
+        {
+            null or { Kind: JsonKind.Null } => null,
+            { Kind: JsonKind.String } node => node.Text,
+            _ => throw new FormatException("'" + name + "' must be a string"),
+        };
+    }
+}

@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace System
+{
+    /// <summary>
+    /// The .NET APIs the linked runtime sources call that netstandard2.0 lacks, as C# 14 extension members with the same
+    /// names and meanings (the compiler picks them only where the real member does not exist). Where .NET offers a span
+    /// overload, these go through a string: slower, never different.
+    /// </summary>
+    internal static class BclExtensions
+    {
+        extension(ArgumentNullException)
+        {
+            public static void ThrowIfNull(object? argument, string? paramName = null)
+            {
+                if (argument is null)
+                {
+                    throw new ArgumentNullException(paramName);
+                }
+            }
+        }
+
+        extension(Array)
+        {
+            public static void Clear(Array array) => Array.Clear(array, 0, array.Length);
+        }
+
+        extension(char)
+        {
+            public static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
+
+            public static bool IsAsciiLetterOrDigit(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+        }
+
+        extension(string)
+        {
+            public static string Create<TState>(int length, TState state, SpanAction<char, TState> action)
+            {
+                var buffer = new char[length];
+                action(buffer, state);
+                return new string(buffer);
+            }
+
+            public static string Concat(ReadOnlySpan<char> first, ReadOnlySpan<char> second) => first.ToString() + second.ToString();
+        }
+
+        extension(int)
+        {
+            public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider provider, out int result) =>
+                int.TryParse(s.ToString(), style, provider, out result);
+        }
+
+        extension(long)
+        {
+            public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider provider, out long result) =>
+                long.TryParse(s.ToString(), style, provider, out result);
+        }
+
+        extension(decimal)
+        {
+            public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider provider, out decimal result) =>
+                decimal.TryParse(s.ToString(), style, provider, out result);
+        }
+
+        extension(double)
+        {
+            public static bool TryParse(ReadOnlySpan<char> s, NumberStyles style, IFormatProvider provider, out double result) =>
+                double.TryParse(s.ToString(), style, provider, out result);
+
+            public static bool IsFinite(double d) => !double.IsNaN(d) && !double.IsInfinity(d);
+        }
+
+        extension(DateTime)
+        {
+            public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider provider, DateTimeStyles styles, out DateTime result) =>
+                DateTime.TryParse(s.ToString(), provider, styles, out result);
+
+            public static bool TryParseExact(ReadOnlySpan<char> s, string format, IFormatProvider provider, DateTimeStyles styles, out DateTime result) =>
+                DateTime.TryParseExact(s.ToString(), format, provider, styles, out result);
+        }
+
+        extension(DateTimeOffset)
+        {
+            public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider provider, DateTimeStyles styles, out DateTimeOffset result) =>
+                DateTimeOffset.TryParse(s.ToString(), provider, styles, out result);
+
+            public static bool TryParseExact(ReadOnlySpan<char> s, string format, IFormatProvider provider, DateTimeStyles styles, out DateTimeOffset result) =>
+                DateTimeOffset.TryParseExact(s.ToString(), format, provider, styles, out result);
+        }
+
+        // netstandard2.0 cannot tell a group that did not take part in the match from one the pattern lacks (both are
+        // unsuccessful); the linked caller (ExtractionText.TryMatch) reads a named group only when it succeeded, so its
+        // result is the same.
+        public static bool TryGetValue(this GroupCollection groups, string name, out Group group)
+        {
+            group = groups[name];
+            return group.Success;
+        }
+
+        public static TValue? GetValueOrDefault<TKey, TValue>(this Dictionary<TKey, TValue> dictionary, TKey key)
+            where TKey : notnull =>
+            dictionary.TryGetValue(key, out var value) ? value : default;
+
+        public static ReadOnlySpan<byte> TrimStart(this ReadOnlySpan<byte> span, ReadOnlySpan<byte> trimBytes)
+        {
+            var start = 0;
+            while (start < span.Length && trimBytes.IndexOf(span[start]) >= 0)
+            {
+                start++;
+            }
+
+            return span.Slice(start);
+        }
+
+        public static string GetString(this Encoding encoding, ReadOnlySpan<byte> bytes) => encoding.GetString(bytes.ToArray());
+    }
+}
