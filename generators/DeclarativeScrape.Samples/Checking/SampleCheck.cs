@@ -170,8 +170,10 @@ namespace DeclarativeScrape.Samples.Checking
                         diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.SampleFollowFindsNoLink, owner.AnchorOf(property.Name), property.Name, property.Selector?.Text ?? string.Empty, samples.ToString(CultureInfo.InvariantCulture), page.Model.Type.DisplayName, reason.Text, reason.Hint));
                     }
                 }
-                else if (property.Shape != ValueShape.Required && property.Source != SourceKind.PageUrl && !seen.Exists(o => o.Valued))
+                else if (property.Shape != ValueShape.Required && property.Source != SourceKind.PageUrl && !seen.Exists(o => o.Valued)
+                    && !(property.Source == SourceKind.Items && matched))
                 {
+                    // (Nested items that match but fail have reported their own failures.)
                     var reason = Reason(property, seen, matched);
                     diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.SampleOptionalNeverFound, owner.AnchorOf(property.Name), ImmutableProperties(property), property.Name, property.Selector?.Text ?? string.Empty, samples.ToString(CultureInfo.InvariantCulture), page.Model.Type.DisplayName, reason.Text, reason.Hint));
                 }

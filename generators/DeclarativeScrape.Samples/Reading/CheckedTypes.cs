@@ -37,7 +37,8 @@ namespace DeclarativeScrape.Samples.Reading
                 ? Read(type, context.TargetNode, context.SemanticModel.Compilation, samples: false, cancellationToken)
                 : null;
 
-        private static CheckedType? Read(INamedTypeSymbol type, SyntaxNode declaration, Compilation compilation, bool samples, CancellationToken cancellationToken)
+        /// <summary>A page or item type read with the generator's parser; <see langword="null"/> when it has no model.</summary>
+        public static CheckedType? Read(INamedTypeSymbol type, SyntaxNode declaration, Compilation compilation, bool samples, CancellationToken cancellationToken)
         {
             if (ExtractableTypeParser.Read(type, declaration, compilation, cancellationToken).Model is not { } model)
             {
