@@ -104,7 +104,7 @@ public sealed partial class PackageConsumptionTests : IClassFixture<PackedPackag
             .Distinct().Order(StringComparer.Ordinal).ToList();
         errors.Count.ShouldBe(3, "the three mistakes and nothing they would break elsewhere\n" + build.Transcript());
         errors[0].ShouldStartWith("Program.cs(17,31) DS0002: The selector 'div.product_main h1[' of 'Title' is not valid CSS: ", customMessage: build.Transcript());
-        errors[1].ShouldBe("Program.cs(18,11) DS0028: In sample 'samples/book.html', required 'Price' (selector 'div.product_main p.price_color') fails: no element matched; 'div.product_main' matches 1 element, but nothing in it matches 'p.price_color'; no element has class 'price_color'; the sample has 'price' (on <p>)", build.Transcript());
+        errors[1].ShouldBe("Program.cs(18,11) DS0028: In sample 'samples/book.html', required 'Price' (selector 'div.product_main p.price_color') fails: no element matched; 'div.product_main' matches 1 element, but nothing in it matches 'p.price_color'; no element has class 'price_color' in the sample", build.Transcript());
         errors[2].ShouldBe("Program.cs(7,2) DS0023: [RateLimit] on 'Catalogue' has no effect: scraper settings apply only to a class marked [Scraper]", build.Transcript());
     }
 
