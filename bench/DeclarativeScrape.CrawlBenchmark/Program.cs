@@ -2,20 +2,37 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DeclarativeScrape.CrawlBenchmark;
 using DeclarativeScrape.Hosting;
+using DeclarativeScrape.PostgreSql;
 
 // The benchmark shop's crawl through the command-line host, exactly as a user's scraper runs:
-//   DeclarativeScrape.CrawlBenchmark --start URL --concurrency N --out items.jsonl
+//   DeclarativeScrape.CrawlBenchmark [--job shop] --start URL --concurrency N --out items.jsonl
+// or the harness's docs job (DocsScraper, items written by DocsRun):
+//   DeclarativeScrape.CrawlBenchmark --job docs --start URL --concurrency N --out items.jsonl
+// --gc-events adds the GC's collections by generation and reason and its allocation ticks by heap (EventPipe, in process).
 // The host prints its summary and its RESULT line on standard error; this program adds one last RESULT line with the
 // host's counts, the thread-pool lag probe and the GC's figures (the harness keeps the last RESULT line).
 var error = new ResultLineCapture(Console.Error);
 Console.SetError(TextWriter.Synchronized(error));
+using var gcEvents = args.Contains("--gc-events") ? new GcEventCounter() : null;
+args = [.. args.Where(a => a != "--gc-events")];
 using var probe = new ThreadPoolLagProbe();
 var started = Stopwatch.GetTimestamp();
-var exitCode = await ScrapeApp.RunAsync(ShopScraper.Plan, args);
+int exitCode;
+JsonObject result;
+if (args.Length >= 2 && args[0] == "--job" && args[1] == "docs")
+{
+    (exitCode, result) = await DocsRun.RunAsync(args[2..], CancellationToken.None);
+}
+else
+{
+    // --state postgresql://… makes this process one worker of a shared crawl (bench/workers/run.sh).
+    exitCode = await ScrapeApp.RunAsync(ShopScraper.Plan, args.Length >= 2 && args[0] == "--job" ? args[2..] : args, options => options.UsePostgreSql());
+    result = error.LastResultJson is { } json ? JsonNode.Parse(json)!.AsObject() : [];
+}
+
 var lag = probe.Stop();
 var elapsed = Stopwatch.GetElapsedTime(started);
 
-var result = error.LastResultJson is { } json ? JsonNode.Parse(json)!.AsObject() : [];
 result["tool"] = "declarativescrape";
 result["threadPoolLag"] = new JsonObject
 {
@@ -37,6 +54,11 @@ result["gc"] = new JsonObject
     ["pauseTotalMs"] = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds, 1),
     ["server"] = System.Runtime.GCSettings.IsServerGC,
 };
+if (gcEvents is not null)
+{
+    result["gcEvents"] = gcEvents.ToJson();
+}
+
 var process = Process.GetCurrentProcess();
 result["process"] = new JsonObject
 {

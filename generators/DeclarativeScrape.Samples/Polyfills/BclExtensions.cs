@@ -117,5 +117,18 @@ namespace System
         }
 
         public static string GetString(this Encoding encoding, ReadOnlySpan<byte> bytes) => encoding.GetString(bytes.ToArray());
+
+        public static bool ContainsAnyExcept(this ReadOnlySpan<char> span, SearchValues<char> values)
+        {
+            foreach (var c in span)
+            {
+                if (!values.Contains(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

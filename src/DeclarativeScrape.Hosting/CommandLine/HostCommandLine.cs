@@ -43,8 +43,18 @@ internal sealed class HostCommandLine
 
     private readonly Option<string?> _state = new("--state")
     {
-        Description = "A directory to keep the crawl's state in, so a stopped run resumes where it was.",
-        HelpName = "DIR",
+        Description = "Where the crawl's state is kept: a directory (a stopped run resumes where it was), or a postgresql:// URI (every process given it works on one crawl).",
+        HelpName = "DIR|URI",
+    };
+
+    private readonly Option<string> _exportState = StateOf("export");
+    private readonly Option<string> _statusState = StateOf("status");
+
+    private readonly Option<string> _exportOut = new("--out", "-o")
+    {
+        Description = "The file: FILE.jsonl or .ndjson (JSON Lines), FILE.json (one JSON array) or FILE.csv (CSV); replaced once complete.",
+        HelpName = "FILE",
+        Required = true,
     };
 
     private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
@@ -59,6 +69,12 @@ internal sealed class HostCommandLine
         {
             Root.Options.Add(option);
         }
+
+        Export = new Command("export", "Writes every item of a crawl shared in a database to a file, any time during or after the crawl.") { _exportState, _exportOut };
+        Status = new Command("status", "Prints the progress of a crawl shared in a database: URLs by outcome, workers and their heartbeats, per-host queues.") { _statusState };
+        Root.Subcommands.Add(Export);
+        Root.Subcommands.Add(Status);
+        Root.Action = Export.Action = Status.Action = new RunAction();
 
         foreach (var option in Root.Options.OfType<VersionOption>())
         {
@@ -111,6 +127,18 @@ internal sealed class HostCommandLine
 
     public RootCommand Root { get; }
 
+    /// <summary>The <c>export</c> command.</summary>
+    public Command Export { get; }
+
+    /// <summary>The <c>status</c> command.</summary>
+    public Command Status { get; }
+
+    /// <summary>The state and the file of an <c>export</c> or <c>status</c> command, or <see langword="null"/> for a crawl.</summary>
+    public (string Command, string State, string? Out)? StateCommand(ParseResult result) =>
+        result.CommandResult.Command == Export ? ("export", result.GetValue(_exportState)!, result.GetValue(_exportOut))
+        : result.CommandResult.Command == Status ? ("status", result.GetValue(_statusState)!, null)
+        : null;
+
     /// <summary>The format an output path implies: <c>jsonl</c>, <c>csv</c>, or <see langword="null"/> for an unknown extension.</summary>
     public static string? OutputFormatOf(string path)
     {
@@ -137,6 +165,13 @@ internal sealed class HostCommandLine
         NoRobots = result.GetValue(_noRobots),
         Quiet = result.GetValue(_quiet),
         Verbose = result.GetValue(_verbose),
+    };
+
+    private static Option<string> StateOf(string command) => new("--state")
+    {
+        Description = $"The crawl's database, as given to its workers (postgresql://…); {command} reads it without changing it.",
+        HelpName = "URI",
+        Required = true,
     };
 
     private static bool TryParseHttpUrl(string value, out Uri url) =>
@@ -181,6 +216,12 @@ internal sealed class HostCommandLine
         }
 
         return value;
+    }
+
+    /// <summary>The mark of a command the host runs itself (a crawl, <c>export</c>, <c>status</c>), as opposed to <c>--help</c> and <c>--version</c>.</summary>
+    internal sealed class RunAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult) => ExitCodes.Success;
     }
 
     /// <summary>Prints the scraper's name and version and the library's version.</summary>

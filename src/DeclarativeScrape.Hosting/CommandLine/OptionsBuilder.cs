@@ -61,7 +61,17 @@ internal static class OptionsBuilder
 
         if (settings.State is { } state)
         {
-            options.StateDirectory = state;
+            // A URI is a database shared by workers; anything else is a directory.
+            if (StateUris.IsUri(state))
+            {
+                options.StateDatabase = state;
+                options.StateDirectory = null;
+            }
+            else
+            {
+                options.StateDirectory = state;
+                options.StateDatabase = null;
+            }
         }
 
         if (settings.NoRobots)
@@ -87,7 +97,7 @@ internal static class OptionsBuilder
             "Concurrency.PerHost" when settings.PerHost is not null => "--per-host",
             "Concurrency.Max" or "Concurrency.PerHost" when settings.Concurrency is not null => "--concurrency",
             "RateLimit.RequestsPerSecond" when settings.Rate is not null => "--rate",
-            "StateDirectory" when settings.State is not null => "--state",
+            "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
             _ => null,
         };
     }

@@ -10,13 +10,13 @@ internal sealed record RunReport(ScrapeSummary Summary, long PagesFetched, StopR
     /// <summary>
     /// The process exit code: <see cref="ExitCodes.Interrupted"/> or <see cref="ExitCodes.Terminated"/> for a run stopped
     /// early, <see cref="ExitCodes.Failed"/> for one that processed nothing (and resumed no state that had processed
-    /// pages: resuming a finished crawl succeeds), else <see cref="ExitCodes.Success"/>.
+    /// pages, and joined no shared crawl that has: resuming a finished crawl succeeds), else <see cref="ExitCodes.Success"/>.
     /// </summary>
     public int ExitCode => Stop switch
     {
         StopReason.Interrupted or StopReason.Cancelled => ExitCodes.Interrupted,
         StopReason.Terminated => ExitCodes.Terminated,
-        _ when Summary.Processed == 0 && (Summary.Resumed?.Processed ?? 0) == 0 => ExitCodes.Failed,
+        _ when Summary.Processed == 0 && (Summary.Resumed?.Processed ?? 0) == 0 && (Summary.Shared?.Crawl.Processed ?? 0) == 0 => ExitCodes.Failed,
         _ => ExitCodes.Success,
     };
 

@@ -17,14 +17,21 @@ internal static class SummaryText
             _ when !s.Completed => "stopped after",
             _ => "finished in",
         };
+        var items = s.Shared is { } shared
+            ? $" by this worker; the crawl's are in its database" + (report.Output is null ? "" : shared.LastOut ? $", all written → {report.Output}" : $" (the last worker out writes {report.Output})")
+            : report.Output is null ? " (not written: add --out FILE.jsonl to keep them)" : $" → {report.Output}";
         var lines = new List<string>
         {
-            $"{s.ScraperName} {how} {Quantities.Duration(s.Elapsed, tenths: true)}",
+            $"{s.ScraperName} {how} {Quantities.Duration(s.Elapsed, tenths: true)}" + (s.Shared is null ? "" : " (this worker)"),
             $"  pages      {Quantities.Count(report.PagesFetched)} fetched, {Quantities.Rate(report.PagesPerSecond)}/s; {Quantities.Count(s.Requests)} requests; {Quantities.Bytes(s.BytesReceived)} received",
-            $"  items      {Quantities.Count(s.Items)}" + (report.Output is null ? " (not written: add --out FILE.jsonl to keep them)" : $" → {report.Output}"),
+            $"  items      {Quantities.Count(s.Items)}" + items,
             $"  URLs       {Quantities.Count(s.Discovered)} discovered: {Quantities.Count(s.Processed)} processed, {Quantities.Count(s.Skipped)} skipped, {Quantities.Count(s.Failed)} failed",
         };
-        if (s.Resumed is { } resumed)
+        if (s.Resumed is { } joined && s.Shared is not null)
+        {
+            lines.Add($"  joined     a crawl of {Quantities.Count(joined.EarlierRuns)} earlier worker(s) with {Quantities.Count(joined.Carried)} URLs to fetch; they had processed {Quantities.Count(joined.Processed)} and written {Quantities.Count(joined.Items)} items");
+        }
+        else if (s.Resumed is { } resumed)
         {
             lines.Add($"  resumed    {Quantities.Count(resumed.Carried)} URLs carried over from {Quantities.Count(resumed.EarlierRuns)} earlier run(s), which processed {Quantities.Count(resumed.Processed)} and wrote {Quantities.Count(resumed.Items)} items");
         }
@@ -52,7 +59,42 @@ internal static class SummaryText
             lines.Add($"  warning: the counts do not reconcile ({Quantities.Count(s.Discovered)} discovered ≠ processed + skipped + failed)");
         }
 
+        if (s.Shared is { } crawl)
+        {
+            lines.AddRange(CrawlLines(crawl));
+        }
+
         return lines;
+    }
+
+    /// <summary>The whole shared crawl, printed by the last worker out; the others say who will.</summary>
+    private static IEnumerable<string> CrawlLines(SharedCrawlSummary shared)
+    {
+        if (!shared.LastOut)
+        {
+            yield return $"crawl      {Quantities.Count(shared.WorkersRunning)} other worker(s) still running; the last worker out prints the whole crawl's summary (status --state URI shows it any time)";
+            yield break;
+        }
+
+        var c = shared.Crawl;
+        yield return $"crawl      last worker out of {Quantities.Count(shared.Workers)}: the whole crawl " + (shared.Finished ? $"finished in {Quantities.Duration(c.Elapsed, tenths: true)}" : $"stopped with {Quantities.Count(shared.Queued)} URLs still to fetch, after {Quantities.Duration(c.Elapsed, tenths: true)}");
+        yield return $"  items      {Quantities.Count(c.Items)}";
+        yield return $"  URLs       {Quantities.Count(c.Discovered)} discovered: {Quantities.Count(c.Processed)} processed, {Quantities.Count(c.Skipped)} skipped, {Quantities.Count(c.Failed)} failed" + (shared.Finished ? "" : $", {Quantities.Count(shared.Queued)} to fetch");
+        if (c.Skipped > 0)
+        {
+            yield return $"  skipped    {Quantities.ByReason(c.SkippedByReason)}";
+        }
+
+        if (c.Failed > 0)
+        {
+            yield return $"  failed     {Quantities.ByReason(c.FailedByReason)}";
+        }
+
+        yield return $"  requests   {Quantities.Count(c.Requests)}; {Quantities.Bytes(c.BytesReceived)} received; {Quantities.Count(c.Retries)} retries";
+        foreach (var failure in c.Failures.Take(FailuresShown))
+        {
+            yield return "    " + Describe(failure);
+        }
     }
 
     /// <summary>One failure: URL, reason, status, attempts, and the first extraction problem if there is one.</summary>

@@ -29,7 +29,7 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
         ArgumentNullException.ThrowIfNull(args);
         var commandLine = new HostCommandLine(plan.Name, VersionText(plan.Name));
         var parse = commandLine.Parse(args);
-        if (parse.Action is ParseErrorAction || (parse.Action is null && parse.Errors.Count > 0))
+        if (parse.Action is ParseErrorAction || parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
@@ -40,11 +40,16 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
             return ExitCodes.Usage;
         }
 
-        if (parse.Action is not null)
+        if (parse.Action is not null and not HostCommandLine.RunAction)
         {
             // --help or --version.
             return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Output, Error = console.Error, ProcessTerminationTimeout = null }, cancellationToken)
                 .ConfigureAwait(false);
+        }
+
+        if (commandLine.StateCommand(parse) is { } stateCommand)
+        {
+            return await RunStateCommandAsync(plan, configure, stateCommand, cancellationToken).ConfigureAwait(false);
         }
 
         var settings = commandLine.Read(parse);
@@ -69,7 +74,8 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
             }
 
             OptionsBuilder.Apply(settings, options);
-            var itemsToStandardOutput = settings.OutToStandardOutput || (settings.Out is null && options.OutputPath is null && console.OutputIsRedirected);
+            // A worker of a shared crawl streams nothing unless asked (its items are in the database; export writes them).
+            var itemsToStandardOutput = settings.OutToStandardOutput || (settings.Out is null && options.OutputPath is null && options.StateDatabase is null && console.OutputIsRedirected);
             CheckOutputFormat(plan, options);
             options.Validate();
 
@@ -155,6 +161,51 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
             }
 
             return new RunReport(summary, run.GetProgress().PagesFetched, stop.Reason, output);
+        }
+    }
+
+    /// <summary>
+    /// <c>export</c> and <c>status</c>: read a crawl shared in a database through the state provider the program's
+    /// <c>configure</c> registers (<c>options.UsePostgreSql()</c>), without joining it.
+    /// </summary>
+    private async Task<int> RunStateCommandAsync<TItem>(CrawlPlan<TItem> plan, Action<ScrapeOptions>? configure, (string Command, string State, string? Out) command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = plan.CreateOptions();
+            configure?.Invoke(options);
+            if (!StateUris.IsUri(command.State))
+            {
+                throw new ScrapeOptionsException(nameof(ScrapeOptions.StateDatabase), $"'{command.State}' is a directory; {command.Command} reads a crawl shared in a database (postgresql://…). A state directory's items are in the output file of its runs (--out).");
+            }
+
+            options.StateDirectory = null;
+            options.StateDatabase = command.State;
+            var provider = options.StateProviderFor()!.Implementation;
+            if (command.Out is { } path)
+            {
+                var items = await provider.ExportAsync(plan, command.State, path, cancellationToken).ConfigureAwait(false);
+                console.Error.WriteLine($"{Quantities.Count(items)} items of {plan.Name}'s crawl → {path}");
+            }
+            else
+            {
+                foreach (var line in await provider.StatusAsync(plan, command.State, cancellationToken).ConfigureAwait(false))
+                {
+                    console.Output.WriteLine(line);
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (ScrapeOptionsException e)
+        {
+            console.Error.WriteLine($"error: {e.Message} ({(e.OptionName == nameof(ScrapeOptions.OutputPath) ? "from --out" : "from --state")})");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: {command.Command} could not write or read: {e.Message}");
+            return ExitCodes.Failed;
         }
     }
 

@@ -145,6 +145,9 @@ internal sealed partial class Crawl<TItem>
                         return null;
                     }
 
+                    // A URL counts as discovered once it is this run's to finish (admitted here, by an earlier run, or by another worker).
+                    _recorder.AddDiscovered(1);
+
                     host.Pending = lease;
                     host.PendingChecked = false;
                     Interlocked.Increment(ref _pendingLeases);
@@ -177,7 +180,7 @@ internal sealed partial class Crawl<TItem>
                 }
             }
 
-            var decision = host.Gate.TryEnter(out var sequence, out var wait);
+            var decision = EnterHost(host, out var sequence, out var wait);
             if (decision != GateDecision.Entered)
             {
                 return decision is GateDecision.Paused or GateDecision.NoToken ? wait : null;
@@ -190,7 +193,7 @@ internal sealed partial class Crawl<TItem>
                 if (!ticket!.TrySetResult(sequence))
                 {
                     // The retry was cancelled meanwhile: give the slot straight back.
-                    host.Gate.Exit(sequence, congestion: false, TimeSpan.Zero);
+                    ExitHost(host, sequence, congestion: false, TimeSpan.Zero);
                     Interlocked.Decrement(ref _runInFlight);
                 }
             }
@@ -204,6 +207,31 @@ internal sealed partial class Crawl<TItem>
         }
 
         return null;
+    }
+
+    /// <summary>Takes a slot of the host: in a shared crawl first a permit held for all workers together, then the host's own gate.</summary>
+    private GateDecision EnterHost(RunHost host, out long sequence, out TimeSpan wait)
+    {
+        sequence = 0;
+        if (_politeness is { } shared && !shared.TryStart(host.Key, out wait))
+        {
+            return wait > TimeSpan.Zero ? GateDecision.Paused : GateDecision.Full;
+        }
+
+        var decision = host.Gate.TryEnter(out sequence, out wait);
+        if (decision != GateDecision.Entered)
+        {
+            _politeness?.Finished(host.Key);
+        }
+
+        return decision;
+    }
+
+    /// <summary>Gives back what <see cref="EnterHost"/> took, feeding the answer to the host's adaptive limit.</summary>
+    private void ExitHost(RunHost host, long sequence, bool congestion, TimeSpan latency)
+    {
+        host.Gate.Exit(sequence, congestion, latency);
+        _politeness?.Finished(host.Key);
     }
 
     private void TakeAnnounced()
@@ -260,7 +288,7 @@ internal sealed partial class Crawl<TItem>
     {
         try
         {
-            var rules = await _engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken)).ConfigureAwait(false);
+            var rules = await _engine.Robots.GetAsync(url, robotsUrl => FetchRobotsAsync(host, robotsUrl)).ConfigureAwait(false);
             var policy = rules.Rules.For(_settings.UserAgent);
             host.RobotsProblem = rules.Problem;
             if (rules.Problem is { } problem)
@@ -281,6 +309,25 @@ internal sealed partial class Crawl<TItem>
             host.RobotsLoading = false;
             Interlocked.Decrement(ref _robotsLoading);
             _signal.Set();
+        }
+    }
+
+    /// <summary>Fetches robots.txt; in a shared crawl it is a request on the host like any other, within the host's limit for all workers.</summary>
+    private async Task<FetchedRobots> FetchRobotsAsync(RunHost host, Uri robotsUrl)
+    {
+        if (_politeness is not { } shared)
+        {
+            return await RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken).ConfigureAwait(false);
+        }
+
+        await shared.StartAsync(host.Key, _engine.StopToken).ConfigureAwait(false);
+        try
+        {
+            return await RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            shared.Finished(host.Key);
         }
     }
 

@@ -118,7 +118,7 @@ internal sealed partial class Crawl<TItem>
         {
             Interlocked.Decrement(ref _requestsInFlight);
             job.HoldsHostSlot = false;
-            host.Gate.Exit(job.Sequence, result?.IsCongestion ?? false, result?.Latency ?? TimeSpan.Zero);
+            ExitHost(host, job.Sequence, result?.IsCongestion ?? false, result?.Latency ?? TimeSpan.Zero);
             if (result is not { Retry: false })
             {
                 // A backoff follows (or the attempt failed outright): no slot is held while waiting.
@@ -135,6 +135,7 @@ internal sealed partial class Crawl<TItem>
             : _settings.BaseDelay * Math.Pow(2, Math.Min(rateLimited - 1, 16));
         delay = RetryPolicy.Clamp(delay, _settings.MaxDelay);
         var limit = host.Gate.Pause(delay);
+        _politeness?.Pause(host.Key, delay);
         Log.HostRateLimited(_logger, host.Key, delay, limit);
     }
 

@@ -187,7 +187,6 @@ internal sealed partial class Crawl<TItem>
     /// </summary>
     private async ValueTask EmitPageAsync(PageCompletion<TItem> page, CompletionResult done)
     {
-        _recorder.AddDiscovered(page.Links.Count);
         if (done.ItemsKept)
         {
             foreach (var item in page.Items)

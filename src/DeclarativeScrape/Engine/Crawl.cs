@@ -37,6 +37,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
     private readonly ICrawlStore<TItem> _store;
+    private readonly ISharedPoliteness? _politeness;
     private readonly EventMode _mode;
     private readonly Channel<ScrapeEvent<TItem>>? _events;
     private readonly Channel<PageJob> _pages;
@@ -63,7 +64,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
-        _store = CrawlStores.Open(plan, settings, _time, _logger, HostRefilled, Fault);
+        _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
+        _politeness = _store.Politeness;
 
         _parseWorkers = engine.ParseWorkerCount;
         _completing = new SemaphoreSlim(settings.MaxConcurrency);
@@ -223,7 +225,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         var completed = !_stop.IsCancellationRequested && _fault is null;
-        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed };
+        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared };
         Log.RunFinished(_logger, _plan.Name, completed ? "finished" : "stopped", summary.Elapsed, summary.Discovered, summary.Processed, summary.Skipped, summary.Failed, summary.Items, summary.Requests);
         _engine.Untrack(this);
         _events?.Writer.TryComplete(_fault);
@@ -265,9 +267,6 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         await _store.AdmitAsync(candidates, CancellationToken.None).ConfigureAwait(false);
-
-        // URLs an earlier run left to fetch are this run's to finish: they count as discovered, so the counts reconcile.
-        _recorder.AddDiscovered(candidates.Count + (_store.Resumed?.Carried ?? 0));
         await AdmittedAsync(candidates).ConfigureAwait(false);
 
         // A store resumed from an earlier run may hold queued URLs no admission here announced.
@@ -277,7 +276,10 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
     }
 
-    /// <summary>Records the skipped candidates and announces the hosts of the queued ones.</summary>
+    /// <summary>
+    /// Records the skipped candidates (each counts as discovered now) and announces the hosts of the queued ones (each
+    /// counts as discovered when it is leased or released, whichever run or worker admitted it).
+    /// </summary>
     private async ValueTask AdmittedAsync(List<FrontierCandidate> candidates)
     {
         foreach (var candidate in candidates)
@@ -288,6 +290,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
                 continue;
             }
 
+            _recorder.AddDiscovered(1);
             await RecordAsync(new UrlOutcome
             {
                 Url = candidate.Url,
@@ -304,6 +307,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     {
         await foreach (var lease in _store.ReleaseQueuedAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            _recorder.AddDiscovered(1);
             await RecordAsync(Skipped(lease, SkipReason.Cancelled, "the run stopped before the URL was fetched", attempts: 0)).ConfigureAwait(false);
         }
     }

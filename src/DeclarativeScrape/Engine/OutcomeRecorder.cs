@@ -28,6 +28,10 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
 
     public long Retries => Volatile.Read(ref _retries);
 
+    public long Requests => Volatile.Read(ref _requests);
+
+    public long BytesReceived => Volatile.Read(ref _bytes);
+
     public long Skipped => Sum(_skipped);
 
     public long Failed => Sum(_failed);

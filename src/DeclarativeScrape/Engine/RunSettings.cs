@@ -36,6 +36,8 @@ internal sealed class RunSettings
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
         StateDirectory = options.StateDirectory;
+        StateDatabase = options.StateDatabase;
+        StateProvider = options.StateProviderFor();
     }
 
     public string ScraperName { get; }
@@ -89,4 +91,9 @@ internal sealed class RunSettings
     public string? OutputPath { get; }
 
     public string? StateDirectory { get; }
+
+    public string? StateDatabase { get; }
+
+    /// <summary>The provider that opens <see cref="StateDatabase"/>.</summary>
+    public StateProvider? StateProvider { get; }
 }

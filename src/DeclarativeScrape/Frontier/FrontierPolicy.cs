@@ -7,6 +7,9 @@ namespace DeclarativeScrape;
 /// </summary>
 internal sealed class FrontierPolicy(HostScope scope, int maxDepth)
 {
+    /// <summary>The last authority made, by the text it has in a canonical URL: most links share their page's host.</summary>
+    private AuthorityMemo? _lastAuthority;
+
     /// <summary>A start URL (depth 0).</summary>
     public FrontierCandidate ForStart(Uri url, int pageType) => For(url, url.OriginalString, pageType, 0);
 
@@ -43,7 +46,7 @@ internal sealed class FrontierPolicy(HostScope scope, int maxDepth)
         {
             Url = canonical.AbsoluteUri,
             Target = canonical,
-            Host = canonical.Authority,
+            Host = AuthorityOf(canonical),
             PageType = pageType,
             Depth = depth,
         };
@@ -60,4 +63,25 @@ internal sealed class FrontierPolicy(HostScope scope, int maxDepth)
 
         return candidate;
     }
+
+    // Uri.Authority makes a new string on every call when the port is not the default one; the canonical URL's text
+    // holds the same authority (after any user info), so equal text gives an equal authority. Shared by the parse
+    // workers: the memo is replaced whole, never changed.
+    private string AuthorityOf(Uri canonical)
+    {
+        var text = canonical.AbsoluteUri.AsSpan(canonical.Scheme.Length + 3);
+        var end = text.IndexOfAny('/', '?');
+        var authority = end < 0 ? text : text[..end];
+        authority = authority[(authority.LastIndexOf('@') + 1)..];
+        if (Volatile.Read(ref _lastAuthority) is { } memo && authority.SequenceEqual(memo.Text))
+        {
+            return memo.Authority;
+        }
+
+        var made = canonical.Authority;
+        Volatile.Write(ref _lastAuthority, new AuthorityMemo(authority.ToString(), made));
+        return made;
+    }
+
+    private sealed record AuthorityMemo(string Text, string Authority);
 }

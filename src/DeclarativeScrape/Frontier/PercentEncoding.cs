@@ -92,8 +92,13 @@ internal static class PercentEncoding
     public static bool IsReserved(char c) => c is ':' or '/' or '?' or '#' or '[' or ']' or '@'
         or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=';
 
+    /// <summary>Whether <paramref name="text"/> is already normal (<see cref="Normalize"/> would return it unchanged).</summary>
+    /// <param name="text">A user info, path or query.</param>
+    /// <returns><see langword="true"/> when nothing would change.</returns>
+    public static bool IsNormal(ReadOnlySpan<char> text) => FirstChange(text) < 0;
+
     /// <summary>The index of the first character normalisation would change, or -1.</summary>
-    private static int FirstChange(string text)
+    private static int FirstChange(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {

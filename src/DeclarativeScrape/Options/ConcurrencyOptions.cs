@@ -18,7 +18,12 @@ public sealed class ConcurrencyOptions
     /// <summary>Whether each host's limit adapts (AIMD) to 429/503 answers and rising latency. On by default.</summary>
     public bool Adaptive { get; set; } = true;
 
-    internal void Validate(string prefix)
+    /// <param name="prefix">The options' path, for messages.</param>
+    /// <param name="shared">
+    /// A worker of a shared crawl (<see cref="ScrapeOptions.StateDatabase"/>): <see cref="PerHost"/> is then the host's
+    /// limit for all workers together, and may be above one worker's <see cref="Max"/>.
+    /// </param>
+    internal void Validate(string prefix, bool shared = false)
     {
         if (Max < 1)
         {
@@ -30,7 +35,7 @@ public sealed class ConcurrencyOptions
             throw new ScrapeOptionsException(prefix + nameof(PerHost), $"must be at least 1, was {PerHost}.");
         }
 
-        if (PerHost > Max)
+        if (PerHost > Max && !shared)
         {
             throw new ScrapeOptionsException(prefix + nameof(PerHost), $"({PerHost}) must not be above {prefix}{nameof(Max)} ({Max}).");
         }

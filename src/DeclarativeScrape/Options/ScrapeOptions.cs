@@ -56,6 +56,19 @@ public sealed class ScrapeOptions
     /// </summary>
     public string? StateDirectory { get; set; }
 
+    /// <summary>
+    /// A database where the crawl's state is kept and shared: every process given the same URI and the same scraper works
+    /// on one crawl (the seen set, the per-host queues, leases, outcomes and items, each written once), and a host's
+    /// politeness holds across all of them. A <c>postgresql://</c> URI needs <c>DeclarativeScrape.PostgreSql</c> and its
+    /// <c>options.UsePostgreSql()</c> (see <see cref="StateProviders"/>). <see langword="null"/> for none; not together with
+    /// <see cref="StateDirectory"/>. With it, <see cref="OutputPath"/> is written by the last worker out, with every item of
+    /// the crawl.
+    /// </summary>
+    public string? StateDatabase { get; set; }
+
+    /// <summary>The kinds of database <see cref="StateDatabase"/> may name (added by their packages, for example <c>options.UsePostgreSql()</c>).</summary>
+    public IList<StateProvider> StateProviders { get; set; } = new List<StateProvider>();
+
     /// <summary>The engine the run uses; <see langword="null"/> for <see cref="ScrapeEngine.Shared"/>.</summary>
     public ScrapeEngine? Engine { get; set; }
 
@@ -85,7 +98,7 @@ public sealed class ScrapeOptions
         // Parsing the scope checks every entry and names a bad one.
         _ = HostScope.Create(AllowedHosts, StartUrls);
 
-        Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".");
+        Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".", shared: StateDatabase is not null);
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
         Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");
         Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");
@@ -106,6 +119,36 @@ public sealed class ScrapeOptions
         {
             throw new ScrapeOptionsException(nameof(StateDirectory), "must be a directory path or null.");
         }
+
+        _ = StateProviderFor();
+    }
+
+    /// <summary>The provider of <see cref="StateDatabase"/>, or <see langword="null"/> when there is none to open.</summary>
+    /// <exception cref="ScrapeOptionsException">The URI is empty or malformed, no provider accepts it, or a state directory is given too.</exception>
+    internal StateProvider? StateProviderFor()
+    {
+        if (StateDatabase is not { } uri)
+        {
+            return null;
+        }
+
+        if (uri.Length == 0)
+        {
+            throw new ScrapeOptionsException(nameof(StateDatabase), "must be a database URI (postgresql://…) or null.");
+        }
+
+        if (StateDirectory is not null)
+        {
+            throw new ScrapeOptionsException(nameof(StateDatabase), $"and StateDirectory are both set; a crawl keeps its state in one place: a directory for one process, or a database shared by many.");
+        }
+
+        var provider = (StateProviders ?? []).FirstOrDefault(p => p is not null && p.Accepts(uri))
+            ?? throw new ScrapeOptionsException(nameof(StateDatabase), $"'{StateUris.Redact(uri)}' names a database no state provider here can open. " +
+                (StateUris.IsPostgreSql(uri)
+                    ? "For PostgreSQL, reference the DeclarativeScrape.PostgreSql package and call options.UsePostgreSql() (in ScrapeApp.RunAsync, its configure callback)."
+                    : "Give a postgresql:// URI (with DeclarativeScrape.PostgreSql and options.UsePostgreSql()), or a state directory instead."));
+        provider.Implementation.Check(uri);
+        return provider;
     }
 
     private static T Require<T>(T? value, string name) where T : class =>

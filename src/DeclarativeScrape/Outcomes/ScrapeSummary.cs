@@ -43,10 +43,16 @@ public sealed record ScrapeSummary
     public required IReadOnlyList<UrlOutcome> Failures { get; init; }
 
     /// <summary>
-    /// What the <see cref="ScrapeOptions.StateDirectory"/> held when this run started, when it resumed one that
-    /// earlier runs had used; <see langword="null"/> without a state directory or for a fresh one.
+    /// What the <see cref="ScrapeOptions.StateDirectory"/> (or the <see cref="ScrapeOptions.StateDatabase"/>) held when this
+    /// run started, when earlier runs (or other workers) had used it; <see langword="null"/> without a state or for a fresh one.
     /// </summary>
     public ResumedState? Resumed { get; init; }
+
+    /// <summary>
+    /// With <see cref="ScrapeOptions.StateDatabase"/>: the whole crawl, every worker together, when this run left it
+    /// (this summary's own counts are this worker's); <see langword="null"/> otherwise.
+    /// </summary>
+    public SharedCrawlSummary? Shared { get; init; }
 
     /// <summary>How many failed outcomes <see cref="Failures"/> keeps at most.</summary>
     public const int MaxFailuresKept = 1000;

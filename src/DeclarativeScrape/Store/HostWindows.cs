@@ -7,12 +7,15 @@ namespace DeclarativeScrape;
 /// lock; the loads themselves run on the store's thread, outside it. (What was admitted is the
 /// <see cref="AdmissionPolicy"/>'s count.)
 /// </summary>
-internal sealed class HostWindows(Func<HostQueue, bool> requestRefill)
+/// <param name="requestRefill">Asks the store's thread to refill a host's window; <see langword="false"/> when it cannot (closed).</param>
+/// <param name="capacity">The most next URLs a host keeps in memory.</param>
+/// <param name="refillAt">A host's window is refilled when it holds this many or fewer.</param>
+internal sealed class HostWindows(Func<HostQueue, bool> requestRefill, int capacity = HostWindows.WindowCapacity, int refillAt = HostWindows.RefillAt)
 {
-    /// <summary>The most next URLs a host keeps in memory.</summary>
+    /// <summary>The most next URLs a host keeps in memory, by default.</summary>
     public const int WindowCapacity = 64;
 
-    /// <summary>A host's window is refilled when it holds this many or fewer.</summary>
+    /// <summary>A host's window is refilled when it holds this many or fewer, by default.</summary>
     public const int RefillAt = 16;
 
     private readonly object _lock = new();
@@ -83,11 +86,7 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill)
                 _leased++;
             }
 
-            if (queue.Spilled && !queue.RefillRequested && queue.Window.Count <= RefillAt)
-            {
-                queue.RefillRequested = requestRefill(queue);
-            }
-
+            RefillIfLow(queue);
             return taken;
         }
     }
@@ -132,7 +131,7 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill)
             {
                 _queued++;
                 host.Queued++;
-                if (!host.Spilled && host.Window.Count < WindowCapacity)
+                if (!host.Spilled && host.Window.Count < capacity)
                 {
                     host.Window.Enqueue(lease);
                     host.LoadedThrough = lease.Id;
@@ -159,7 +158,7 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill)
         lock (_lock)
         {
             after = host.LoadedThrough;
-            room = WindowCapacity - host.Window.Count;
+            room = capacity - host.Window.Count;
             if (!host.Spilled || room <= 0)
             {
                 host.RefillRequested = false;
@@ -185,6 +184,37 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill)
         }
 
         return loaded.Count > 0;
+    }
+
+    /// <summary>
+    /// A shared store learned how many URLs of the host wait in the database for any worker to lease: the host's count is
+    /// its window and those, and a window running low asks for a refill.
+    /// </summary>
+    /// <returns>Whether the host has URLs waiting that it had not before (the run should look at it).</returns>
+    public bool SetWaiting(HostQueue host, long waiting)
+    {
+        lock (_lock)
+        {
+            var before = host.Queued;
+            host.Queued = host.Window.Count + waiting;
+            _queued += host.Queued - before;
+            var news = waiting > 0 && !host.Spilled;
+            host.Spilled = waiting > 0;
+            RefillIfLow(host);
+            return news;
+        }
+    }
+
+    /// <summary>A shared store admitted <paramref name="count"/> URLs of the host into the database (for any worker to lease).</summary>
+    public void AddWaiting(HostQueue host, int count)
+    {
+        lock (_lock)
+        {
+            host.Queued += count;
+            _queued += count;
+            host.Spilled = true;
+            RefillIfLow(host);
+        }
     }
 
     /// <summary>
@@ -217,6 +247,15 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill)
             host.Queued -= released.Count;
             _queued -= released.Count;
             return (released, host.Spilled);
+        }
+    }
+
+    /// <summary>Under the lock: a window at its low mark, with more in the database, asks for a refill (once).</summary>
+    private void RefillIfLow(HostQueue host)
+    {
+        if (host.Spilled && !host.RefillRequested && host.Window.Count <= refillAt)
+        {
+            host.RefillRequested = requestRefill(host);
         }
     }
 }

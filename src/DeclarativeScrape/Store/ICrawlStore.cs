@@ -4,7 +4,8 @@ namespace DeclarativeScrape;
 /// The single owner of everything a crawl's URLs cause: the canonical URLs seen (dedupe), the per-host FIFO queues, the
 /// URLs leased for fetching, every URL's outcome, the items and the output file. It holds URLs, never tasks. A run has
 /// one, opened by <see cref="CrawlStores"/>: <see cref="InMemoryCrawlStore{TItem}"/> (with its <see cref="ItemWriter{TItem}"/>),
-/// or <see cref="SqliteCrawlStore{TItem}"/> for a <see cref="ScrapeOptions.StateDirectory"/> (resumable).
+/// <see cref="SqliteCrawlStore{TItem}"/> for a <see cref="ScrapeOptions.StateDirectory"/> (resumable), or a
+/// <see cref="StateProvider"/>'s store for a <see cref="ScrapeOptions.StateDatabase"/> (one worker of a shared crawl).
 /// </summary>
 /// <typeparam name="TItem">The scraper's item type.</typeparam>
 /// <remarks>
@@ -69,4 +70,10 @@ internal interface ICrawlStore<TItem> : IAsyncDisposable
     /// this run); <see langword="null"/> for the in-memory store and a new state.
     /// </summary>
     ResumedState? Resumed { get; }
+
+    /// <summary>A shared store's view of the whole crawl when this run left it (after disposal); <see langword="null"/> for the others.</summary>
+    SharedCrawlSummary? Shared => null;
+
+    /// <summary>A shared store's politeness across workers (per-host limit, pause); <see langword="null"/> for the others.</summary>
+    ISharedPoliteness? Politeness => null;
 }

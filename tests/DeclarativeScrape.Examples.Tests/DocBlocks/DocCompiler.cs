@@ -49,6 +49,7 @@ public static class DocCompiler
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(System.IO.Path.PathSeparator).ToList();
         paths.Add(typeof(ScrapeEngine).Assembly.Location);
         paths.Add(typeof(ScrapeApp).Assembly.Location);
+        paths.Add(typeof(DeclarativeScrape.PostgreSql.PostgreSqlState).Assembly.Location);
         paths.Add(typeof(BookstoreSite).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
         return [.. paths

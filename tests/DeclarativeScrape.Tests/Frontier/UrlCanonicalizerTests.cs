@@ -156,6 +156,12 @@ public sealed class UrlCanonicalizerTests
     public void Refuses_schemes_other_than_http_and_https(string input) =>
         UrlCanonicalizer.TryCanonicalize(new Uri(input), out _).ShouldBeFalse();
 
+    [Theory]
+    [InlineData("http://bü-.example/")]
+    [InlineData("http://xn--bü.example/page.html")]
+    public void Refuses_a_host_that_uri_accepts_but_idna_cannot_convert(string input) =>
+        UrlCanonicalizer.TryCanonicalize(new Uri(input), out _).ShouldBeFalse();
+
     [Fact]
     public void Refuses_relative_urls() =>
         UrlCanonicalizer.TryCanonicalize(new Uri("/a/b", UriKind.Relative), out _).ShouldBeFalse();

@@ -24,7 +24,7 @@ public sealed class StoreContractTests : IDisposable
             StateDirectory = kind == "memory" ? null : _state.Directory,
             Limits = { MaxPages = maxPages },
         });
-        return CrawlStores.Open(plan, settings, TimeProvider.System, NullLogger.Instance, _ => { }, e => throw e);
+        return CrawlStores.Open(new StoreContext<Product>(plan, settings, TimeProvider.System, NullLogger.Instance, new OutcomeRecorder(plan.Name, NullLogger.Instance), _ => { }, () => { }, e => throw e));
     }
 
     private static FrontierCandidate Candidate(string url) => StateFixture.Candidate(url);

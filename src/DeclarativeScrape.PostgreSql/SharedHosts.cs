@@ -1,0 +1,223 @@
+namespace DeclarativeScrape.PostgreSql;
+
+/// <summary>
+/// One worker's side of the per-host politeness held across all workers of a shared crawl: the permits (requests in
+/// flight on a host) the database granted this worker, those in use, and the host's pause. The dispatcher asks
+/// <see cref="TryStart"/>, which answers from memory; the store's thread asks the database for permits when the worker
+/// runs short (<see cref="PermitWork"/>), rebalances them every tick, and spreads a 429's pause (<see cref="PauseWork"/>).
+/// </summary>
+/// <remarks>
+/// The invariant, for every host: the permits of all workers together never exceed the host's limit. A worker raises its
+/// own permits only within what is free, under a lock on the host's row, and only after that commits; it lowers them
+/// before it writes the lower number, and never below the requests it has in flight (<see cref="LowerTo"/>).
+/// </remarks>
+internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Action<string, TimeSpan> pause) : ISharedPoliteness
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<string, Permits> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The worker cannot reach the database: it starts no request until it can again, since others may declare it lost
+    /// and take its permits meanwhile (its requests in flight still end).
+    /// </summary>
+    public bool Suspended
+    {
+        get => Volatile.Read(ref _suspended);
+        set => Volatile.Write(ref _suspended, value);
+    }
+
+    private bool _suspended;
+
+    public bool TryStart(string host, out TimeSpan wait)
+    {
+        lock (_lock)
+        {
+            var permits = Of(host);
+            if (Suspended)
+            {
+                wait = TimeSpan.FromMilliseconds(250);
+                return false;
+            }
+
+            var now = time.GetTimestamp();
+            if (permits.PausedUntil > now)
+            {
+                wait = time.GetElapsedTime(now, permits.PausedUntil);
+                return false;
+            }
+
+            wait = TimeSpan.Zero;
+            if (permits.InUse < permits.Granted)
+            {
+                permits.InUse++;
+                return true;
+            }
+
+            permits.Wanting = true;
+            if (!permits.Asked)
+            {
+                permits.Asked = ask(host);
+            }
+
+            return false;
+        }
+    }
+
+    public async ValueTask StartAsync(string host, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            TimeSpan wait;
+            lock (_lock)
+            {
+                if (TryStart(host, out wait))
+                {
+                    return;
+                }
+
+                changed = Of(host).Changed.Task;
+            }
+
+            await (wait > TimeSpan.Zero ? Task.WhenAny(changed, Task.Delay(wait, time, cancellationToken)) : changed.WaitAsync(cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    public void Finished(string host)
+    {
+        lock (_lock)
+        {
+            var permits = Of(host);
+            permits.InUse--;
+            permits.Signal();
+        }
+    }
+
+    public void Pause(string host, TimeSpan delay)
+    {
+        lock (_lock)
+        {
+            Paused(host, delay);
+        }
+
+        pause(host, delay);
+    }
+
+    /// <summary>The hosts the worker holds permits on or wants some for, with what it holds.</summary>
+    public List<(string Host, int Granted, int InUse, bool Wanting)> Active()
+    {
+        lock (_lock)
+        {
+            return [.. _hosts.Where(h => h.Value.Granted > 0 || h.Value.Wanting).Select(h => (h.Key, h.Value.Granted, h.Value.InUse, h.Value.Wanting))];
+        }
+    }
+
+    /// <summary>The permits the worker holds on the host.</summary>
+    public int Granted(string host)
+    {
+        lock (_lock)
+        {
+            return Of(host).Granted;
+        }
+    }
+
+    /// <summary>The worker has nothing more for the host (no queued URL, no request in flight): it stops wanting permits.</summary>
+    public void Idle(string host)
+    {
+        lock (_lock)
+        {
+            var permits = Of(host);
+            if (permits.InUse == 0)
+            {
+                permits.Wanting = false;
+            }
+        }
+    }
+
+    /// <summary>Lowers the worker's permits to <paramref name="target"/>, but not below the requests in flight; at once, before the database hears of it.</summary>
+    /// <returns>The permits now.</returns>
+    public int LowerTo(string host, int target)
+    {
+        lock (_lock)
+        {
+            var permits = Of(host);
+            permits.Granted = Math.Min(permits.Granted, Math.Max(target, permits.InUse));
+            return permits.Granted;
+        }
+    }
+
+    /// <summary>The database granted more (committed): they may be used now.</summary>
+    /// <returns>Whether the worker can start more requests than before.</returns>
+    public bool RaiseTo(string host, int granted)
+    {
+        lock (_lock)
+        {
+            var permits = Of(host);
+            permits.Asked = false;
+            if (granted <= permits.Granted)
+            {
+                return false;
+            }
+
+            permits.Granted = granted;
+            permits.Signal();
+            return true;
+        }
+    }
+
+    /// <summary>The database says the host is paused for <paramref name="remaining"/> (another worker got a 429).</summary>
+    public void PausedFor(string host, TimeSpan remaining)
+    {
+        lock (_lock)
+        {
+            Paused(host, remaining);
+        }
+    }
+
+    private void Paused(string host, TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var permits = Of(host);
+        var until = time.GetTimestamp() + (long)(delay.TotalSeconds * time.TimestampFrequency);
+        permits.PausedUntil = Math.Max(permits.PausedUntil, until);
+    }
+
+    private Permits Of(string host)
+    {
+        if (!_hosts.TryGetValue(host, out var permits))
+        {
+            _hosts[host] = permits = new Permits();
+        }
+
+        return permits;
+    }
+
+    private sealed class Permits
+    {
+        /// <summary>Completes when a permit may have come free (one ended, or more were granted).</summary>
+        public TaskCompletionSource Changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Granted;
+        public int InUse;
+        public bool Wanting;
+        public bool Asked;
+        public long PausedUntil;
+
+        public void Signal()
+        {
+            if (Changed.Task.IsCompleted)
+            {
+                return;
+            }
+
+            var changed = Changed;
+            Changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.TrySetResult();
+        }
+    }
+}

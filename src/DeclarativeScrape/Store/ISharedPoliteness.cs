@@ -1,0 +1,27 @@
+namespace DeclarativeScrape;
+
+/// <summary>
+/// Politeness a store holds across the processes of a shared crawl: each host's requests in flight (a limit for all
+/// workers together) and its 429 pause. The dispatcher asks it before the host's own gate; it answers from what the store
+/// was granted, never waiting on the database, and asks the store for more in the background (the run is woken through
+/// <see cref="StoreContext{TItem}.HostReady"/> when it lands).
+/// </summary>
+internal interface ISharedPoliteness
+{
+    /// <summary>Takes one of the worker's permits for the host, if it has a free one and the host is not paused.</summary>
+    /// <param name="host">The authority.</param>
+    /// <param name="wait">When the host is paused: how long until it may be asked again; else zero.</param>
+    /// <returns>Whether a request may start.</returns>
+    bool TryStart(string host, out TimeSpan wait);
+
+    /// <summary>Waits for a permit for the host (robots.txt, fetched off the dispatcher's loop).</summary>
+    /// <param name="host">The authority.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    ValueTask StartAsync(string host, CancellationToken cancellationToken);
+
+    /// <summary>A request started after <see cref="TryStart"/> ended (or never went out): its permit is free again.</summary>
+    void Finished(string host);
+
+    /// <summary>A 429: the host pauses for every worker of the crawl.</summary>
+    void Pause(string host, TimeSpan delay);
+}

@@ -1,0 +1,218 @@
+using System.Text;
+using DeclarativeScrape.DemoSites;
+using DeclarativeScrape.Examples.Tests.Processes;
+
+namespace DeclarativeScrape.Examples.Tests.Workers;
+
+/// <summary>
+/// Scaling out, tested the hard way: examples/Bookstore runs as several worker processes on one crawl in a real
+/// PostgreSQL (a throwaway cluster, <see cref="PostgreSqlServer"/>) against a demo bookstore served by this test process;
+/// the items are then exported from the database and compared with an uninterrupted single-process run, item for item.
+/// </summary>
+[Collection(ExampleProcesses.Name)]
+public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>, IAsyncLifetime
+{
+    private const int BookCount = 400;   // 20 listing pages
+    private const int SigKill = 9;
+    private const int Seed = 20261207;
+    private static readonly TimeSpan PerRun = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Overall = TimeSpan.FromMinutes(4);
+
+    private readonly TempDirectory _temp = new();
+    private BookstoreSite _site = default!;
+
+    public async Task InitializeAsync() => _site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = BookCount, Latency = TimeSpan.FromMilliseconds(20) });
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [SkippableFact]
+    public async Task Three_workers_on_one_crawl_give_item_for_item_the_uninterrupted_result()
+    {
+        postgres.SkipIfUnavailable();
+        var reference = await ReferenceRunAsync();
+        var database = await postgres.CreateDatabaseAsync();
+        var uri = postgres.Uri(database);
+        var before = _site.Traffic.Hits.ToDictionary();
+
+        var workers = Enumerable.Range(0, 3).Select(_ => Worker(_site.StartUrl, uri)).ToList();
+        try
+        {
+            foreach (var worker in workers)
+            {
+                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+            }
+
+            var lastOut = workers.Where(w => w.Error.Any(l => l.StartsWith("crawl      last worker out of 3", StringComparison.Ordinal))).ToList();
+            lastOut.Count.ShouldBe(1, "exactly one worker is the last out and prints the whole crawl's summary: " + string.Join("\n", workers.Select(w => w.Transcript())));
+            string.Join('\n', lastOut[0].Error).ShouldContain($"items      {BookCount:N0}");
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+
+        (await postgres.ScalarAsync(database, "SELECT count(DISTINCT worker_id) FROM declarativescrape.url WHERE state = 2")).ShouldNotBe("1", "the workers shared the crawl");
+        var items = await ExportAsync(uri, "three.jsonl");
+        items.ShouldBeUnique("no item twice");
+        items.Order(StringComparer.Ordinal).ShouldBe(reference.Order(StringComparer.Ordinal), "the same items as the uninterrupted run");
+        _site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal))
+            .Where(h => h.Value - before.GetValueOrDefault(h.Key) != 1).ShouldBeEmpty("the workers together fetched each page once");
+
+        // The other formats, and the status, from the same database.
+        var json = _temp.File("three.json");
+        await using (var export = ChildProcess.Start(Example.Bookstore, _temp.Path, "export", "--state", uri, "--out", json))
+        {
+            (await export.WaitForExitAsync(PerRun)).ShouldBe(0, export.Transcript());
+        }
+
+        using (var array = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)))
+        {
+            array.RootElement.EnumerateArray().Select(e => e.GetRawText()).Order(StringComparer.Ordinal)
+                .ShouldBe(items.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetRawText()).Order(StringComparer.Ordinal), ".json is one array of the same items");
+        }
+
+        await using (var status = ChildProcess.Start(Example.Bookstore, _temp.Path, "status", "--state", uri))
+        {
+            (await status.WaitForExitAsync(PerRun)).ShouldBe(0, status.Transcript());
+            var text = string.Join('\n', status.Output);
+            text.ShouldContain("(finished)");
+            text.ShouldContain($"items    {BookCount:N0}");
+            text.ShouldContain("stopped");
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_per_host_limit_of_four_holds_across_three_workers()
+    {
+        postgres.SkipIfUnavailable();
+        var database = await postgres.CreateDatabaseAsync();
+        var uri = postgres.Uri(database);
+        await using var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(100) });
+
+        var workers = Enumerable.Range(0, 3).Select(_ => Worker(slow.StartUrl, uri, "--concurrency", "8", "--per-host", "4")).ToList();
+        try
+        {
+            foreach (var worker in workers)
+            {
+                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+            }
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+
+        slow.Traffic.PeakInFlight.ShouldBe(4, "three workers of 8 each, one host with a limit of 4: never more than 4 requests at once, and 4 reached");
+        (await ExportAsync(uri, "limited.jsonl")).Count.ShouldBe(200);
+    }
+
+    [SkippableFact]
+    public async Task A_worker_killed_at_five_random_points_loses_and_duplicates_nothing()
+    {
+        postgres.SkipIfUnavailable();
+        using var overall = new CancellationTokenSource(Overall);
+        var reference = await ReferenceRunAsync();
+        var database = await postgres.CreateDatabaseAsync();
+        var uri = postgres.Uri(database, "lease_timeout=2");
+        var random = new Random(Seed);
+
+        // A steady worker keeps the crawl going; a second one is killed at random points and started again each time.
+        await using var steady = Worker(_site.StartUrl, uri);
+        var kills = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var victim = Worker(_site.StartUrl, uri);
+            var exited = victim.WaitForExitAsync(PerRun);
+            var requests = _site.Traffic.Requests;
+            var target = requests + 5 + random.Next(40);
+            var reached = _site.Traffic.WhenRequests(target);
+            (await Task.WhenAny(reached, exited, Task.Delay(PerRun, overall.Token))).ShouldBe(reached, $"kill {i + 1}: the site reached {target} requests while the victim ran: {victim.Transcript()}");
+            victim.Signal(SigKill);
+            await exited;
+            kills.Add($"SIGKILL at {target} requests");
+        }
+
+        (await steady.WaitForExitAsync(PerRun)).ShouldBe(0, steady.Transcript());
+        (await postgres.ScalarAsync(database, "SELECT count(*) FROM declarativescrape.url WHERE state <> 2")).ShouldBe("0", "every URL has its outcome");
+        var items = await ExportAsync(uri, "killed.jsonl");
+        items.ShouldBeUnique($"no item twice, after {string.Join("; ", kills)}");
+        items.Order(StringComparer.Ordinal).ShouldBe(reference.Order(StringComparer.Ordinal), $"no item lost, after {string.Join("; ", kills)}");
+    }
+
+    [SkippableFact]
+    public async Task A_wrong_uri_an_unreachable_server_and_a_foreign_schema_each_give_a_clear_error_naming_the_option()
+    {
+        postgres.SkipIfUnavailable();
+
+        var wrong = await FailAsync("postgresql://postgres@127.0.0.1:notaport/crawl");
+        wrong.ShouldContain("is not a PostgreSQL connection URI: the port 'notaport' is not a number from 1 to 65535");
+        wrong.ShouldContain("(from --state)");
+
+        var unknown = await FailAsync($"postgresql://postgres@127.0.0.1:{postgres.Port}/crawl?sslmod=require");
+        unknown.ShouldContain("the parameter 'sslmod' is not one this library reads");
+
+        var secret = await FailAsync("postgresql://postgres:hunter2@127.0.0.1:1/crawl");
+        secret.ShouldContain("cannot be reached");
+        secret.ShouldContain("postgresql://postgres:***@127.0.0.1:1/crawl");
+        secret.ShouldNotContain("hunter2", Case.Sensitive, "a password is never printed");
+
+        var missing = await FailAsync(postgres.Uri("nosuchdatabase"));
+        missing.ShouldContain("the database 'nosuchdatabase' does not exist");
+
+        var database = await postgres.CreateDatabaseAsync();
+        await postgres.SqlAsync(database, "CREATE SCHEMA declarativescrape; CREATE TABLE declarativescrape.orders(id int)");
+        var foreign = await FailAsync(postgres.Uri(database));
+        foreign.ShouldContain("is not a DeclarativeScrape crawl: its schema 'declarativescrape' holds 1 table(s) of something else");
+        foreign.ShouldContain("(from --state)");
+    }
+
+    /// <summary>Runs one worker that must refuse to start; returns its standard error.</summary>
+    private async Task<string> FailAsync(string uri)
+    {
+        await using var worker = Worker(_site.StartUrl, uri);
+        var exit = await worker.WaitForExitAsync(PerRun);
+        exit.ShouldBe(2, worker.Transcript());
+        return string.Join('\n', worker.Error);
+    }
+
+    private ChildProcess Worker(Uri startUrl, string uri, params string[] more) =>
+        ChildProcess.Start(Example.Bookstore, _temp.Path, ["--url", startUrl.AbsoluteUri, "--state", uri, "--quiet", .. more]);
+
+    /// <summary>Exports the crawl's items with the example's <c>export</c> command and reads the lines.</summary>
+    private async Task<List<string>> ExportAsync(string uri, string name)
+    {
+        var path = _temp.File(name);
+        await using (var export = ChildProcess.Start(Example.Bookstore, _temp.Path, "export", "--state", uri, "--out", path))
+        {
+            (await export.WaitForExitAsync(PerRun)).ShouldBe(0, export.Transcript());
+        }
+
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        text.ShouldEndWith("\n");
+        return [.. text[..^1].Split('\n')];
+    }
+
+    /// <summary>An uninterrupted single-process run in memory: its lines are the expected items.</summary>
+    private async Task<List<string>> ReferenceRunAsync()
+    {
+        var output = _temp.File("reference.jsonl");
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", _site.StartUrl.AbsoluteUri, "--out", output, "--quiet"))
+        {
+            (await child.WaitForExitAsync(PerRun)).ShouldBe(0, child.Transcript());
+        }
+
+        var lines = File.ReadAllText(output)[..^1].Split('\n').ToList();
+        lines.Count.ShouldBe(BookCount);
+        return lines;
+    }
+}
