@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace DeclarativeScrape.Samples.Expected
 {
     /// <summary>
-    /// An expected-values file (<c>book-1.expected.json</c> beside <c>book-1.html</c>), as the host's <c>probe --save</c>
+    /// An expected-values file (<c>book-1.expected.json</c> beside <c>book-1.html</c>), as a tool saving the page
     /// writes it: the page's URL and <c>Content-Type</c> (so the sample is decoded as it was when fetched), the extracted
     /// value as the scraper's output writes it, and the links of each <c>[Follow]</c> property. Members a person removes
     /// are not checked.

@@ -5,7 +5,7 @@ namespace DeclarativeScrape;
 /// extraction runs on it exactly as a crawl would run it (same decoding, parser, selectors and conversions): a required
 /// value it does not find or convert is a compile-time error at that property's selector, an optional value or a
 /// <see cref="FollowAttribute"/> that finds nothing in any sample is a warning, and an expected-values file beside the
-/// sample (<c>book-1.expected.json</c>, written by the host's <c>probe --save</c>) makes every differing value an error.
+/// sample (<c>book-1.expected.json</c>) makes every differing value an error.
 /// </summary>
 /// <remarks>
 /// The file must reach the compiler as an <c>AdditionalFiles</c> item: the package adds every <c>.html</c>, <c>.htm</c>

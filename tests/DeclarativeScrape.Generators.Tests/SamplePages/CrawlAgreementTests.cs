@@ -27,7 +27,7 @@ namespace DeclarativeScrape.Generators.Tests.SamplePages;
 /// </summary>
 public sealed class CrawlAgreementTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task The_sample_check_and_the_crawl_agree_on_every_demo_page_and_its_mutations()
@@ -38,7 +38,7 @@ public sealed class CrawlAgreementTests
         var failures = 0;
         var mismatches = new List<string>();
 
-        await using (var bookstore = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 120 }, cancellation.Token))
+        await using (var bookstore = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 60 }, cancellation.Token))
         {
             var paths = new List<string> { "/", "/about.html", "/basket/", "/no-such-page.html" };
             paths.AddRange(Enumerable.Range(1, 6).Select(p => $"/catalogue/page-{p}.html"));
