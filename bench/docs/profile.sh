@@ -6,7 +6,8 @@
 #
 #   bench/docs/profile.sh [DOCROOT] [C]            # default: the Django corpus, C=16
 #
-# Environment: APP (a built or published app folder; default: builds the app in Release into CACHE/perf-app),
+# Environment: APP (a built or published app folder; default: builds the app in Release into CACHE/perf-app), KEEP (a
+# file to keep the `perf script` output in),
 # BENCH (/work/shared/bench), RESULTS. Needs perf (Debian's linux-perf). Holds /work/coord/bench.lock when it exists.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,5 +44,7 @@ cpu=$(/usr/bin/python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).r
 gc=$(/usr/bin/python3 -c "import json,sys; r=json.loads(open(sys.argv[1]).read().splitlines()[-1]); print(r.get('tool_result',{}).get('gc',{}).get('pauseTotalMs',0))" "$out/result.json")
 kb=$(find "$DOCROOT" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1024}')
 echo "corpus $DOCROOT: $kb KB of HTML; the crawl's CPU: $cpu s (includes perf's own sampling overhead)"
-perf script -i "$out/perf.data" 2> /dev/null | /usr/bin/python3 "$repo/bench/docs/stages.py" --cpu-s "$cpu" --kb "$kb" --gc-pause-ms "$gc"
+perf script -i "$out/perf.data" 2> /dev/null > "$out/perf.script"
+/usr/bin/python3 "$repo/bench/docs/stages.py" --cpu-s "$cpu" --kb "$kb" --gc-pause-ms "$gc" < "$out/perf.script"
+[ -z "${KEEP:-}" ] || cp "$out/perf.script" "$KEEP"
 rm -rf "$out" /tmp/perf-*.map

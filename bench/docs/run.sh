@@ -62,7 +62,7 @@ proj=bench/DeclarativeScrape.CrawlBenchmark/DeclarativeScrape.CrawlBenchmark.csp
 common=(-c Release -p:UseSharedCompilation=false -nodeReuse:false --nologo -v quiet -clp:ErrorsOnly)
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   before=$(mktemp -d)
-  git -C "$repo" worktree add --detach "$before/src" "$BEFORE_REV" > /dev/null
+  git -C "$repo" worktree add --quiet --detach "$before/src" "$BEFORE_REV"
   rm -rf "$before/src/bench/DeclarativeScrape.CrawlBenchmark"
   cp -r "$repo/bench/DeclarativeScrape.CrawlBenchmark" "$before/src/bench/"
   rm -rf "$before/src/bench/DeclarativeScrape.CrawlBenchmark/bin" "$before/src/bench/DeclarativeScrape.CrawlBenchmark/obj"

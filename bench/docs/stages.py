@@ -15,10 +15,13 @@ import sys
 # Frames are matched as `Class::Method`: a JIT frame from the runtime's perf map is written so, a Native AOT frame
 # (`AngleSharp_AngleSharp_Html_Parser_HtmlTokenizer__Get`) is rewritten so first (see normalize()).
 PAGE = "ParseWorker::Extract"
-EXTRACT = "GENERATED::Extract"  # a generated extractor: any Class::Extract other than ParseWorker's (see normalize())
-PARSE = "HtmlParser::ParseDocument"
+EXTRACT = "GENERATED::Extract"  # a generated extractor on a user type (see normalize())
+PARSE = "HtmlParser::Parse"
 RULES = [
     ("jit (compiling methods)", [], ["libclrjit.so"]),
+    # Native AOT names the GC's own frames (a JIT process's libcoreclr.so has no symbols: its GC stays in the stage
+    # that allocated, and the runtime's pause count is printed below the table).
+    ("gc (collections and the allocator's slow path)", [], ["WKS::gc_heap", "WKS::GCHeap", "SVR::gc_heap", "SVR::GCHeap"]),
     ("extraction walk (selector matching)", [PAGE, EXTRACT], ["ExtractionQuery::"]),
     ("extraction text and conversions", [PAGE, EXTRACT], ["ExtractionText::", "ExtractionValues::"]),
     ("links: resolve (Uri against the base URL)", [PAGE, EXTRACT], ["ExtractionContext::AddLink", "ExtractionContext::TryResolveUrl"]),
@@ -26,9 +29,9 @@ RULES = [
     ("tokenize (AngleSharp tokenizer)", [PAGE, PARSE], ["HtmlTokenizer::", "BaseTokenizer::", "TextSource::"]),
     ("tree build (AngleSharp tree construction, nodes)", [PAGE], [PARSE]),
     ("decode (bytes to text)", [PAGE], ["HtmlEncodingSniffer", "Encoding", "Utf8Utility", "Latin1Utility"]),
-    ("parse worker, other (dispose, base URL)", [], [PAGE]),
     ("links: canonicalize and scope", [], ["FrontierPolicy::", "UrlCanonicalizer::", "HostScope::"]),
-    ("links: dedupe and queue (store)", [], ["InMemoryFrontierStore", "SqliteFrontierStore"]),
+    ("links: dedupe and queue (store)", [], ["InMemoryFrontierStore", "SqliteFrontierStore", "InMemoryCrawlStore", "SqliteCrawlStore", "AdmissionPolicy"]),
+    ("parse worker, other (dispose, base URL)", [], [PAGE]),
     ("outcomes (record, metrics, events)", [], ["OutcomeRecorder::", "::RecordAsync", "::AdmittedAsync", "::EmitAsync", "ScrapeTelemetry"]),
     ("output (items written)", [], ["DocsRun", "ItemWriter", "Utf8JsonWriter", "ItemEncoder"]),
     ("receive (HTTP, sockets, body)", [], ["PageFetcher", "ResponseBodyReader", "System.Net.", "SocketAsyncEngine", "HttpConnection", "Fetch"]),
@@ -84,12 +87,20 @@ MANAGED = re.compile(r"\[(OptimizedTier1|QuickJitted|Optimized|OptimizedTier1OSR
 AOT_METHOD = re.compile(r"([A-Za-z0-9]+)__([A-Za-z0-9_]+)")
 
 
+GENERATED_JIT = "::Extract(class [AngleSharp]AngleSharp.Dom.IParentNode"
+GENERATED_AOT = re.compile(r"\w+__Extract\+")
+CRAWL_EXTRACT = re.compile(r"Crawl(`1|_1)\S*(::|__)Extract\b")
+
+
 def normalize(frame):
+    # A generated extractor: Extract(IParentNode, ExtractionContext) on a user's type (Native AOT: a method named
+    # Extract outside the runtime's own DeclarativeScrape_DeclarativeScrape_ types).
+    generated = GENERATED_JIT in frame or (GENERATED_AOT.search(frame) and "DeclarativeScrape_DeclarativeScrape_" not in frame)
+    # The page's parse and extraction: ParseWorker.Extract, or the crawl's Extract that calls it (inlined under AOT).
+    page = CRAWL_EXTRACT.search(frame) is not None
     if "::" not in frame:
         frame = AOT_METHOD.sub(lambda m: m.group(1) + "::" + m.group(2), frame)
-    if "::Extract" in frame and "ParseWorker::Extract" not in frame and "PageType" not in frame:
-        frame += " GENERATED::Extract"
-    return frame
+    return frame + (" GENERATED::Extract" if generated else "") + (" " + PAGE if page else "")
 
 
 def classify(frames):
@@ -99,7 +110,7 @@ def classify(frames):
             return stage
     if "libcoreclr.so" in joined and not MANAGED.search(joined):
         return "runtime without managed frames (GC threads, tiering, finalizer, start-up)"
-    if "libcoreclr.so" in frames[0] if frames else False:
+    if frames and "libcoreclr.so" in frames[0]:
         return "runtime called from managed code (allocation and GC, casts, stubs)"
     if "kernel" in frames[0]:
         return "kernel (other)"

@@ -25,6 +25,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   [ "$AOT_APP" != "$cache/startup-aot" ] || dotnet publish "$proj" "${common[@]}" -r linux-x64 -p:BenchAot=true -o "$AOT_APP"
 fi
 page=$(mktemp -d)
+chmod 755 "$page"   # nginx's worker reads it
 /usr/bin/python3 - "$page" <<'PY'
 import re, sys
 html = open('/usr/share/doc/postgresql-doc-15/html/sql-select.html', encoding='utf-8').read()

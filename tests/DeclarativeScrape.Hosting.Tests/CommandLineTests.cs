@@ -84,6 +84,13 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Page_encoding_overrides_the_pages_labels()
+    {
+        Apply("--page-encoding", "windows-1251").PageEncoding.ShouldBe("windows-1251");
+        Apply().PageEncoding.ShouldBeNull();
+    }
+
+    [Fact]
     public void Out_dash_writes_no_file()
     {
         var commandLine = new HostCommandLine(TestPlans.Name, "v");
@@ -118,6 +125,7 @@ public sealed class CommandLineTests
     [InlineData("--allowed-host", "http://example.com/", "--allowed-host: 'http://example.com/' is not a host name (give example.com, not a URL).")]
     [InlineData("--out", "items.txt", "--out: 'items.txt' has no known extension; use .jsonl, .ndjson, .json or .csv, or - for standard output.")]
     [InlineData("--state", " ", "--state: needs a directory path.")]
+    [InlineData("--page-encoding", "utf-7", "--page-encoding: 'utf-7' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk).")]
     public void A_bad_value_is_an_error_naming_the_argument(string option, string value, string message) =>
         Errors(option, value).ShouldBe([message]);
 
@@ -146,6 +154,7 @@ public sealed class CommandLineTests
     [InlineData("AllowedHosts[1]", new[] { "--allowed-host", "a" }, "--allowed-host")]
     [InlineData("OutputPath", new[] { "--out", "a.csv" }, "--out")]
     [InlineData("RateLimit.RequestsPerSecond", new[] { "--rate", "3" }, "--rate")]
+    [InlineData("PageEncoding", new[] { "--page-encoding", "sjis" }, "--page-encoding")]
     [InlineData("Concurrency.PerHost", new string[0], null)]
     [InlineData("Retry.MaxAttempts", new[] { "-c", "4" }, null)]
     public void An_options_error_is_traced_to_the_argument_that_set_it(string optionName, string[] args, string? argument)

@@ -17,7 +17,7 @@ namespace DeclarativeScrape.Generators.Analysis
         private static readonly string[] Settings =
         [
             KnownNames.AllowedHosts, KnownNames.Concurrency, KnownNames.RateLimit, KnownNames.Retry, KnownNames.Timeouts,
-            KnownNames.Robots, KnownNames.UserAgent, KnownNames.Header, KnownNames.Limits,
+            KnownNames.Robots, KnownNames.UserAgent, KnownNames.Header, KnownNames.Limits, KnownNames.PageEncoding,
         ];
 
         /// <inheritdoc/>

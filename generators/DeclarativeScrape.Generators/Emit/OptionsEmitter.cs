@@ -63,6 +63,11 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Line("options.UserAgent = " + Literals.String(agent) + ";");
             }
 
+            if (options.PageEncoding is { } pageEncoding)
+            {
+                writer.Line("options.PageEncoding = " + Literals.String(pageEncoding) + ";");
+            }
+
             foreach (var header in options.Headers)
             {
                 writer.Line("options.Headers[" + Literals.String(header.Name) + "] = " + Literals.String(header.Value) + ";");

@@ -36,6 +36,8 @@ namespace DeclarativeScrape.Generators.Model
 
         public string? UserAgent { get; init; }
 
+        public string? PageEncoding { get; init; }
+
         public EquatableArray<HeaderModel> Headers { get; init; } = EquatableArray<HeaderModel>.Empty;
 
         public int? MaxPages { get; init; }

@@ -191,6 +191,18 @@ namespace DeclarativeScrape.Generators.Parsing
                             options = options with { UserAgent = agent };
                         }
                     }
+                    else if (KnownNames.IsOurs(name, KnownNames.PageEncoding))
+                    {
+                        var label = arguments.ConstructorString(0);
+                        if (!IsEncodingLabel(label))
+                        {
+                            Report("PageEncoding", arguments.LocationOf(arguments.ConstructorSyntax(0)), "'" + (label ?? "null") + "' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk)");
+                        }
+                        else
+                        {
+                            options = options with { PageEncoding = label };
+                        }
+                    }
                     else if (KnownNames.IsOurs(name, KnownNames.Header))
                     {
                         var headerName = arguments.ConstructorString(0);
@@ -405,6 +417,37 @@ namespace DeclarativeScrape.Generators.Parsing
 
             private void Report(string setting, Location location, string problem) =>
                 _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
+
+            /// <summary>Whether <paramref name="label"/> is one of the Encoding Standard's labels (case and surrounding white space ignored), as the runtime reads it.</summary>
+            private static bool IsEncodingLabel(string? label)
+            {
+                var trimmed = label?.Trim(' ', '\t', '\n', '\f', '\r');
+                if (string.IsNullOrEmpty(trimmed) || trimmed!.IndexOf(' ') >= 0)
+                {
+                    return false;
+                }
+
+                var lower = new char[trimmed.Length];
+                for (var i = 0; i < lower.Length; i++)
+                {
+                    var c = trimmed[i];
+                    lower[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;   // ASCII only, as the runtime matches
+                }
+
+                trimmed = new string(lower);
+                foreach (var encoding in EncodingLabelList.Encodings)
+                {
+                    foreach (var known in encoding.Labels.Split(' '))
+                    {
+                        if (known == trimmed)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
 
             private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
         }

@@ -118,6 +118,46 @@ namespace System
 
         public static string GetString(this Encoding encoding, ReadOnlySpan<byte> bytes) => encoding.GetString(bytes.ToArray());
 
+        public static ReadOnlySpan<byte> Trim(this ReadOnlySpan<byte> span, ReadOnlySpan<byte> trimBytes)
+        {
+            span = span.TrimStart(trimBytes);
+            var end = span.Length;
+            while (end > 0 && trimBytes.IndexOf(span[end - 1]) >= 0)
+            {
+                end--;
+            }
+
+            return span.Slice(0, end);
+        }
+
+        public static int IndexOfAnyInRange(this ReadOnlySpan<byte> span, byte lowInclusive, byte highInclusive)
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (span[i] >= lowInclusive && span[i] <= highInclusive)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public static void ReadExactly(this IO.Stream stream, byte[] buffer)
+        {
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = stream.Read(buffer, read, buffer.Length - read);
+                if (n == 0)
+                {
+                    throw new IO.EndOfStreamException();
+                }
+
+                read += n;
+            }
+        }
+
         public static bool ContainsAnyExcept(this ReadOnlySpan<char> span, SearchValues<char> values)
         {
             foreach (var c in span)

@@ -57,6 +57,12 @@ internal sealed class HostCommandLine
         Required = true,
     };
 
+    private readonly Option<string?> _pageEncoding = new("--page-encoding")
+    {
+        Description = "Decode every page with this encoding (utf-8, windows-1251, shift_jis…) instead of its Content-Type charset and <meta>, for a site whose labels are wrong.",
+        HelpName = "LABEL",
+    };
+
     private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary and errors." };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Also print every failed URL as it happens, and informational log messages." };
@@ -64,7 +70,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _pageEncoding, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -116,6 +122,13 @@ internal sealed class HostCommandLine
                 result.AddError("--state: needs a directory path.");
             }
         });
+        _pageEncoding.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } label && !PageDecoder.IsEncodingLabel(label))
+            {
+                result.AddError($"--page-encoding: '{label}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk).");
+            }
+        });
         Root.Validators.Add(result =>
         {
             if (result.GetValue(_quiet) && result.GetValue(_verbose))
@@ -162,6 +175,7 @@ internal sealed class HostCommandLine
         PerHost = result.GetValue(_perHost),
         Rate = result.GetValue(_rate),
         State = result.GetValue(_state),
+        PageEncoding = result.GetValue(_pageEncoding),
         NoRobots = result.GetValue(_noRobots),
         Quiet = result.GetValue(_quiet),
         Verbose = result.GetValue(_verbose),

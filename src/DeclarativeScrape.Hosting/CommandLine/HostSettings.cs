@@ -23,6 +23,9 @@ internal sealed record HostSettings
 
     public string? State { get; init; }
 
+    /// <summary><c>--page-encoding</c>: the encoding label every page is decoded with.</summary>
+    public string? PageEncoding { get; init; }
+
     public bool NoRobots { get; init; }
 
     public bool Quiet { get; init; }

@@ -74,6 +74,11 @@ internal static class OptionsBuilder
             }
         }
 
+        if (settings.PageEncoding is { } pageEncoding)
+        {
+            options.PageEncoding = pageEncoding;
+        }
+
         if (settings.NoRobots)
         {
             options.Robots.Obey = false;
@@ -98,6 +103,7 @@ internal static class OptionsBuilder
             "Concurrency.Max" or "Concurrency.PerHost" when settings.Concurrency is not null => "--concurrency",
             "RateLimit.RequestsPerSecond" when settings.Rate is not null => "--rate",
             "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
+            "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
             _ => null,
         };
     }

@@ -18,7 +18,7 @@ internal sealed partial class Crawl<TItem>
 
     private void ParseLoop()
     {
-        var worker = new ParseWorker();
+        var worker = new ParseWorker(_settings.Encoding, _settings.PageStageProbe);
         var links = new List<FrontierCandidate>();
         var single = new TItem[1];
         var reader = _pages.Reader;
@@ -36,10 +36,7 @@ internal sealed partial class Crawl<TItem>
                 continue;
             }
 
-            if (Interlocked.Decrement(ref _unparsed) == _settings.MaxConcurrency - 1)
-            {
-                _signal.Set();   // the dispatcher stopped admitting while the parse backlog was full
-            }
+            LeaveUnparsed();
             ValueTask done;
             try
             {
@@ -79,9 +76,8 @@ internal sealed partial class Crawl<TItem>
             }
             finally
             {
-                job.Result?.Body.Return();
                 single[0] = default!;
-                FinishJob();
+                EndPage(job);
             }
         }
     }
@@ -107,36 +103,98 @@ internal sealed partial class Crawl<TItem>
         }
         finally
         {
-            job.Result?.Body.Return();
             _completing.Release();
-            FinishJob();
+            EndPage(job);
         }
     }
 
     /// <summary>One fetched page, in a straight line: extract, complete (the store takes everything the page causes), emit.</summary>
     private async ValueTask ProcessPageAsync(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
     {
-        var page = Extract(worker, job, links, single);
+        if (Extract(worker, job, links, single) is not { } page)
+        {
+            return;   // the mixed mode sends it to the browser first (EndPage)
+        }
+
         var done = await _store.CompleteAsync(page, CancellationToken.None).ConfigureAwait(false);
         await EmitPageAsync(page, done).ConfigureAwait(false);
     }
 
-    /// <summary>Parses and extracts the page (CPU only): its outcome, its item, and its links with their scope and depth verdicts.</summary>
-    private PageCompletion<TItem> Extract(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
+    /// <summary>
+    /// Parses and extracts the page (CPU only): its outcome, its item, and its links with their scope and depth verdicts;
+    /// <see langword="null"/> when the mixed mode renders it first.
+    /// </summary>
+    private PageCompletion<TItem>? Extract(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
     {
         var result = job.Result!;
         var pageType = _plan.Pages[job.Lease.PageType];
         PageExtraction<TItem> extraction;
+        var mayRender = _render is not null && RenderStage.MayRenderAfter(pageType, job);
         try
         {
-            extraction = worker.Extract(result.Body.Span, result.Charset, result.FinalUrl, pageType);
+            extraction = worker.Extract(result.Body.Span, result.ContentType, result.FinalUrl, pageType);
         }
         finally
         {
+            if (!mayRender)
+            {
+                result.Body.Return();
+            }
+        }
+
+        if (mayRender)
+        {
+            // The mixed mode: a required value missing from the static HTML sends the page to the browser (EndPage).
+            job.RenderNext = _render!.DecideAfterStatic(pageType, job, extraction.Failures);
+            if (job.RenderNext)
+            {
+                return null;
+            }
+
             result.Body.Return();
         }
 
+        var error = extraction.Error;
+        try
+        {
+            ResolveLinks(worker, job, links);
+        }
+        catch (Exception exception)
+        {
+            // A page whose links cannot be resolved fails, not the run; none of its links is followed.
+            links.Clear();
+            error ??= ParseWorker.FailureMessage(PageStage.ResolveLinks, pageType.Name, exception);
+        }
+
+        var outcome = extraction.Failed || error is not null
+            ? Failed(job, FailureReason.Extraction, result.StatusCode, error ?? $"{extraction.Failures.Count} value(s) did not extract: {extraction.Failures[0]}", result.FinalUrl, extraction.Failures)
+            : new UrlOutcome
+            {
+                Url = job.Lease.Url.AbsoluteUri,
+                Kind = OutcomeKind.Processed,
+                PageType = pageType.Name,
+                Depth = job.Lease.Depth,
+                Attempts = job.Attempts,
+                StatusCode = result.StatusCode,
+                FinalUrl = result.FinalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null,
+                Elapsed = _time.GetElapsedTime(job.Started),
+                Render = job.Render,
+            };
+
+        if (!extraction.HasItem || error is not null)
+        {
+            return new PageCompletion<TItem>(job.Lease, outcome, [], links);
+        }
+
+        single[0] = extraction.Item!;
+        return new PageCompletion<TItem>(job.Lease, outcome, single, links);
+    }
+
+    /// <summary>The links the page's extractor found, checked against the plan and the frontier's policy.</summary>
+    private void ResolveLinks(ParseWorker worker, PageJob job, List<FrontierCandidate> links)
+    {
         links.Clear();
+        worker.Enter(PageStage.ResolveLinks, job.Result!.FinalUrl);
         var depth = job.Lease.Depth + 1;
         foreach (var link in worker.Links)
         {
@@ -157,28 +215,6 @@ internal sealed partial class Crawl<TItem>
                 });
             }
         }
-
-        var outcome = extraction.Failed
-            ? Failed(job, FailureReason.Extraction, result.StatusCode, extraction.Error ?? $"{extraction.Failures.Count} value(s) did not extract: {extraction.Failures[0]}", result.FinalUrl, extraction.Failures)
-            : new UrlOutcome
-            {
-                Url = job.Lease.Url.AbsoluteUri,
-                Kind = OutcomeKind.Processed,
-                PageType = pageType.Name,
-                Depth = job.Lease.Depth,
-                Attempts = job.Attempts,
-                StatusCode = result.StatusCode,
-                FinalUrl = result.FinalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null,
-                Elapsed = _time.GetElapsedTime(job.Started),
-            };
-
-        if (!extraction.HasItem)
-        {
-            return new PageCompletion<TItem>(job.Lease, outcome, [], links);
-        }
-
-        single[0] = extraction.Item!;
-        return new PageCompletion<TItem>(job.Lease, outcome, single, links);
     }
 
     /// <summary>

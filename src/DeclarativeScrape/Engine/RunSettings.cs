@@ -38,6 +38,9 @@ internal sealed class RunSettings
         StateDirectory = options.StateDirectory;
         StateDatabase = options.StateDatabase;
         StateProvider = options.StateProviderFor();
+        Encoding = options.PageEncoding is { } label && EncodingLabels.TryGet(label, out var encoding) ? encoding : null;
+        PageStageProbe = options.PageStageProbe;
+        Renderer = options.Renderer;
     }
 
     public string ScraperName { get; }
@@ -96,4 +99,11 @@ internal sealed class RunSettings
 
     /// <summary>The provider that opens <see cref="StateDatabase"/>.</summary>
     public StateProvider? StateProvider { get; }
+
+    /// <summary>The encoding every page is decoded with (<see cref="ScrapeOptions.PageEncoding"/>), or <see langword="null"/> to decode as browsers do.</summary>
+    public EncodingId? Encoding { get; }
+
+    /// <summary>A test's hook into each page stage (<see cref="ScrapeOptions.PageStageProbe"/>).</summary>
+    public Action<PageStage, Uri>? PageStageProbe { get; }
+    public IPageRenderer? Renderer { get; }
 }

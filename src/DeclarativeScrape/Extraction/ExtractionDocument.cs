@@ -37,6 +37,16 @@ public static partial class ExtractionDocument
     }
 
     /// <summary>
+    /// Parses a saved page's bytes, decoded exactly as the crawl decodes a page (<see cref="PageDecoder"/>: a byte
+    /// order mark, <paramref name="contentType"/>'s charset, the page's <c>&lt;meta&gt;</c>, else windows-1252).
+    /// </summary>
+    /// <param name="html">The page's bytes, as saved from the server.</param>
+    /// <param name="contentType">The <c>Content-Type</c> header it was served with, or <see langword="null"/> when unknown.</param>
+    /// <returns>The document; the caller disposes it.</returns>
+    public static IDocument ParseHtml(ReadOnlySpan<byte> html, string? contentType = null) =>
+        ParseHtml(PageDecoder.Decode(html, contentType).Text);
+
+    /// <summary>
     /// The URL relative links of <paramref name="document"/> resolve against, as the crawl finds it: the <c>href</c> of
     /// the first <c>&lt;base&gt;</c> element that has one (in tree order), resolved against <paramref name="pageUrl"/>;
     /// <paramref name="pageUrl"/> when there is none, or when it does not resolve to an http(s) URL.

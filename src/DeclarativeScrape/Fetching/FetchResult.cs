@@ -29,7 +29,8 @@ internal sealed class FetchResult
     /// <summary>The URL of the last hop.</summary>
     public required Uri FinalUrl { get; init; }
 
-    public string? Charset { get; init; }
+    /// <summary>The <c>Content-Type</c> header as received (its <c>charset</c> is read by <see cref="PageDecoder"/>).</summary>
+    public string? ContentType { get; init; }
 
     public FailureReason Failure { get; init; }
 

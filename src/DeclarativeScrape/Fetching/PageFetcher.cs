@@ -140,7 +140,7 @@ internal sealed class PageFetcher
                     Status = FetchStatus.Fetched,
                     StatusCode = status,
                     FinalUrl = current,
-                    Charset = contentType?.CharSet,
+                    ContentType = ContentTypeOf(response),
                     Latency = latency,
                     Body = body,
                 };
@@ -195,6 +195,10 @@ internal sealed class PageFetcher
     private static FetchResult Failed(Uri url, FailureReason reason, string message, int? status, TimeSpan latency) =>
         new() { Status = FetchStatus.Failed, Failure = reason, Message = message, StatusCode = status, FinalUrl = url, Latency = latency };
 
+    /// <summary>The <c>Content-Type</c> header as the server sent it (also when .NET's parser rejects it), for the page decoder.</summary>
+    private static string? ContentTypeOf(HttpResponseMessage response) =>
+        response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? values.ToString() : null;
+
     private static bool IsHtml(MediaTypeHeaderValue? contentType) =>
         contentType?.MediaType is not { } media
         || media.Equals("text/html", StringComparison.OrdinalIgnoreCase)
@@ -236,6 +240,9 @@ internal sealed class PageFetcher
         request.Options.Set(FetchClient.ConnectTimeoutKey, _settings.ConnectTimeout);
         return request;
     }
+
+    /// <summary>The run's cookies for <paramref name="url"/> (for a browser rendering the page).</summary>
+    public IReadOnlyList<Cookie> CookiesFor(Uri url) => _cookies.Count == 0 ? [] : [.. _cookies.GetCookies(url).Cast<Cookie>()];
 
     private void StoreCookies(Uri url, HttpResponseMessage response)
     {

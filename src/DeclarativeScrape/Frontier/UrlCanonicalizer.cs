@@ -31,6 +31,10 @@ namespace DeclarativeScrape;
 /// </remarks>
 internal static class UrlCanonicalizer
 {
+    /// <summary>The characters of a host name that canonicalization leaves as it is (and of an IPv4 address).</summary>
+    private static readonly System.Buffers.SearchValues<char> LowerHostCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-.");
+
     /// <summary>Canonicalizes <paramref name="url"/>.</summary>
     /// <param name="url">Any URL.</param>
     /// <param name="canonical">The canonical form, when the result is <see langword="true"/>.</param>
@@ -165,9 +169,6 @@ internal static class UrlCanonicalizer
         var path = query < 0 ? pathAndQuery : pathAndQuery[..query];
         return PercentEncoding.IsNormal(pathAndQuery) && !HasDotSegment(path);
     }
-
-    private static readonly System.Buffers.SearchValues<char> LowerHostCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-.");
 
     /// <summary>RFC 3986 §5.2.4 on the path that starts at <paramref name="start"/> and runs to the end of the builder.</summary>
     private static void RemoveDotSegments(StringBuilder builder, int start)

@@ -57,6 +57,17 @@ public sealed class ScrapeOptions
     public string? StateDirectory { get; set; }
 
     /// <summary>
+    /// An encoding label of the WHATWG Encoding Standard (<c>utf-8</c>, <c>windows-1251</c>, <c>shift_jis</c>…) that
+    /// every page is decoded with, instead of the <c>charset</c> of its <c>Content-Type</c> header and its
+    /// <c>&lt;meta&gt;</c>: for a site whose labels are wrong or missing. A byte order mark still wins. <see langword="null"/>
+    /// (the default) decodes each page as browsers do (see docs/crawling.md, "How pages are decoded").
+    /// </summary>
+    public string? PageEncoding { get; set; }
+
+    /// <summary>A test's hook, called as each stage of each page starts; it may throw, as a buggy stage would.</summary>
+    internal Action<PageStage, Uri>? PageStageProbe { get; set; }
+
+    /// <summary>
     /// A database where the crawl's state is kept and shared: every process given the same URI and the same scraper works
     /// on one crawl (the seen set, the per-host queues, leases, outcomes and items, each written once), and a host's
     /// politeness holds across all of them. A <c>postgresql://</c> URI needs <c>DeclarativeScrape.PostgreSql</c> and its
@@ -71,6 +82,13 @@ public sealed class ScrapeOptions
 
     /// <summary>The engine the run uses; <see langword="null"/> for <see cref="ScrapeEngine.Shared"/>.</summary>
     public ScrapeEngine? Engine { get; set; }
+
+    /// <summary>
+    /// Renders the pages of <see cref="RenderAttribute"/> page types (for example the <c>DeclarativeScrape.Browser</c>
+    /// package's Chromium renderer); required when the scraper has such page types, unused otherwise. The caller owns
+    /// it: one renderer may serve several runs, which then share its browser.
+    /// </summary>
+    public IPageRenderer? Renderer { get; set; }
 
     /// <summary>Checks every option and throws <see cref="ScrapeOptionsException"/> naming the first bad one.</summary>
     /// <exception cref="ScrapeOptionsException">An option has a value that cannot work.</exception>
@@ -113,6 +131,11 @@ public sealed class ScrapeOptions
         if (OutputPath is { Length: 0 })
         {
             throw new ScrapeOptionsException(nameof(OutputPath), "must be a file path or null.");
+        }
+
+        if (PageEncoding is not null && !PageDecoder.IsEncodingLabel(PageEncoding))
+        {
+            throw new ScrapeOptionsException(nameof(PageEncoding), $"'{PageEncoding}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk); null decodes each page as browsers do.");
         }
 
         if (StateDirectory is { Length: 0 })

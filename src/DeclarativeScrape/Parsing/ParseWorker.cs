@@ -21,26 +21,43 @@ internal sealed class ParseWorker
     private readonly HtmlParser _parser;
     private readonly Dictionary<object, HtmlParser> _filteredParsers = new(ReferenceEqualityComparer.Instance);
     private readonly ExtractionContext _context = new(Blank);
+    private readonly EncodingId? _encoding;
+    private readonly Action<PageStage, Uri>? _probe;
 
-    public ParseWorker() => _parser = new HtmlParser(ParserSetup.Options, _browsingContext);
+    /// <summary>Creates a worker.</summary>
+    /// <param name="encoding">The scraper's encoding override (<see cref="ScrapeOptions.PageEncoding"/>), or <see langword="null"/>.</param>
+    /// <param name="probe">A test's hook, called as each stage starts (it may throw, as a buggy stage would).</param>
+    public ParseWorker(EncodingId? encoding = null, Action<PageStage, Uri>? probe = null)
+    {
+        _parser = new HtmlParser(ParserSetup.Options, _browsingContext);
+        _encoding = encoding;
+        _probe = probe;
+    }
 
     /// <summary>The links found on the last page extracted.</summary>
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
 
-    /// <summary>Extracts one page. Never throws for bad content or a throwing extractor.</summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? charset, Uri pageUrl, PageType<TItem> pageType)
+    /// <summary>
+    /// Decodes, parses and extracts one page. Never throws: an exception in any stage (a decoder or parser bug, a
+    /// throwing extractor or converter) is the page's <see cref="PageExtraction{TItem}.Error"/>, naming the stage.
+    /// </summary>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
     {
-        var encoding = HtmlEncodingSniffer.Detect(body, charset, out var bom);
-        body = body[bom..];
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
+        var stage = PageStage.Decode;
+        char[]? chars = null;
         IHtmlDocument? document = null;
         _context.Reset(pageUrl);
         try
         {
-            var length = encoding.GetChars(body, chars);
+            _probe?.Invoke(stage, pageUrl);
+            PageDecoder.Decode(body, contentType, _encoding, out chars, out var length);
+            stage = PageStage.Parse;
+            _probe?.Invoke(stage, pageUrl);
             document = ParserFor(pageType).ParseDocument(chars, length);
             _context.Reset(pageUrl, DocumentBaseUrl.Find(document, pageUrl));
 
+            stage = PageStage.Extract;
+            _probe?.Invoke(stage, pageUrl);
             var hasItem = pageType.Extract(document, _context, out var item);
             return new PageExtraction<TItem>
             {
@@ -55,15 +72,30 @@ internal sealed class ParseWorker
             {
                 HasItem = false,
                 Failures = _context.HasFailures ? [.. _context.Failures] : [],
-                Error = $"the extractor of {pageType.Name} threw {exception.GetType().Name}: {exception.Message}",
+                Error = FailureMessage(stage, pageType.Name, exception),
             };
         }
         finally
         {
             document?.Dispose();
-            ArrayPool<char>.Shared.Return(chars);
+            if (chars is not null)
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
+
+    /// <summary>The failure message of a page whose <paramref name="stage"/> threw <paramref name="exception"/>.</summary>
+    public static string FailureMessage(PageStage stage, string pageType, Exception exception) => stage switch
+    {
+        PageStage.Decode => $"decoding the page threw {exception.GetType().Name}: {exception.Message}",
+        PageStage.Parse => $"parsing the page threw {exception.GetType().Name}: {exception.Message}",
+        PageStage.Extract => $"the extractor of {pageType} threw {exception.GetType().Name}: {exception.Message}",
+        _ => $"resolving the links of the page threw {exception.GetType().Name}: {exception.Message}",
+    };
+
+    /// <summary>Calls the test hook for a stage that runs outside the worker (link resolution).</summary>
+    public void Enter(PageStage stage, Uri pageUrl) => _probe?.Invoke(stage, pageUrl);
 
     private HtmlParser ParserFor<TItem>(PageType<TItem> pageType)
     {

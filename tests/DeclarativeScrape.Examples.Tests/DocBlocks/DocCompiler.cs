@@ -15,7 +15,7 @@ using SampleCheckGenerator = samples::DeclarativeScrape.Samples.SampleCheckGener
 namespace DeclarativeScrape.Examples.Tests.DocBlocks;
 
 /// <summary>
-/// Compiles source files in memory the way a user's project compiles them: the runtime, the host and the demo sites
+/// Compiles source files in memory the way a user's project compiles them: the runtime, the host, the browser package and the demo sites
 /// referenced, the generator run through a <see cref="CSharpGeneratorDriver"/>, its analyzer run, nullable on,
 /// warnings as errors.
 /// </summary>
@@ -49,7 +49,7 @@ public static class DocCompiler
                 ParseOptions,
                 new ProjectOptions())
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer()]).GetAllDiagnosticsAsync();
+        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new RenderWithoutPageAnalyzer()]).GetAllDiagnosticsAsync();
         return [.. generatorDiagnostics.Concat(all).Where(d => d.Severity >= DiagnosticSeverity.Warning).Distinct()];
     }
 
@@ -64,6 +64,7 @@ public static class DocCompiler
         paths.Add(typeof(ScrapeApp).Assembly.Location);
         paths.Add(typeof(DeclarativeScrape.PostgreSql.PostgreSqlState).Assembly.Location);
         paths.Add(typeof(BookstoreSite).Assembly.Location);
+        paths.Add(typeof(DeclarativeScrape.Browser.ChromiumRenderer).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
         // The sample check's assembly is an analyzer, not a reference: its compiled copy of the runtime's extraction types would clash.
         return [.. paths

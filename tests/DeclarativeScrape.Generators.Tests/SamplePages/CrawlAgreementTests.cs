@@ -78,7 +78,7 @@ public sealed class CrawlAgreementTests
             var where = page.Url.AbsolutePath + " [" + variant + "] as " + pageType.Name;
 
             var worker = new ParseWorker();
-            var crawl = worker.Extract(bytes, page.ContentType.CharSet, page.Url, pageType);
+            var crawl = worker.Extract(bytes, page.ContentType.ToString(), page.Url, pageType);
             var crawlLinks = worker.Links.Select(l => l.Property + " " + l.Href + " " + l.Url?.AbsoluteUri).ToList();
             var crawlFailures = crawl.Failures.Select(f => f.Property + " | " + f.Selector + " | " + f.Message).ToList();
 

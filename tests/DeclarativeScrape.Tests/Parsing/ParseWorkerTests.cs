@@ -105,7 +105,7 @@ public sealed class ParseWorkerTests
             ReadAttributes = readAttributes,
         };
 
-        var extraction = new ParseWorker().Extract(Encoding.UTF8.GetBytes(markup), "utf-8", PageUrl, pageType);
+        var extraction = new ParseWorker().Extract(Encoding.UTF8.GetBytes(markup), "text/html; charset=utf-8", PageUrl, pageType);
 
         extraction.Failed.ShouldBeFalse(extraction.Error);
         return (tree.ShouldNotBeNull(), shape.ShouldNotBeNull(), baseUrl.ShouldNotBeNull());
