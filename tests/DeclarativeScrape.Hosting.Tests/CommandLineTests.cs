@@ -84,6 +84,34 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Size_caps_redirects_burst_and_adaptivity_are_set_from_the_command_line()
+    {
+        var options = Apply("--max-response-size", "8MiB", "--max-decompressed-size", "512KiB", "--body-budget", "100MB", "--max-redirects", "3", "--rate", "5", "--burst", "4", "--no-adaptive");
+
+        options.Limits.MaxResponseBytes.ShouldBe(8L << 20);
+        options.Limits.MaxDecompressedBytes.ShouldBe(512L << 10);
+        options.Limits.BodyBudgetBytes.ShouldBe(100_000_000);
+        options.Limits.MaxRedirects.ShouldBe(3);
+        options.RateLimit.Burst.ShouldBe(4);
+        options.Concurrency.Adaptive.ShouldBeFalse();
+        options.RateLimit.Adaptive.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("1048576", 1L << 20)]
+    [InlineData("16MiB", 16L << 20)]
+    [InlineData("16 mib", 16L << 20)]
+    [InlineData("1.5GiB", 3L << 29)]
+    [InlineData("64K", 64L << 10)]
+    [InlineData("2kB", 2000)]
+    [InlineData("3GB", 3_000_000_000)]
+    public void Sizes_take_binary_and_decimal_units(string text, long bytes)
+    {
+        HostCommandLine.TryParseSize(text, out var parsed).ShouldBeTrue();
+        parsed.ShouldBe(bytes);
+    }
+
+    [Fact]
     public void Page_encoding_overrides_the_pages_labels()
     {
         Apply("--page-encoding", "windows-1251").PageEncoding.ShouldBe("windows-1251");
@@ -125,6 +153,10 @@ public sealed class CommandLineTests
     [InlineData("--allowed-host", "http://example.com/", "--allowed-host: 'http://example.com/' is not a host name (give example.com, not a URL).")]
     [InlineData("--out", "items.txt", "--out: 'items.txt' has no known extension; use .jsonl, .ndjson, .json or .csv, or - for standard output.")]
     [InlineData("--state", " ", "--state: needs a directory path.")]
+    [InlineData("--body-budget", "lots", "--body-budget: 'lots' is not a size; give bytes, or a number with KiB, MiB, GiB (or kB, MB, GB), such as 16MiB.")]
+    [InlineData("--max-response-size", "0", "--max-response-size: must be positive, was 0.")]
+    [InlineData("--max-redirects", "-1", "--max-redirects: must be at least 0, was -1.")]
+    [InlineData("--burst", "0", "--burst: must be at least 1, was 0.")]
     [InlineData("--page-encoding", "utf-7", "--page-encoding: 'utf-7' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk).")]
     public void A_bad_value_is_an_error_naming_the_argument(string option, string value, string message) =>
         Errors(option, value).ShouldBe([message]);
@@ -154,6 +186,9 @@ public sealed class CommandLineTests
     [InlineData("AllowedHosts[1]", new[] { "--allowed-host", "a" }, "--allowed-host")]
     [InlineData("OutputPath", new[] { "--out", "a.csv" }, "--out")]
     [InlineData("RateLimit.RequestsPerSecond", new[] { "--rate", "3" }, "--rate")]
+    [InlineData("Limits.BodyBudgetBytes", new[] { "--body-budget", "1MiB" }, "--body-budget")]
+    [InlineData("Limits.BodyBudgetBytes", new[] { "--max-decompressed-size", "1GiB" }, "--max-decompressed-size")]
+    [InlineData("Limits.MaxResponseBytes", new[] { "--max-response-size", "1" }, "--max-response-size")]
     [InlineData("PageEncoding", new[] { "--page-encoding", "sjis" }, "--page-encoding")]
     [InlineData("Concurrency.PerHost", new string[0], null)]
     [InlineData("Retry.MaxAttempts", new[] { "-c", "4" }, null)]

@@ -75,6 +75,10 @@ namespace DeclarativeScrape.Generators.Emit
 
             Set(writer, "Limits.MaxPages", options.MaxPages);
             Set(writer, "Limits.MaxDepth", options.MaxDepth);
+            Bytes(writer, "Limits.MaxResponseBytes", options.MaxResponseBytes);
+            Bytes(writer, "Limits.MaxDecompressedBytes", options.MaxDecompressedBytes);
+            Bytes(writer, "Limits.BodyBudgetBytes", options.BodyBudgetBytes);
+            Set(writer, "Limits.MaxRedirects", options.MaxRedirects);
             writer.Line("return options;");
             writer.Close();
         }
@@ -84,6 +88,14 @@ namespace DeclarativeScrape.Generators.Emit
             if (value is { } v)
             {
                 writer.Line("options." + setting + " = " + Literals.Int(v) + ";");
+            }
+        }
+
+        private static void Bytes(CodeWriter writer, string setting, long? value)
+        {
+            if (value is { } v)
+            {
+                writer.Line("options." + setting + " = " + Literals.Long(v) + ";");
             }
         }
 

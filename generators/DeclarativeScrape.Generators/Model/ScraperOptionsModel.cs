@@ -43,5 +43,13 @@ namespace DeclarativeScrape.Generators.Model
         public int? MaxPages { get; init; }
 
         public int? MaxDepth { get; init; }
+
+        public long? MaxResponseBytes { get; init; }
+
+        public long? MaxDecompressedBytes { get; init; }
+
+        public long? BodyBudgetBytes { get; init; }
+
+        public int? MaxRedirects { get; init; }
     }
 }

@@ -16,6 +16,8 @@ namespace DeclarativeScrape.Generators.Parsing
         private const int DefaultMax = 16;
         private const int DefaultBaseDelayMs = 500;
         private const int DefaultMaxDelayMs = 30_000;
+        private const long DefaultMaxDecompressedBytes = 16L << 20;
+        private const long DefaultBodyBudgetBytes = 64L << 20;
         private static readonly double MaxSeconds = TimeSpan.MaxValue.TotalSeconds / 2;
 
         public static ParseResult<ScraperModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -223,11 +225,7 @@ namespace DeclarativeScrape.Generators.Parsing
                     }
                     else if (KnownNames.IsOurs(name, KnownNames.Limits))
                     {
-                        options = options with
-                        {
-                            MaxPages = NonNegative(arguments, "Limits.MaxPages", "MaxPages"),
-                            MaxDepth = NonNegative(arguments, "Limits.MaxDepth", "MaxDepth"),
-                        };
+                        options = ReadLimits(arguments, options);
                     }
                 }
 
@@ -301,6 +299,27 @@ namespace DeclarativeScrape.Generators.Parsing
                 return options with { RequestsPerSecond = rate, Burst = Positive(arguments, "RateLimit.Burst", "Burst") };
             }
 
+            private ScraperOptionsModel ReadLimits(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var decompressed = PositiveBytes(arguments, "Limits.MaxDecompressedBytes", "MaxDecompressedBytes");
+                var budget = PositiveBytes(arguments, "Limits.BodyBudgetBytes", "BodyBudgetBytes");
+                if ((budget ?? DefaultBodyBudgetBytes) < (decompressed ?? DefaultMaxDecompressedBytes))
+                {
+                    var where = budget is null ? arguments.NamedSyntax("MaxDecompressedBytes") : arguments.NamedSyntax("BodyBudgetBytes");
+                    Report("Limits.BodyBudgetBytes", arguments.LocationOf(where), Invariant($"({budget ?? DefaultBodyBudgetBytes} bytes) must be at least Limits.MaxDecompressedBytes ({decompressed ?? DefaultMaxDecompressedBytes} bytes): the largest body must fit in it"));
+                }
+
+                return options with
+                {
+                    MaxPages = NonNegative(arguments, "Limits.MaxPages", "MaxPages"),
+                    MaxDepth = NonNegative(arguments, "Limits.MaxDepth", "MaxDepth"),
+                    MaxResponseBytes = PositiveBytes(arguments, "Limits.MaxResponseBytes", "MaxResponseBytes"),
+                    MaxDecompressedBytes = decompressed,
+                    BodyBudgetBytes = budget,
+                    MaxRedirects = NonNegative(arguments, "Limits.MaxRedirects", "MaxRedirects"),
+                };
+            }
+
             private ScraperOptionsModel ReadRetry(AttributeArguments arguments, ScraperOptionsModel options)
             {
                 var attempts = Positive(arguments, "Retry.MaxAttempts", "MaxAttempts");
@@ -348,6 +367,18 @@ namespace DeclarativeScrape.Generators.Parsing
                 if (value is < 1)
                 {
                     Report(setting, arguments.LocationOf(arguments.NamedSyntax(name)), Invariant($"must be at least 1, was {value}"));
+                    return null;
+                }
+
+                return value;
+            }
+
+            private long? PositiveBytes(AttributeArguments arguments, string setting, string name)
+            {
+                var value = arguments.NamedLong(name);
+                if (value is < 1)
+                {
+                    Report(setting, arguments.LocationOf(arguments.NamedSyntax(name)), Invariant($"must be a positive number of bytes, was {value}"));
                     return null;
                 }
 

@@ -41,6 +41,13 @@ internal sealed class HostCommandLine
         CustomParser = ParseRate,
     };
 
+    private readonly Option<int?> _burst = WholeNumber("--burst", "Requests that may start at once against a host after an idle moment (the token bucket's depth; with --rate).", min: 1);
+    private readonly Option<long?> _maxResponseSize = Size("--max-response-size", "The most bytes read off the wire for one response (16MiB by default); a larger one fails as TooLarge.");
+    private readonly Option<long?> _maxDecompressedSize = Size("--max-decompressed-size", "The most bytes one body may hold in memory after decompression (16MiB by default).");
+    private readonly Option<long?> _bodyBudget = Size("--body-budget", "The most bytes all response bodies in flight may hold in memory at once (64MiB by default).");
+    private readonly Option<int?> _maxRedirects = WholeNumber("--max-redirects", "The most redirects followed for one request (10 by default).", min: 0);
+    private readonly Option<bool> _noAdaptive = new("--no-adaptive") { Description = "Keep each host at --per-host requests in flight and --rate requests per second: learn nothing from 429/503 answers or latency." };
+
     private readonly Option<string?> _state = new("--state")
     {
         Description = "Where the crawl's state is kept: a directory (a stopped run resumes where it was), or a postgresql:// URI (every process given it works on one crawl).",
@@ -70,7 +77,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _state, _pageEncoding, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _pageEncoding, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -174,6 +181,12 @@ internal sealed class HostCommandLine
         Concurrency = result.GetValue(_concurrency),
         PerHost = result.GetValue(_perHost),
         Rate = result.GetValue(_rate),
+        Burst = result.GetValue(_burst),
+        NoAdaptive = result.GetValue(_noAdaptive),
+        MaxResponseBytes = result.GetValue(_maxResponseSize),
+        MaxDecompressedBytes = result.GetValue(_maxDecompressedSize),
+        BodyBudgetBytes = result.GetValue(_bodyBudget),
+        MaxRedirects = result.GetValue(_maxRedirects),
         State = result.GetValue(_state),
         PageEncoding = result.GetValue(_pageEncoding),
         NoRobots = result.GetValue(_noRobots),
@@ -213,6 +226,65 @@ internal sealed class HostCommandLine
             return value;
         },
     };
+
+    private static Option<long?> Size(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "SIZE",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (!TryParseSize(token, out var bytes))
+            {
+                result.AddError($"{name}: '{token}' is not a size; give bytes, or a number with KiB, MiB, GiB (or kB, MB, GB), such as 16MiB.");
+                return null;
+            }
+
+            if (bytes < 1)
+            {
+                result.AddError($"{name}: must be positive, was {token}.");
+                return null;
+            }
+
+            return bytes;
+        },
+    };
+
+    /// <summary>Reads a size: whole bytes, or a number with a unit: KiB, MiB, GiB (powers of 1024) or kB, MB, GB (of 1000).</summary>
+    internal static bool TryParseSize(string text, out long bytes)
+    {
+        bytes = 0;
+        var value = text.Trim();
+        var split = 0;
+        while (split < value.Length && (char.IsAsciiDigit(value[split]) || value[split] is '.' or '-' or '+'))
+        {
+            split++;
+        }
+
+        if (!double.TryParse(value.AsSpan(0, split), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
+        double? unit = value[split..].Trim().ToUpperInvariant() switch
+        {
+            "" or "B" => 1,
+            "KIB" or "K" => 1L << 10,
+            "MIB" or "M" => 1L << 20,
+            "GIB" or "G" => 1L << 30,
+            "KB" => 1e3,
+            "MB" => 1e6,
+            "GB" => 1e9,
+            _ => null,
+        };
+        if (unit is not { } factor || !double.IsFinite(number * factor) || Math.Abs(number * factor) > long.MaxValue / 2)
+        {
+            return false;
+        }
+
+        bytes = (long)Math.Round(number * factor);
+        return true;
+    }
 
     private static double? ParseRate(ArgumentResult result)
     {

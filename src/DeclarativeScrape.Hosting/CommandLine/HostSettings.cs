@@ -21,6 +21,20 @@ internal sealed record HostSettings
     /// <summary>Requests per second per host; 0 removes the scraper's rate limit.</summary>
     public double? Rate { get; init; }
 
+    /// <summary>The token bucket's depth per host.</summary>
+    public int? Burst { get; init; }
+
+    /// <summary>Whether <c>--no-adaptive</c> was given: neither concurrency nor rate adapts.</summary>
+    public bool NoAdaptive { get; init; }
+
+    public long? MaxResponseBytes { get; init; }
+
+    public long? MaxDecompressedBytes { get; init; }
+
+    public long? BodyBudgetBytes { get; init; }
+
+    public int? MaxRedirects { get; init; }
+
     public string? State { get; init; }
 
     /// <summary><c>--page-encoding</c>: the encoding label every page is decoded with.</summary>

@@ -59,6 +59,37 @@ internal static class OptionsBuilder
             options.RateLimit.RequestsPerSecond = rate == 0 ? null : rate;
         }
 
+        if (settings.Burst is { } burst)
+        {
+            options.RateLimit.Burst = burst;
+        }
+
+        if (settings.NoAdaptive)
+        {
+            options.Concurrency.Adaptive = false;
+            options.RateLimit.Adaptive = false;
+        }
+
+        if (settings.MaxResponseBytes is { } maxResponse)
+        {
+            options.Limits.MaxResponseBytes = maxResponse;
+        }
+
+        if (settings.MaxDecompressedBytes is { } maxDecompressed)
+        {
+            options.Limits.MaxDecompressedBytes = maxDecompressed;
+        }
+
+        if (settings.BodyBudgetBytes is { } budget)
+        {
+            options.Limits.BodyBudgetBytes = budget;
+        }
+
+        if (settings.MaxRedirects is { } redirects)
+        {
+            options.Limits.MaxRedirects = redirects;
+        }
+
         if (settings.State is { } state)
         {
             // A URI is a database shared by workers; anything else is a directory.
@@ -102,6 +133,12 @@ internal static class OptionsBuilder
             "Concurrency.PerHost" when settings.PerHost is not null => "--per-host",
             "Concurrency.Max" or "Concurrency.PerHost" when settings.Concurrency is not null => "--concurrency",
             "RateLimit.RequestsPerSecond" when settings.Rate is not null => "--rate",
+            "RateLimit.Burst" when settings.Burst is not null => "--burst",
+            "Limits.MaxResponseBytes" when settings.MaxResponseBytes is not null => "--max-response-size",
+            "Limits.MaxDecompressedBytes" when settings.MaxDecompressedBytes is not null => "--max-decompressed-size",
+            "Limits.BodyBudgetBytes" when settings.BodyBudgetBytes is not null => "--body-budget",
+            "Limits.BodyBudgetBytes" when settings.MaxDecompressedBytes is not null => "--max-decompressed-size",
+            "Limits.MaxRedirects" when settings.MaxRedirects is not null => "--max-redirects",
             "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
             "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
             _ => null,

@@ -132,13 +132,13 @@ internal sealed partial class Crawl<TItem>
         var mayRender = _render is not null && RenderStage.MayRenderAfter(pageType, job);
         try
         {
-            extraction = worker.Extract(result.Body.Span, result.ContentType, result.FinalUrl, pageType);
+            extraction = worker.Extract(result.Body!.Bytes, result.ContentType, result.FinalUrl, pageType);
         }
         finally
         {
             if (!mayRender)
             {
-                result.Body.Return();
+                result.Body?.Dispose();
             }
         }
 
@@ -151,7 +151,7 @@ internal sealed partial class Crawl<TItem>
                 return null;
             }
 
-            result.Body.Return();
+            result.Body?.Dispose();
         }
 
         var error = extraction.Error;

@@ -40,7 +40,7 @@ internal sealed partial class Crawl<TItem>
             return;
         }
 
-        job.Result?.Body.Return();
+        job.Result?.Body?.Dispose();
         FinishJob();
     }
 

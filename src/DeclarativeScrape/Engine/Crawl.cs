@@ -34,6 +34,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly ILogger _logger;
     private readonly OutcomeRecorder _recorder;
     private readonly PageFetcher _fetcher;
+    private readonly BodyBudget _bodies;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
     private readonly ICrawlStore<TItem> _store;
@@ -61,7 +62,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _time = engine.Time;
         _logger = engine.CreateLogger();
         _recorder = new OutcomeRecorder(plan.Name, _logger);
-        _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
+        _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
+        _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _bodies, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
@@ -216,6 +218,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         _engine.Hosts.RemoveRun(this);
+        _bodies.Leave();
         _wakeTimer.Dispose();
         _userStop.Dispose();
         try

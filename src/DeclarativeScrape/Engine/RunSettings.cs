@@ -32,6 +32,7 @@ internal sealed class RunSettings
         MaxResponseBytes = options.Limits.MaxResponseBytes;
         MaxDecompressedBytes = options.Limits.MaxDecompressedBytes;
         MaxRedirects = options.Limits.MaxRedirects;
+        BodyBudgetBytes = options.Limits.BodyBudgetBytes;
         UserAgent = options.UserAgent.Trim();
         Headers = [.. options.Headers];
         OutputPath = options.OutputPath;
@@ -86,6 +87,8 @@ internal sealed class RunSettings
     public long MaxDecompressedBytes { get; }
 
     public int MaxRedirects { get; }
+
+    public long BodyBudgetBytes { get; }
 
     public string UserAgent { get; }
 

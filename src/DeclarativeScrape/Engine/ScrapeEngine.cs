@@ -61,6 +61,9 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
 
     internal RetryPipelines Pipelines { get; }
 
+    /// <summary>The bytes of response bodies every run on the engine holds at once (see <see cref="BodyBudget"/>).</summary>
+    internal BodyBudget Bodies { get; } = BodyBudget.ForEngine();
+
     /// <summary>Cancelled when the engine is disposed (engine-wide work such as robots.txt fetches).</summary>
     internal CancellationToken StopToken => _stop.Token;
 

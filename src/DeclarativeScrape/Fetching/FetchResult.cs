@@ -19,8 +19,8 @@ internal enum FetchStatus
 /// <summary>The result of one attempt (a value, never an exception): what came back, and whether to retry it.</summary>
 internal sealed class FetchResult
 {
-    /// <summary>The body, for <see cref="FetchStatus.Fetched"/>; whoever ends up with it returns it to the pool.</summary>
-    public ResponseBody Body;
+    /// <summary>The body, for <see cref="FetchStatus.Fetched"/>; whoever ends up with it disposes it (its chunks go back to the pool, its bytes to the budget).</summary>
+    public ResponseBody? Body { get; init; }
 
     public required FetchStatus Status { get; init; }
 

@@ -21,10 +21,12 @@ internal sealed class PageFetcher
     private readonly ILogger _logger;
     private readonly CookieContainer _cookies = new();
     private readonly OutcomeRecorder _recorder;
+    private readonly BodyBudget _budget;
 
-    public PageFetcher(HttpClient client, RunSettings settings, TimeProvider time, OutcomeRecorder recorder, ILogger logger)
+    public PageFetcher(HttpClient client, RunSettings settings, TimeProvider time, OutcomeRecorder recorder, BodyBudget budget, ILogger logger)
     {
         _recorder = recorder;
+        _budget = budget;
         _client = client;
         _settings = settings;
         _time = time;
@@ -134,7 +136,7 @@ internal sealed class PageFetcher
                     return Failed(current, FailureReason.TooLarge, refusal, status, latency);
                 }
 
-                var body = await ResponseBodyReader.ReadAsync(response.Content, maxWireBytes, _settings.MaxDecompressedBytes, timeouts, host, _recorder, timeouts.Token).ConfigureAwait(false);
+                var body = await ResponseBodyReader.ReadAsync(response.Content, maxWireBytes, _settings.MaxDecompressedBytes, _budget, timeouts, host, _recorder, _time, timeouts.Token).ConfigureAwait(false);
                 return new FetchResult
                 {
                     Status = FetchStatus.Fetched,
@@ -172,6 +174,7 @@ internal sealed class PageFetcher
         return exception switch
         {
             BodyTooLargeException tooLarge => Failed(url, FailureReason.TooLarge, tooLarge.Message, status, latency),
+            OutOfMemoryException or InsufficientMemoryException => Failed(url, FailureReason.TooLarge, "memory ran out while reading the response: " + exception.Message, status, latency),
             HttpRequestException { InnerException: ConnectTimeoutException connect } => Failed(url, FailureReason.Timeout, connect.Message, status, latency),
             InvalidDataException invalid => Failed(url, FailureReason.Network, "corrupt compressed body: " + invalid.Message, status, latency),
             _ => Failed(url, FailureReason.Network, Describe(exception), status, latency),

@@ -38,6 +38,41 @@ internal sealed class ParseWorker
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
 
     /// <summary>
+    /// Bodies of at most this many bytes spread over several chunks are joined for the decoder in a buffer rented from
+    /// <see cref="ArrayPool{T}.Shared"/>; a larger one gets an array of its own, which the collector takes back, so that
+    /// one huge page does not leave a huge buffer in the pool for the rest of the process.
+    /// </summary>
+    public const int PooledJoinBytes = 1 << 20;
+
+    /// <summary>
+    /// Decodes, parses and extracts one page held in chunks (a <see cref="ResponseBody"/>). <see cref="PageDecoder"/>
+    /// reads one contiguous span: a body of one chunk is read where it is, a longer one is joined first.
+    /// </summary>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Extract(body.FirstSpan, contentType, pageUrl, pageType);
+        }
+
+        var length = checked((int)body.Length);
+        var pooled = length <= PooledJoinBytes;
+        var joined = pooled ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+        try
+        {
+            body.CopyTo(joined);
+            return Extract(joined.AsSpan(0, length), contentType, pageUrl, pageType);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(joined);
+            }
+        }
+    }
+
+    /// <summary>
     /// Decodes, parses and extracts one page. Never throws: an exception in any stage (a decoder or parser bug, a
     /// throwing extractor or converter) is the page's <see cref="PageExtraction{TItem}.Error"/>, naming the stage.
     /// </summary>

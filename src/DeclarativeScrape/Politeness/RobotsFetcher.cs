@@ -36,12 +36,13 @@ internal static class RobotsFetcher
         {
             try
             {
-                var text = Encoding.UTF8.GetString(result.Body.Span.StartsWith("\uFEFF"u8) ? result.Body.Span[3..] : result.Body.Span);
+                var bytes = result.Body!.Bytes;
+                var text = Encoding.UTF8.GetString(bytes.FirstSpan.StartsWith("\uFEFF"u8) ? bytes.Slice(3) : bytes);
                 return new FetchedRobots(RobotsTxt.Parse(text), null);
             }
             finally
             {
-                result.Body.Return();
+                result.Body?.Dispose();
             }
         }
 

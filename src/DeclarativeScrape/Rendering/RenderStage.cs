@@ -126,7 +126,7 @@ internal sealed class RenderStage
                 new RenderRequest
                 {
                     Url = fetched.FinalUrl,
-                    Body = fetched.Body.Memory,
+                    Body = fetched.Body?.ToMemory() ?? ReadOnlyMemory<byte>.Empty,
                     ContentType = fetched.ContentType ?? "text/html",
                     Spec = pageType.Render!,
                     UserAgent = _settings.UserAgent,
@@ -150,7 +150,7 @@ internal sealed class RenderStage
         Interlocked.Add(ref _restarts, result.BrowserRestarts);
         ScrapeTelemetry.Renders.Add(1, new TagList { { "scraper", _settings.ScraperName }, { "status", result.Status.ToString() } });
         ScrapeTelemetry.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "status", result.Status.ToString() } });
-        fetched.Body.Return();
+        fetched.Body?.Dispose();
         if (result is { Status: RenderStatus.Rendered, Html: { } html })
         {
             job.Result = new FetchResult
@@ -178,9 +178,5 @@ internal sealed class RenderStage
         SubresourcesBlocked = Guard.Blocked,
     };
 
-    private static ResponseBody Encode(string html)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxByteCount(html.Length)));
-        return new ResponseBody(buffer, Encoding.UTF8.GetBytes(html, buffer));
-    }
+    private static ResponseBody Encode(string html) => ResponseBody.Of(Encoding.UTF8.GetBytes(html));
 }

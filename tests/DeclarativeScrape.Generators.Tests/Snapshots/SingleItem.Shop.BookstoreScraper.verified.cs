@@ -48,6 +48,9 @@ namespace Shop
             options.Headers["Accept-Language"] = "en-GB";
             options.Limits.MaxPages = 1000;
             options.Limits.MaxDepth = 5;
+            options.Limits.MaxResponseBytes = 4194304L;
+            options.Limits.BodyBudgetBytes = 33554432L;
+            options.Limits.MaxRedirects = 5;
             return options;
         }
 

@@ -84,6 +84,40 @@ public sealed class ParseWorkerTests
         parsed.Tree.ShouldContain("p[class=a style=color:red]");
     }
 
+    [Fact]
+    public void A_body_in_several_chunks_decodes_as_the_same_bytes_in_one_piece()
+    {
+        // Two-byte characters across every chunk boundary (the text starts at an odd offset), and a charset from <meta>.
+        var markup = "<meta charset=utf-8><p>" + string.Concat(Enumerable.Repeat("\u00e9", 3 * ResponseBody.ChunkSize / 2)) + "</p>";
+        var bytes = Encoding.UTF8.GetBytes(markup);
+        var chunks = bytes.Chunk(ResponseBody.ChunkSize).Select(c => c.Length == ResponseBody.ChunkSize ? c : [.. c, .. new byte[ResponseBody.ChunkSize - c.Length]]).ToArray();
+        using var body = new ResponseBody(chunks, bytes.Length, null, 0);
+        body.Bytes.IsSingleSegment.ShouldBeFalse();
+
+        Text(body.Bytes).ShouldBe(Text(new System.Buffers.ReadOnlySequence<byte>(bytes)));
+        Text(body.Bytes).ShouldBe(string.Concat(Enumerable.Repeat("\u00e9", 3 * ResponseBody.ChunkSize / 2)));
+    }
+
+    private static string Text(System.Buffers.ReadOnlySequence<byte> body)
+    {
+        string? text = null;
+        var pageType = new PageType<string>(
+            typeof(ParseWorkerTests),
+            "Page",
+            (IDocument document, ExtractionContext context, [MaybeNullWhen(false)] out string item) =>
+            {
+                text = document.QuerySelector("p")?.TextContent;
+                item = string.Empty;
+                return false;
+            },
+            isItem: false);
+
+        var extraction = new ParseWorker().Extract(body, contentType: null, PageUrl, pageType);
+
+        extraction.Failed.ShouldBeFalse(extraction.Error);
+        return text.ShouldNotBeNull();
+    }
+
     private static (string Tree, string Shape, Uri BaseUrl) Parse(string markup, IReadOnlyList<string>? readAttributes)
     {
         string? tree = null;
