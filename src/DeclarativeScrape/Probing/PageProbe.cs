@@ -1,3 +1,4 @@
+using System.Buffers;
 using Polly;
 
 namespace DeclarativeScrape;
@@ -34,7 +35,7 @@ public static class PageProbe
         var engine = options.Engine ?? ScrapeEngine.Shared;
         var settings = new RunSettings(plan.Name, options);
         var logger = engine.CreateLogger();
-        var fetcher = new PageFetcher(engine.Fetch.Client, settings, engine.Time, new OutcomeRecorder(plan.Name, logger), logger);
+        var fetcher = new PageFetcher(engine.Fetch.Client, settings, engine.Time, new OutcomeRecorder(plan.Name, logger), BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies), logger);
         var pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
 
         if (settings.ObeyRobots)
@@ -76,13 +77,14 @@ public static class PageProbe
             return NoPage(url, result.FinalUrl, pageType, result.StatusCode, $"{reason}{result.Message} (after {attempts.Count} attempt(s))");
         }
 
+        var body = result.Body;
         try
         {
-            return Extract(url, result.FinalUrl, result.StatusCode, result.ContentType, result.Body.Span.ToArray(), pageType, settings.Encoding);
+            return Extract(url, result.FinalUrl, result.StatusCode, result.ContentType, body is null ? [] : body.Bytes.ToArray(), pageType, settings.Encoding);
         }
         finally
         {
-            result.Body.Return();
+            body?.Dispose();
         }
     }
 
