@@ -50,13 +50,14 @@ public sealed class CommandLineTests
     [Fact]
     public void Limits_robots_state_and_output_are_set()
     {
-        var options = Apply("--max-pages", "500", "--max-depth", "3", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl");
+        var options = Apply("--max-pages", "500", "--max-depth", "3", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl", "--drain-timeout", "2.5");
 
         options.Limits.MaxPages.ShouldBe(500);
         options.Limits.MaxDepth.ShouldBe(3);
         options.Robots.Obey.ShouldBeFalse();
         options.StateDirectory.ShouldBe("crawl-state");
         options.OutputPath.ShouldBe("books.jsonl");
+        options.Timeouts.Drain.ShouldBe(TimeSpan.FromSeconds(2.5));
     }
 
     [Fact]
@@ -153,6 +154,7 @@ public sealed class CommandLineTests
     [InlineData("--allowed-host", "http://example.com/", "--allowed-host: 'http://example.com/' is not a host name (give example.com, not a URL).")]
     [InlineData("--out", "items.txt", "--out: 'items.txt' has no known extension; use .jsonl, .ndjson, .json or .csv, or - for standard output.")]
     [InlineData("--state", " ", "--state: needs a directory path.")]
+    [InlineData("--drain-timeout", "-1", "--drain-timeout: '-1' is not a number of seconds (0 or more).")]
     [InlineData("--body-budget", "lots", "--body-budget: 'lots' is not a size; give bytes, or a number with KiB, MiB, GiB (or kB, MB, GB), such as 16MiB.")]
     [InlineData("--max-response-size", "0", "--max-response-size: must be positive, was 0.")]
     [InlineData("--max-redirects", "-1", "--max-redirects: must be at least 0, was -1.")]

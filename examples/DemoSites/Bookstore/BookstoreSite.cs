@@ -56,7 +56,7 @@ public sealed class BookstoreSite : DemoSite
     /// <summary>The number of catalogue listing pages (<c>/catalogue/page-1.html</c> to <c>page-N.html</c>).</summary>
     public int ListingPageCount => _catalog.ListingPages;
 
-    /// <summary>Starts a bookstore on 127.0.0.1 with a free port.</summary>
+    /// <summary>Starts a bookstore on 127.0.0.1: on a free port, or on <see cref="DemoSiteOptions.Port"/>.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults (2,000 books, seed 42).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running site; dispose it to stop it.</returns>

@@ -55,7 +55,7 @@ public sealed class DocsSite : DemoSite
     /// <summary>Every distinct link to another host on the site.</summary>
     public IReadOnlyList<Uri> ExternalLinks { get; }
 
-    /// <summary>Starts a documentation site on 127.0.0.1 with a free port.</summary>
+    /// <summary>Starts a documentation site on 127.0.0.1: on a free port, or on <see cref="DemoSiteOptions.Port"/>.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults (200 articles, seed 7).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running site; dispose it to stop it.</returns>

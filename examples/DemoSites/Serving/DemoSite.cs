@@ -3,7 +3,7 @@ using DeclarativeScrape.Hosting;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>
-/// A running demo site: Kestrel on 127.0.0.1 with a free port. Dispose it to stop the server. Being an
+/// A running demo site: Kestrel on 127.0.0.1 (a free port unless the options give one). Dispose it to stop the server. Being an
 /// <see cref="IEmbeddedSite"/>, it can be handed to <see cref="ScrapeApp"/>, which starts it when no <c>--url</c> is given.
 /// </summary>
 public abstract class DemoSite : IEmbeddedSite

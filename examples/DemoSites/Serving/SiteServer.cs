@@ -11,7 +11,7 @@ using Microsoft.Net.Http.Headers;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>
-/// Kestrel on 127.0.0.1 with a free port serving an <see cref="ISiteContent"/>: GET and HEAD only, cached page bytes,
+/// Kestrel on 127.0.0.1 (a free port, or the one the options give) serving an <see cref="ISiteContent"/>: GET and HEAD only, cached page bytes,
 /// gzip when the client accepts it, an optional latency, no logging. Paths starting with <c>/__</c> are control paths:
 /// never delayed, never counted.
 /// </summary>
@@ -45,7 +45,7 @@ internal sealed class SiteServer : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.Limits.MinResponseDataRate = null;

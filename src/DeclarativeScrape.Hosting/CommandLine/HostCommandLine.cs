@@ -46,7 +46,7 @@ internal sealed class HostCommandLine
     private readonly Option<long?> _maxDecompressedSize = Size("--max-decompressed-size", "The most bytes one body may hold in memory after decompression (16MiB by default).");
     private readonly Option<long?> _bodyBudget = Size("--body-budget", "The most bytes all response bodies in flight may hold in memory at once (64MiB by default).");
     private readonly Option<int?> _maxRedirects = WholeNumber("--max-redirects", "The most redirects followed for one request (10 by default).", min: 0);
-    private readonly Option<bool> _noAdaptive = new("--no-adaptive") { Description = "Keep each host at --per-host requests in flight and --rate requests per second: learn nothing from 429/503 answers or latency." };
+    private readonly Option<bool> _noAdaptive = new("--no-adaptive") { Description = "Keep each host at --per-host requests in flight: its concurrency does not adapt to 429/503 answers or latency." };
 
     private readonly Option<string?> _state = new("--state")
     {
@@ -62,6 +62,13 @@ internal sealed class HostCommandLine
         Description = "The file: FILE.jsonl or .ndjson (JSON Lines), FILE.json (one JSON array) or FILE.csv (CSV); replaced once complete.",
         HelpName = "FILE",
         Required = true,
+    };
+
+    private readonly Option<double?> _drainTimeout = new("--drain-timeout")
+    {
+        Description = "After the first Ctrl+C or SIGTERM, how long the requests in flight may finish before they are cancelled (default 10; 0 cancels them at once).",
+        HelpName = "SECONDS",
+        CustomParser = ParseDrainTimeout,
     };
 
     private readonly Option<string?> _pageEncoding = new("--page-encoding")
@@ -102,7 +109,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _pageEncoding, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _drainTimeout, _pageEncoding, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -266,6 +273,7 @@ internal sealed class HostCommandLine
         BodyBudgetBytes = result.GetValue(_bodyBudget),
         MaxRedirects = result.GetValue(_maxRedirects),
         State = result.GetValue(_state),
+        DrainTimeout = result.GetValue(_drainTimeout),
         PageEncoding = result.GetValue(_pageEncoding),
         NoRobots = result.GetValue(_noRobots),
         Quiet = result.GetValue(_quiet),
@@ -376,6 +384,18 @@ internal sealed class HostCommandLine
         if (value < 0)
         {
             result.AddError($"--rate: must be positive (or 0 for no limit), was {token}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static double? ParseDrainTimeout(ArgumentResult result)
+    {
+        var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0 || value > TimeSpan.MaxValue.TotalSeconds / 2)
+        {
+            result.AddError($"--drain-timeout: '{token}' is not a number of seconds (0 or more).");
             return null;
         }
 

@@ -37,6 +37,9 @@ internal sealed record HostSettings
 
     public string? State { get; init; }
 
+    /// <summary>Seconds the requests in flight may go on after the first stop signal.</summary>
+    public double? DrainTimeout { get; init; }
+
     /// <summary><c>--page-encoding</c>: the encoding label every page is decoded with.</summary>
     public string? PageEncoding { get; init; }
 

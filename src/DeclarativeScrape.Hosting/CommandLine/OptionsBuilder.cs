@@ -105,6 +105,11 @@ internal static class OptionsBuilder
             }
         }
 
+        if (settings.DrainTimeout is { } drain)
+        {
+            options.Timeouts.Drain = TimeSpan.FromSeconds(drain);
+        }
+
         if (settings.PageEncoding is { } pageEncoding)
         {
             options.PageEncoding = pageEncoding;
@@ -140,6 +145,7 @@ internal static class OptionsBuilder
             "Limits.BodyBudgetBytes" when settings.MaxDecompressedBytes is not null => "--max-decompressed-size",
             "Limits.MaxRedirects" when settings.MaxRedirects is not null => "--max-redirects",
             "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
+            "Timeouts.Drain" when settings.DrainTimeout is not null => "--drain-timeout",
             "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
             _ => null,
         };

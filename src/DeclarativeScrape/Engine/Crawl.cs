@@ -44,12 +44,14 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly Channel<PageJob> _pages;
     private readonly int _parseWorkers;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _requests;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenRegistration _userStop;
     private readonly TaskCompletionSource<ScrapeSummary> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RateWindow _pageRate;
     private readonly long _startedAt;
     private Exception? _fault;
+    private int _stopRequested;
     private long _pagesFetched;
     private int _requestsInFlight;
 
@@ -60,8 +62,9 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _settings = settings;
         _mode = mode;
         _time = engine.Time;
+        _requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         _logger = engine.CreateLogger();
-        _recorder = new OutcomeRecorder(plan.Name, _logger);
+        _recorder = new OutcomeRecorder(plan.Name, _logger, engine.Metrics);
         _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
         _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _bodies, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
@@ -100,12 +103,21 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _render?.Guard.Wake();
     }
 
-    /// <summary>Stops gracefully: no new requests, in-flight requests cancelled, fetched pages drained.</summary>
+    /// <summary>
+    /// Stops gracefully: no new requests; the requests in flight finish (for at most <see cref="TimeoutOptions.Drain"/>,
+    /// then they are cancelled) and the fetched pages are extracted.
+    /// </summary>
     public void Stop()
     {
+        if (Interlocked.Exchange(ref _stopRequested, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             _stop.Cancel();
+            _requests.CancelAfter(_settings.DrainTimeout);
         }
         catch (ObjectDisposedException)
         {
@@ -113,7 +125,21 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
     }
 
-    /// <summary>Stops and stops waiting for a reader too (the events no one will read are dropped).</summary>
+    /// <summary>Stops and cancels the requests in flight at once; the fetched pages are still extracted.</summary>
+    public void StopNow()
+    {
+        Stop();
+        try
+        {
+            _requests.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished.
+        }
+    }
+
+    /// <summary>Stops at once (requests in flight cancelled) and stops waiting for a reader too (the events no one will read are dropped).</summary>
     public async Task AbortAsync()
     {
         try
@@ -125,7 +151,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             // Already finished.
         }
 
-        Stop();
+        StopNow();
         try
         {
             await Completion.ConfigureAwait(false);
@@ -220,6 +246,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _engine.Hosts.RemoveRun(this);
         _bodies.Leave();
         _wakeTimer.Dispose();
+        _requests.Dispose();
         _userStop.Dispose();
         try
         {
@@ -263,7 +290,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         {
         }
 
-        Stop();
+        StopNow();
     }
 
     private async Task SeedAsync()

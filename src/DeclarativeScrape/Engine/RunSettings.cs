@@ -26,7 +26,9 @@ internal sealed class RunSettings
         RequestTimeout = options.Timeouts.Request;
         ReadIdleTimeout = options.Timeouts.ReadIdle;
         ConnectTimeout = options.Timeouts.Connect;
+        DrainTimeout = options.Timeouts.Drain;
         ObeyRobots = options.Robots.Obey;
+        RobotsUnreachableTimeout = options.Robots.UnreachableTimeout;
         MaxPages = options.Limits.MaxPages;
         MaxDepth = options.Limits.MaxDepth;
         MaxResponseBytes = options.Limits.MaxResponseBytes;
@@ -76,7 +78,11 @@ internal sealed class RunSettings
 
     public TimeSpan ConnectTimeout { get; }
 
+    public TimeSpan DrainTimeout { get; }
+
     public bool ObeyRobots { get; }
+
+    public TimeSpan RobotsUnreachableTimeout { get; }
 
     public int MaxPages { get; }
 

@@ -38,7 +38,8 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         Hosts = new HostRegistry(options.MaxConcurrency, Time);
         Robots = new RobotsCache();
         Pipelines = new RetryPipelines(Time);
-        ScrapeTelemetry.Track(this);
+        Metrics = ScrapeMetrics.For(options.MeterFactory);
+        Metrics.Track(this);
     }
 
     /// <summary>The process-wide engine, created with default options on first use.</summary>
@@ -60,6 +61,9 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
     internal RobotsCache Robots { get; }
 
     internal RetryPipelines Pipelines { get; }
+
+    /// <summary>The instruments the engine's runs record on.</summary>
+    internal ScrapeMetrics Metrics { get; }
 
     /// <summary>The bytes of response bodies every run on the engine holds at once (see <see cref="BodyBudget"/>).</summary>
     internal BodyBudget Bodies { get; } = BodyBudget.ForEngine();
@@ -121,7 +125,7 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
 
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_runs.Keys.Select(r => r.AbortAsync())).ConfigureAwait(false);
-        ScrapeTelemetry.Untrack(this);
+        Metrics.Untrack(this);
         Fetch.Dispose();
         _stop.Dispose();
     }

@@ -48,10 +48,15 @@ internal sealed class PageFetcher
         for (var hop = 0; ; hop++)
         {
             var host = current.Authority;
-            var hostTag = new TagList { { "host", host } };
-            ScrapeTelemetry.Requests.Add(1, hostTag);
+            var metrics = _recorder.Metrics;
+            var requestTags = ScrapeTelemetry.ServerTags(current);
+            requestTags.Add(ScrapeTelemetry.RequestMethod, "GET");
+            metrics.Requests.Add(1, requestTags);
             _recorder.AddRequests(1);
-            ScrapeTelemetry.InFlight.Add(1, hostTag);
+            metrics.InFlight.Add(1, requestTags);
+
+            // One client span per request sent (each attempt, each redirect hop), by the HTTP semantic conventions.
+            using var activity = ScrapeTelemetry.StartClientSpan(current, attempt - 1);
             var sent = _time.GetTimestamp();
             var latency = TimeSpan.Zero;
             HttpResponseMessage? response = null;
@@ -65,10 +70,16 @@ internal sealed class PageFetcher
                 timeouts.Progress();
                 latency = _time.GetElapsedTime(sent);
                 var status = (int)response.StatusCode;
-                var statusTag = hostTag;
-                statusTag.Add("status", status);
-                ScrapeTelemetry.Responses.Add(1, statusTag);
-                ScrapeTelemetry.RequestDuration.Record(latency.TotalSeconds, statusTag);
+                var responseTags = requestTags;
+                responseTags.Add(ScrapeTelemetry.ResponseStatusCode, status);
+                if (status >= 400)
+                {
+                    responseTags.Add(ScrapeTelemetry.ErrorType, ScrapeTelemetry.StatusCodeText(status));
+                }
+
+                metrics.Responses.Add(1, responseTags);
+                ScrapeTelemetry.EndClientSpan(activity, status, status >= 400 ? ScrapeTelemetry.StatusCodeText(status) : null);
+                metrics.RequestDuration.Record(latency.TotalSeconds, responseTags);
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
                     Log.Response(_logger, "GET", current, status, latency.TotalMilliseconds, attempt);
@@ -149,12 +160,23 @@ internal sealed class PageFetcher
             }
             catch (Exception exception)
             {
-                return Classify(exception, timeouts, stopToken, current, (int?)response?.StatusCode, latency);
+                var failed = Classify(exception, timeouts, stopToken, current, (int?)response?.StatusCode, latency);
+                if (response is null && failed.Failure != FailureReason.None)
+                {
+                    // No answer: the duration until the failure, with its kind (semantic conventions: error.type).
+                    var errorTags = requestTags;
+                    errorTags.Add(ScrapeTelemetry.ErrorType, failed.Failure.ToString());
+                    metrics.RequestDuration.Record(_time.GetElapsedTime(sent).TotalSeconds, errorTags);
+                }
+
+                ScrapeTelemetry.EndClientSpan(activity, (int?)response?.StatusCode, failed.Failure == FailureReason.None ? null : failed.Failure.ToString());
+
+                return failed;
             }
             finally
             {
                 response?.Dispose();
-                ScrapeTelemetry.InFlight.Add(-1, hostTag);
+                metrics.InFlight.Add(-1, requestTags);
             }
         }
     }

@@ -13,9 +13,9 @@ public sealed class RateLimitOptions
     public int Burst { get; set; } = DefaultBurst;
 
     /// <summary>
-    /// Whether each host's rate is learned from its answers: a 429 (or a 503 that reads as a rate limit) sets the host's
-    /// rate just under the rate it was seen to accept, and the rate is probed upwards again from time to time.
-    /// <see cref="RequestsPerSecond"/>, when set, stays a ceiling the learned rate never goes above. On by default.
+    /// Reserved for rate discovery (learning each host's rate from its 429 answers), which is not in this release: the
+    /// setting is accepted and has no effect yet. Today a host runs at <see cref="RequestsPerSecond"/> (or unpaced), a
+    /// 429 pauses it for its <c>Retry-After</c>, and <see cref="ConcurrencyOptions.Adaptive"/> adapts its concurrency.
     /// </summary>
     public bool Adaptive { get; set; } = true;
 

@@ -120,7 +120,7 @@ public sealed class ScrapeOptions
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
         Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");
         Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");
-        Require(Robots, nameof(Robots));
+        Require(Robots, nameof(Robots)).Validate(nameof(Robots) + ".");
         Require(Limits, nameof(Limits)).Validate(nameof(Limits) + ".");
 
         if (string.IsNullOrWhiteSpace(UserAgent))

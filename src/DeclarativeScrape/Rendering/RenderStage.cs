@@ -16,14 +16,16 @@ internal sealed class RenderStage
     private readonly IPageRenderer _renderer;
     private readonly RunSettings _settings;
     private readonly ILogger _logger;
+    private readonly ScrapeMetrics _metrics;
     private long _rendered;
     private long _renderedWhenNeeded;
     private long _staticSufficed;
     private long _retried;
     private long _restarts;
 
-    public RenderStage(IPageRenderer renderer, RunSettings settings, SubresourceGuard guard, ILogger logger)
+    public RenderStage(IPageRenderer renderer, RunSettings settings, SubresourceGuard guard, ILogger logger, ScrapeMetrics metrics)
     {
+        _metrics = metrics;
         _renderer = renderer;
         _settings = settings;
         Guard = guard;
@@ -148,8 +150,9 @@ internal sealed class RenderStage
 
         Interlocked.Add(ref _retried, Math.Max(0, result.Attempts - 1));
         Interlocked.Add(ref _restarts, result.BrowserRestarts);
-        ScrapeTelemetry.Renders.Add(1, new TagList { { "scraper", _settings.ScraperName }, { "status", result.Status.ToString() } });
-        ScrapeTelemetry.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "status", result.Status.ToString() } });
+        var tags = new TagList { { ScrapeTelemetry.Scraper, _settings.ScraperName }, { ScrapeTelemetry.RenderStatus, result.Status.ToString() } };
+        _metrics.Renders.Add(1, tags);
+        _metrics.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         fetched.Body?.Dispose();
         if (result is { Status: RenderStatus.Rendered, Html: { } html })
         {

@@ -65,6 +65,8 @@ public static class DocCompiler
         paths.Add(typeof(DeclarativeScrape.PostgreSql.PostgreSqlState).Assembly.Location);
         paths.Add(typeof(BookstoreSite).Assembly.Location);
         paths.Add(typeof(DeclarativeScrape.Browser.ChromiumRenderer).Assembly.Location);
+        paths.Add(typeof(DeclarativeScrape.Extensions.Hosting.Scraper<>).Assembly.Location);
+        paths.Add(typeof(Microsoft.Extensions.Hosting.Host).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
         // The sample check's assembly is an analyzer, not a reference: its compiled copy of the runtime's extraction types would clash.
         return [.. paths

@@ -62,7 +62,7 @@ public sealed partial class PackageConsumptionTests : IClassFixture<PackedPackag
         generated.ShouldBe(["Book.g.cs", "BookScraper.g.cs", "Catalogue.g.cs"], ignoreOrder: true, "the generator ran from the package's analyzers folder");
         var runtimeConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "Shop.runtimeconfig.json")));
         runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Runtime.TieredPGO").GetBoolean()
-            .ShouldBeFalse("the host package's buildTransitive props reach the program");
+            .ShouldBeFalse("the DeclarativeScrape package's buildTransitive props reach the program through the host package");
 
         await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 60 });
         var items = Path.Combine(project, "books.jsonl");

@@ -110,6 +110,50 @@ public sealed class BookstoreExampleTests : IDisposable
         site.Traffic.Requests.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_first_ctrl_c_sends_nothing_more_and_lets_the_slow_requests_in_flight_finish()
+    {
+        // Pages take two seconds: at the signal several book pages are in flight, and each of them must still be written.
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromSeconds(2) });
+        var output = _temp.File("slow.jsonl");
+        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--out", output, "--no-robots");
+
+        // The start page's links: ten listing pages first, then its books; by the 20th request books are in flight.
+        await site.Traffic.WhenRequests(20).WaitAsync(ChildProcess.DefaultTimeout);
+        child.Signal(ChildProcess.SigInt);
+        var exitCode = await child.WaitForExitAsync();
+
+        exitCode.ShouldBe(130, child.Transcript());
+        child.Error.ShouldContain(l => l.StartsWith("Ctrl+C: stopping. No new requests; the requests in flight may finish for up to 10 s", StringComparison.Ordinal), child.Transcript());
+        var bookRequests = site.Books.Sum(b => site.Traffic.HitsOf(b.Url.AbsolutePath));
+        bookRequests.ShouldBeGreaterThan(0, child.Transcript());
+        var items = JsonLines.ReadComplete(output);
+        items.Count.ShouldBe(bookRequests, $"every book page requested before the stop was answered and written: {child.Transcript()}");
+        var result = RunResult.Of(child);
+        (result.Stop, result.Completed, result.Reconciles).ShouldBe(("sigint", false, true));
+        result.Skips("Cancelled").ShouldBeGreaterThan(0, "URLs still queued are recorded as cancelled");
+    }
+
+    [Fact]
+    public async Task A_second_ctrl_c_cancels_the_requests_in_flight_and_the_summary_still_prints()
+    {
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMinutes(10) });
+        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--out", _temp.File("never.jsonl"), "--no-robots", "--drain-timeout", "600");
+        var exited = child.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        await site.Traffic.WhenRequests(1).WaitAsync(ChildProcess.DefaultTimeout);
+        child.Signal(ChildProcess.SigInt);
+        await child.WaitForErrorLineAsync(l => l.StartsWith("Ctrl+C: stopping.", StringComparison.Ordinal), ChildProcess.DefaultTimeout);
+        (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(2)))).ShouldNotBe(exited, $"the first Ctrl+C waits for the request in flight: {child.Transcript()}");
+        child.Signal(ChildProcess.SigInt);
+
+        (await exited).ShouldBe(130, child.Transcript());
+        child.Error.ShouldContain(l => l.StartsWith("Ctrl+C again: cancelling the requests in flight", StringComparison.Ordinal), child.Transcript());
+        var result = RunResult.Of(child);
+        (result.Stop, result.Items, result.Reconciles).ShouldBe(("sigint", 0L, true));
+        result.Skips("Cancelled").ShouldBe(1, "the start page, cancelled in flight");
+    }
+
     [Theory]
     [InlineData(ChildProcess.SigInt, 130, "sigint", "BookstoreScraper stopped by Ctrl+C after")]
     [InlineData(ChildProcess.SigTerm, 143, "sigterm", "BookstoreScraper stopped by SIGTERM after")]

@@ -21,6 +21,9 @@ public sealed class KillAndResumeTests : IAsyncLifetime
     private static readonly TimeSpan Overall = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PerRun = TimeSpan.FromSeconds(90);
 
+    /// <summary>A run of the README's command: the whole 2,000-book demo site, 11 s on a quiet machine, minutes on a busy one.</summary>
+    private static readonly TimeSpan ReadmeRun = TimeSpan.FromMinutes(4);
+
     private readonly TempDirectory _temp = new();
     private BookstoreSite _site = default!;
 
@@ -131,6 +134,37 @@ public sealed class KillAndResumeTests : IAsyncLifetime
             error.ShouldContain(Path.Combine(state, "crawl.sqlite"));
             firstExited.IsCompleted.ShouldBeFalse("the first run goes on");
         }
+    }
+
+    [Fact]
+    public async Task The_readmes_resume_command_stopped_and_run_again_resumes_its_own_crawl_and_writes_each_book_once()
+    {
+        // README: dotnet run --project examples/Bookstore -- --state bookstore-crawl --out books.jsonl   (Ctrl+C half way, then again)
+        using var overall = new CancellationTokenSource(2 * ReadmeRun);
+        string[] command = ["--state", "bookstore-crawl", "--out", "books.jsonl"];
+        var output = _temp.File("books.jsonl");
+        await using (var first = ChildProcess.Start(Example.Bookstore, _temp.Path, command))
+        {
+            var exited = first.WaitForExitAsync(ReadmeRun);
+            (await WaitForLinesAsync(output, 300, exited, overall.Token)).ShouldBeTrue($"the first run stops half way: {first.Transcript()}");
+            first.Signal(ChildProcess.SigInt);
+            (await exited).ShouldBe(130, first.Transcript());
+        }
+
+        var stopped = CompleteLines(output).Count;
+        await using (var second = ChildProcess.Start(Example.Bookstore, _temp.Path, command))
+        {
+            (await second.WaitForExitAsync(ReadmeRun)).ShouldBe(0, second.Transcript());
+            var result = Processes.RunResult.Of(second);
+            result.Items.ShouldBe(2000 - stopped, $"the second run writes only what the first did not: {second.Transcript()}");
+            result.Skips("Robots").ShouldBe(0, "the carried-over URLs reach the demo site on its old port");
+        }
+
+        // The embedded site's ground truth: the same seed and book count, on whatever port.
+        await using var truth = await BookstoreSite.StartAsync();
+        var paths = CompleteLines(output).Select(l => new Uri(System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("url").GetString()!).AbsolutePath).ToList();
+        paths.ShouldBeUnique("no book twice");
+        paths.Order(StringComparer.Ordinal).ShouldBe(truth.Books.Select(b => b.Url.AbsolutePath).Order(StringComparer.Ordinal), "every book of the demo site");
     }
 
     /// <summary>An uninterrupted run with a state directory of its own: its lines are the expected output.</summary>
