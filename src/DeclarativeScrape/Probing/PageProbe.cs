@@ -41,7 +41,7 @@ public static class PageProbe
         if (settings.ObeyRobots)
         {
             // The engine's robots.txt cache, as a crawl on the same engine uses it (fetched once per origin, on the engine's life).
-            var robots = await engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(fetcher, pipeline, settings, robotsUrl, engine.StopToken))
+            var robots = await engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(fetcher, pipeline, settings, engine.Time, robotsUrl, (detail, wait) => Log.RobotsUnreachable(logger, url.GetLeftPart(UriPartial.Authority), detail, wait), engine.StopToken))
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
             if (!robots.Rules.For(settings.UserAgent).IsAllowed(url.PathAndQuery))
             {
