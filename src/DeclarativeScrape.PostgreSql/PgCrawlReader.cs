@@ -133,18 +133,14 @@ internal static class PgCrawlReader
     /// <returns>The items written.</returns>
     public static async Task<long> ExportAsync<TItem>(NpgsqlDataSource dataSource, PostgreSqlUri uri, CrawlPlan<TItem> plan, string path, CancellationToken cancellationToken)
     {
-        var format = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".jsonl" or ".ndjson" => ExportFormat.JsonLines,
-            ".json" => ExportFormat.JsonArray,
-            ".csv" => ExportFormat.Csv,
-            _ => throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' must end in .jsonl or .ndjson (JSON Lines), .json (one JSON array) or .csv (CSV)."),
-        };
-        if (format == ExportFormat.Csv && plan.Format.CsvColumns.Count == 0)
+        var format = ItemWriter<TItem>.FormatOf(path)
+            ?? throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' must end in .jsonl or .ndjson (JSON Lines), .json (one JSON array) or .csv (CSV).");
+        if (format == "csv" && plan.Format.CsvColumns.Count == 0)
         {
             throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}': {plan.Name} has several item types, which do not fit one CSV table; export JSON Lines (.jsonl) or JSON (.json) instead.");
         }
 
+        var framing = OutputFraming.For(format, format == "csv" ? ItemEncoder<TItem>.For("csv", plan.Format).Header : []);
         var full = Path.GetFullPath(path);
         var temporary = full + ".partial";
         long count = 0;
@@ -153,40 +149,24 @@ internal static class PgCrawlReader
         {
             await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                if (format == ExportFormat.Csv)
-                {
-                    await file.WriteAsync(ItemEncoder<TItem>.For("csv", plan.Format).Header.ToArray(), cancellationToken).ConfigureAwait(false);
-                }
-                else if (format == ExportFormat.JsonArray)
-                {
-                    file.WriteByte((byte)'[');
-                }
-
-                var column = format == ExportFormat.Csv ? "csv" : "json";
+                var bytes = new ArrayBufferWriter<byte>(1 << 16);
+                bytes.Write(framing.Start);
+                var column = format == "csv" ? "csv" : "json";
                 await using var command = PgDatabase.Command(connection, $"SELECT {column} FROM {uri.Schema}.item ORDER BY seq");
                 await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var record = reader.GetFieldValue<byte[]>(0);
-                    if (format == ExportFormat.JsonArray)
-                    {
-                        // A JSON Lines record without its line end, after a comma and a line end of its own.
-                        file.Write(count == 0 ? "\n"u8 : ",\n"u8);
-                        await file.WriteAsync(record.AsMemory(0, record.Length - 1), cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await file.WriteAsync(record, cancellationToken).ConfigureAwait(false);
-                    }
-
+                    framing.Append(bytes, reader.GetFieldValue<byte[]>(0), first: count == 0);
                     count++;
+                    if (bytes.WrittenCount >= 1 << 16)
+                    {
+                        await file.WriteAsync(bytes.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                        bytes.ResetWrittenCount();
+                    }
                 }
 
-                if (format == ExportFormat.JsonArray)
-                {
-                    file.Write(count == 0 ? "]\n"u8 : "\n]\n"u8);
-                }
-
+                bytes.Write(framing.End(count > 0));
+                await file.WriteAsync(bytes.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
                 file.Flush(flushToDisk: true);
             }
@@ -262,11 +242,4 @@ internal static class PgCrawlReader
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private enum ExportFormat
-    {
-        JsonLines,
-        JsonArray,
-        Csv,
-    }
 }

@@ -368,9 +368,9 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
     {
         var rows = _sql.Lease(host.Id, room);
         var leases = new List<FrontierLease>(rows.Count);
-        foreach (var (id, url, pageType, depth) in rows)
+        foreach (var (id, url, pageType, depth, carried, rank) in rows)
         {
-            leases.Add(new FrontierLease(id, new Uri(url), host.Name, pageType, depth));
+            leases.Add(new FrontierLease(id, new Uri(url), host.Name, pageType, depth, carried is null ? null : CarriedValuesJson.Read(carried), rank));
         }
 
         return leases;
@@ -386,8 +386,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
         }
 
         var completions = _writes.Count(w => w is CompleteWork<TItem>);
-        var done = _writes.Count(w => w is CompleteWork<TItem> { LeavesUrlQueued: false });
-        Windows.Publish([], completions, done);
+        Windows.Publish([], completions, _writes.OfType<CompleteWork<TItem>>().Where(w => !w.LeavesUrlQueued).Select(w => w.Page.Lease));
         if (_writes.Any(w => w is AdmitWork))
         {
             // Start URLs another worker admitted first are duplicates here: the run must see that worker's leases
@@ -514,7 +513,9 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                 [.. admitted.Select(c => c.Url)],
                 [.. admitted.Select(c => (int)_hosts[c.Host].Id)],
                 [.. admitted.Select(c => c.PageType)],
-                [.. admitted.Select(c => c.Depth)]);
+                [.. admitted.Select(c => c.Depth)],
+                [.. admitted.Select(c => c.Carried is { } carried ? CarriedValuesJson.Write(carried) : null)],
+                [.. admitted.Select(c => c.Rank)]);
             foreach (var list in lists)
             {
                 var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);

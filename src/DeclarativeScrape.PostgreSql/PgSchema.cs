@@ -17,15 +17,16 @@ namespace DeclarativeScrape.PostgreSql;
 /// limit.</item>
 /// <item><c>url</c>: every admitted canonical URL in admission order (<c>id</c>), unique by the MD5 of its text (the
 /// seen set), with host, page type, depth, <c>state</c> (0 queued, 1 leased by <c>worker_id</c>, 2 done by
-/// <c>worker_id</c>) and, once done, its outcome. A partial index over the queued URLs by host and id is each host's
-/// FIFO queue; one over the leased URLs by worker lets a lost worker's leases go back to the queue at once.</item>
+/// <c>worker_id</c>) and, once done, its outcome, the values its link carried (<c>carried</c>), and its <c>rank</c> in
+/// its host's queue (<see cref="FrontierOrder"/>). A partial index over the queued URLs by host, rank and id is each
+/// host's queue; one over the leased URLs by worker lets a lost worker's leases go back to the queue at once.</item>
 /// <item><c>item(seq, url_id, json, csv)</c>: every committed item, as the exact bytes of its JSON Lines record and,
 /// when the items are one table, its CSV row; committed in the same transaction as its URL's outcome.</item>
 /// </list>
 /// </remarks>
 internal static class PgSchema
 {
-    public const long CurrentVersion = 1;
+    public const long CurrentVersion = 2;
 
     public const string Version = "schema_version";
     public const string Scraper = "scraper";
@@ -80,10 +81,12 @@ internal static class PgSchema
             attempts integer,
             final_url text,
             message text,
-            done_at timestamptz)
+            done_at timestamptz,
+            carried text,
+            rank integer NOT NULL DEFAULT 0)
         """,
         $"CREATE UNIQUE INDEX url_seen ON {s}.url ((md5(url)))",
-        $"CREATE INDEX url_queue ON {s}.url (host_id, id) WHERE state = 0",
+        $"CREATE INDEX url_queue ON {s}.url (host_id, rank, id) WHERE state = 0",
         $"CREATE INDEX url_leased ON {s}.url (worker_id) WHERE state = 1",
         $"CREATE TABLE {s}.item(seq bigserial PRIMARY KEY, url_id bigint NOT NULL, json bytea NOT NULL, csv bytea)",
     ];

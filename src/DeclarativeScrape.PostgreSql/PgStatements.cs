@@ -55,17 +55,17 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
     /// never deadlock.
     /// </summary>
     /// <returns>The id of each URL inserted.</returns>
-    public Dictionary<string, long> InsertUrls(string[] urls, int[] hosts, int[] pageTypes, int[] depths)
+    public Dictionary<string, long> InsertUrls(string[] urls, int[] hosts, int[] pageTypes, int[] depths, string?[] carried, int[] ranks)
     {
         var ids = new Dictionary<string, long>(urls.Length, StringComparer.Ordinal);
         using var command = Command(
             $"""
-            INSERT INTO {_s}.url(url, host_id, page_type, depth)
-            SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::integer[]) ORDER BY 1
+            INSERT INTO {_s}.url(url, host_id, page_type, depth, carried, rank)
+            SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::integer[], $5::text[], $6::integer[]) ORDER BY 1
             ON CONFLICT ((md5(url))) DO NOTHING
             RETURNING url, id
             """,
-            urls, hosts, pageTypes, depths);
+            urls, hosts, pageTypes, depths, carried, ranks);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -128,24 +128,27 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
         }
     }
 
-    /// <summary>Leases up to <paramref name="limit"/> queued URLs of a host, oldest first, passing over those another worker is leasing right now.</summary>
-    public List<(long Id, string Url, int PageType, int Depth)> Lease(long host, int limit)
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> queued URLs of a host, lowest rank first (<see cref="FrontierOrder"/>), then
+    /// oldest first, passing over those another worker is leasing right now.
+    /// </summary>
+    public List<(long Id, string Url, int PageType, int Depth, string? Carried, int Rank)> Lease(long host, int limit)
     {
-        var leased = new List<(long, string, int, int)>(limit);
+        var leased = new List<(long, string, int, int, string?, int)>(limit);
         using var command = Command(
             $"""
             UPDATE {_s}.url SET state = 1, worker_id = $3
-            WHERE id IN (SELECT id FROM {_s}.url WHERE host_id = $1 AND state = 0 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING id, url, page_type, depth
+            WHERE id IN (SELECT id FROM {_s}.url WHERE host_id = $1 AND state = 0 ORDER BY rank, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING id, url, page_type, depth, carried, rank
             """,
             (int)host, limit, worker);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            leased.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            leased.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
         }
 
-        leased.Sort(static (a, b) => a.Item1.CompareTo(b.Item1));
+        leased.Sort(static (a, b) => a.Item6 != b.Item6 ? a.Item6.CompareTo(b.Item6) : a.Item1.CompareTo(b.Item1));
         return leased;
     }
 

@@ -48,12 +48,35 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_path_scope_replaces_the_scrapers()
+    {
+        var options = Apply("--path-prefix", "/docs/", "--include", "**.html", "--include", "**/", "--exclude", "**?*");
+
+        options.Scope.PathPrefix.ShouldBe("/docs/");
+        options.Scope.Include.ShouldBe(["**.html", "**/"]);
+        options.Scope.Exclude.ShouldBe(["**?*"]);
+    }
+
+    [Fact]
+    public void Headers_and_cookies_are_added()
+    {
+        var options = Apply("--header", "Accept-Language: fr", "-H", "X-Api-Key:  k1 ", "--cookie", "session=abc=1");
+
+        options.Headers["Accept-Language"].ShouldBe("fr");
+        options.Headers["X-Api-Key"].ShouldBe("k1");
+        options.Cookies.ShouldHaveSingleItem().ShouldSatisfyAllConditions(c => c.Name.ShouldBe("session"), c => c.Value.ShouldBe("abc=1"));
+    }
+
+    [Fact]
     public void Limits_robots_state_and_output_are_set()
     {
-        var options = Apply("--max-pages", "500", "--max-depth", "3", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl", "--drain-timeout", "2.5");
+        var options = Apply("--max-pages", "500", "--max-depth", "3", "--order", "depth-first", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl", "--drain-timeout", "2.5");
 
         options.Limits.MaxPages.ShouldBe(500);
         options.Limits.MaxDepth.ShouldBe(3);
+        options.Order.ShouldBe(CrawlOrder.DepthFirst);
+        Apply("--order", "breadth-first").Order.ShouldBe(CrawlOrder.BreadthFirst);
+        Apply().Order.ShouldBe(CrawlOrder.ItemsFirst);
         options.Robots.Obey.ShouldBeFalse();
         options.StateDirectory.ShouldBe("crawl-state");
         options.OutputPath.ShouldBe("books.jsonl");
@@ -95,7 +118,6 @@ public sealed class CommandLineTests
         options.Limits.MaxRedirects.ShouldBe(3);
         options.RateLimit.Burst.ShouldBe(4);
         options.Concurrency.Adaptive.ShouldBeFalse();
-        options.RateLimit.Adaptive.ShouldBeFalse();
     }
 
     [Theory]
@@ -145,6 +167,7 @@ public sealed class CommandLineTests
     [InlineData("--max-pages", "abc", "--max-pages: 'abc' is not a whole number.")]
     [InlineData("--max-pages", "-1", "--max-pages: must be at least 0, was -1.")]
     [InlineData("--max-depth", "1.5", "--max-depth: '1.5' is not a whole number.")]
+    [InlineData("--order", "random", "--order: 'random' is not an order; use items-first, breadth-first or depth-first.")]
     [InlineData("--concurrency", "0", "--concurrency: must be at least 1, was 0.")]
     [InlineData("--per-host", "x", "--per-host: 'x' is not a whole number.")]
     [InlineData("--rate", "fast", "--rate: 'fast' is not a number of requests per second.")]
@@ -154,6 +177,8 @@ public sealed class CommandLineTests
     [InlineData("--allowed-host", "http://example.com/", "--allowed-host: 'http://example.com/' is not a host name (give example.com, not a URL).")]
     [InlineData("--out", "items.txt", "--out: 'items.txt' has no known extension; use .jsonl, .ndjson, .json or .csv, or - for standard output.")]
     [InlineData("--state", " ", "--state: needs a directory path.")]
+    [InlineData("--header", "X-Key", "--header: 'X-Key' is not 'Name: value'.")]
+    [InlineData("--cookie", "session", "--cookie: 'session' is not name=value.")]
     [InlineData("--drain-timeout", "-1", "--drain-timeout: '-1' is not a number of seconds (0 or more).")]
     [InlineData("--body-budget", "lots", "--body-budget: 'lots' is not a size; give bytes, or a number with KiB, MiB, GiB (or kB, MB, GB), such as 16MiB.")]
     [InlineData("--max-response-size", "0", "--max-response-size: must be positive, was 0.")]
@@ -174,7 +199,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("a.jsonl", "jsonl")]
     [InlineData("a.NDJSON", "jsonl")]
-    [InlineData("dir/a.json", "jsonl")]
+    [InlineData("dir/a.json", "json")]
     [InlineData("a.csv", "csv")]
     [InlineData("a.xml", null)]
     [InlineData("noextension", null)]
@@ -187,6 +212,8 @@ public sealed class CommandLineTests
     [InlineData("StartUrls[0]", new[] { "--url", "http://a/" }, "--url")]
     [InlineData("AllowedHosts[1]", new[] { "--allowed-host", "a" }, "--allowed-host")]
     [InlineData("OutputPath", new[] { "--out", "a.csv" }, "--out")]
+    [InlineData("Scope.PathPrefix", new[] { "--path-prefix", "docs" }, "--path-prefix")]
+    [InlineData("Scope.Exclude[1]", new[] { "--exclude", "**.pdf", "--exclude", "x" }, "--exclude")]
     [InlineData("RateLimit.RequestsPerSecond", new[] { "--rate", "3" }, "--rate")]
     [InlineData("Limits.BodyBudgetBytes", new[] { "--body-budget", "1MiB" }, "--body-budget")]
     [InlineData("Limits.BodyBudgetBytes", new[] { "--max-decompressed-size", "1GiB" }, "--max-decompressed-size")]

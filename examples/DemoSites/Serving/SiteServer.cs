@@ -11,7 +11,8 @@ using Microsoft.Net.Http.Headers;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>
-/// Kestrel on 127.0.0.1 (a free port, or the one the options give) serving an <see cref="ISiteContent"/>: GET and HEAD only, cached page bytes,
+/// Kestrel on 127.0.0.1 (a free port, or the one the options give) serving an <see cref="ISiteContent"/>: GET and HEAD only, cached page bytes
+/// (but any method for the pages of an <see cref="IInteractiveContent"/>, answered per request),
 /// gzip when the client accepts it, an optional latency, no logging. Paths starting with <c>/__</c> are control paths:
 /// never delayed, never counted.
 /// </summary>
@@ -19,6 +20,7 @@ internal sealed class SiteServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly PageCache _cache;
+    private readonly IInteractiveContent? _interactive;
     private readonly TimeSpan _latency;
     private readonly TimeProvider _time;
 
@@ -26,6 +28,7 @@ internal sealed class SiteServer : IAsyncDisposable
     {
         _app = app;
         _cache = new PageCache(content);
+        _interactive = content as IInteractiveContent;
         _latency = options.Latency;
         _time = options.TimeProvider ?? TimeProvider.System;
     }
@@ -81,7 +84,8 @@ internal sealed class SiteServer : IAsyncDisposable
         var response = context.Response;
         var path = request.Path.Value is { Length: > 0 } p ? p : "/";
         var isHead = HttpMethods.IsHead(request.Method);
-        if (!isHead && !HttpMethods.IsGet(request.Method))
+        var interactive = _interactive is not null && _interactive.Handles(path);
+        if (!interactive && !isHead && !HttpMethods.IsGet(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             response.Headers.Allow = "GET, HEAD";
@@ -99,6 +103,12 @@ internal sealed class SiteServer : IAsyncDisposable
             if (counted && _latency > TimeSpan.Zero)
             {
                 await Task.Delay(_latency, _time, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (interactive)
+            {
+                await _interactive!.HandleAsync(context).ConfigureAwait(false);
+                return;
             }
 
             var page = _cache.Get(path);

@@ -10,7 +10,7 @@ namespace DeclarativeScrape.Generators.Analysis
 {
     /// <summary>
     /// DS0017 (warning, advisory, so not the generator's job): a <c>[Page]</c> type that no scraper reaches from its start
-    /// page through <c>[Follow]</c> links (links inside nested <c>[Items]</c> count). Only reported when the
+    /// page through <c>[Follow]</c> and <c>[FollowLinks]</c> links (links inside nested <c>[Items]</c> count). Only reported when the
     /// compilation declares at least one scraper: a library of page types used through <c>Parse</c> is fine.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -80,6 +80,15 @@ namespace DeclarativeScrape.Generators.Analysis
                         starts.Add(startPage);
                     }
                 }
+
+                // A [Sitemap]'s page type is a start too: its pages come from the sitemap.
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage })
+                    {
+                        starts.Add(sitemapPage);
+                    }
+                }
             }
 
             var page = KnownNames.Find(type, KnownNames.Page);
@@ -110,6 +119,23 @@ namespace DeclarativeScrape.Generators.Analysis
                 else if (KnownNames.Find(property, KnownNames.Items) is not null)
                 {
                     targets.Add(named);
+                }
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.FollowLinks))
+                {
+                    var to = type;
+                    foreach (var pair in attribute.NamedArguments)
+                    {
+                        if (pair.Key == "To" && pair.Value is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol target })
+                        {
+                            to = target;
+                        }
+                    }
+
+                    targets.Add(to);
                 }
             }
 

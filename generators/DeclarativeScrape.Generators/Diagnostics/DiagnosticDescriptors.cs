@@ -6,7 +6,7 @@ namespace DeclarativeScrape.Generators.Diagnostics
     /// Every diagnostic DeclarativeScrape reports. IDs are never reused: a retired diagnostic keeps its number.
     /// Each has a page <c>docs/diagnostics/&lt;ID&gt;.md</c> with a wrong and a fixed example.
     /// </summary>
-    internal static class DiagnosticDescriptors
+    internal static partial class DiagnosticDescriptors
     {
         public const string Category = "DeclarativeScrape";
 
@@ -36,11 +36,6 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "DS0005",
             "Nested item type is not an item",
             "Property '{0}' extracts nested '{1}', which is not an [Item] type declared in this project");
-
-        public static readonly DiagnosticDescriptor MissingStartUrl = Error(
-            "DS0006",
-            "Missing start URL",
-            "Scraper '{0}' has no start URL: set StartUrl or StartUrls on [Scraper]");
 
         public static readonly DiagnosticDescriptor MissingStartPage = Error(
             "DS0007",

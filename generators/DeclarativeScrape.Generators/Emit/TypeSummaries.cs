@@ -24,6 +24,11 @@ namespace DeclarativeScrape.Generators.Emit
                     .Append(' ').Append(property.Shape.ToString())
                     .Append(' ').Append(property.Kind.ToString())
                     .Append(' ').Append(property.TypeName);
+                if (model.IsItem && !property.IsWritten)
+                {
+                    schema.Append(" unwritten");
+                }
+
                 if (property.Source == SourceKind.Follow)
                 {
                     schema.Append(" -> ").Append(property.TargetTypeName);
@@ -38,8 +43,20 @@ namespace DeclarativeScrape.Generators.Emit
                 readsAll |= !CollectAttributes(property, attributes);
             }
 
+            foreach (var links in model.FollowLinks)
+            {
+                schema.Append("  [FollowLinks] -> ").Append(links.TargetTypeName).Append('\n');
+                follows.Add(links.TargetTypeName);
+                attributes.Add(links.AttributeName.ToLowerInvariant());
+                attributes.UnionWith(links.Selector.Attributes);
+                readsAll |= links.Selector.ReadsAnyAttribute;
+            }
+
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
-                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render);
+                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render)
+            {
+                Headers = model.Headers,
+            };
         }
 
         /// <summary>Adds the attributes <paramref name="property"/> reads; <see langword="false"/> when it may read any.</summary>

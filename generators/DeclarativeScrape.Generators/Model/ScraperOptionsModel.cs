@@ -51,5 +51,14 @@ namespace DeclarativeScrape.Generators.Model
         public long? BodyBudgetBytes { get; init; }
 
         public int? MaxRedirects { get; init; }
+
+        public string? ScopePathPrefix { get; init; }
+
+        public LinkRulesModel? ScopeRules { get; init; }
+
+        public EquatableArray<SitemapModel> Sitemaps { get; init; } = EquatableArray<SitemapModel>.Empty;
+
+        /// <summary>A <c>[Sitemap]</c> was left out for an error (DS0052): the page types it reaches are not known.</summary>
+        public bool SitemapLeftOut { get; init; }
     }
 }

@@ -37,5 +37,9 @@ namespace DeclarativeScrape.Generators.Model
         bool ReadsAllAttributes,
         bool HasErrors,
         bool IsGenerated,
-        RenderModel? Render = null);
+        RenderModel? Render = null)
+    {
+        /// <summary>A page type's <c>[Header]</c>s, sent with its requests.</summary>
+        public EquatableArray<HeaderModel> Headers { get; init; } = EquatableArray<HeaderModel>.Empty;
+    }
 }

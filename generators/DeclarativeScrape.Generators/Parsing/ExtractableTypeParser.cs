@@ -60,9 +60,18 @@ namespace DeclarativeScrape.Generators.Parsing
                     continue;
                 }
 
+                var before = diagnostics.Count;
                 if (parser.Parse(property) is { } model)
                 {
                     properties.Add(model);
+                }
+                else if (isItem && diagnostics.Count == before && !PropertyParser.IsExtracted(property))
+                {
+                    // An item writes its other public properties too (computed ones), unless they are [JsonIgnore].
+                    if (OutputRules.Computed(property, enums, diagnostics, cancellationToken) is { } computed)
+                    {
+                        properties.Add(computed);
+                    }
                 }
                 else if (property.IsRequired && PropertyParser.IsExtracted(property))
                 {
@@ -71,6 +80,10 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
+            var beforeFollowLinks = diagnostics.Count;
+            var followLinks = FollowLinksParser.Read(type, location, diagnostics, cancellationToken);
+            var headers = isPage ? HeaderRules.ReadPageHeaders(type, location, diagnostics, cancellationToken) : new List<HeaderModel>();
+            var followLinksLeftOut = diagnostics.Count != beforeFollowLinks;
             var render = isPage ? RenderParser.Parse(type, properties, diagnostics, cancellationToken) : null;
 
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
@@ -83,10 +96,14 @@ namespace DeclarativeScrape.Generators.Parsing
                 isItem,
                 properties.ToEquatableArray(),
                 enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
-                HasErrors: parser.LeftOut,
+                HasErrors: parser.LeftOut || followLinksLeftOut,
                 unset.ToEquatableArray(),
                 generated,
-                render);
+                render)
+            {
+                FollowLinks = followLinks.ToEquatableArray(),
+                Headers = headers.ToEquatableArray(),
+            };
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }
     }

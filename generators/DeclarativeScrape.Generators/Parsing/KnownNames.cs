@@ -41,6 +41,14 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string Limits = "LimitsAttribute";
         public const string Render = "RenderAttribute";
         public const string Link = "Link";
+        public const string Count = "CountAttribute";
+        public const string Trim = "TrimAttribute";
+        public const string Replace = "ReplaceAttribute";
+        public const string Split = "SplitAttribute";
+        public const string FollowLinks = "FollowLinksAttribute";
+        public const string Scope = "ScopeAttribute";
+        public const string Carried = "CarriedAttribute";
+        public const string Sitemap = "SitemapAttribute";
 
         /// <summary>Whether <paramref name="type"/> is <c>DeclarativeScrape.<paramref name="name"/></c>.</summary>
         public static bool IsOurs(ITypeSymbol? type, string name) =>

@@ -84,8 +84,8 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private static List<string> ReadStartUrls(string scraperName, AttributeArguments scraper, List<Diagnostic> diagnostics)
         {
+            // None is fine: the run gives them (ScrapeOptions.StartUrls, --url), and without any it stops at start-up naming StartUrls.
             var urls = new List<string>();
-            var given = 0;
             if (scraper.NamedString("StartUrl") is { } single)
             {
                 Add(single, scraper.NamedSyntax("StartUrl"));
@@ -99,16 +99,10 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
-            if (given == 0)
-            {
-                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
-            }
-
             return urls;
 
             void Add(string? url, ExpressionSyntax? syntax)
             {
-                given++;
                 if (url is not null
                     && Uri.TryCreate(url, UriKind.Absolute, out var parsed)
                     && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
@@ -131,6 +125,7 @@ namespace DeclarativeScrape.Generators.Parsing
             private readonly List<Diagnostic> _diagnostics;
             private readonly Location _fallback;
             private readonly CancellationToken _cancellationToken;
+            private bool _sitemapLeftOut;
 
             public SettingsReader(string scraperName, List<Diagnostic> diagnostics, Location fallback, CancellationToken cancellationToken)
             {
@@ -143,6 +138,7 @@ namespace DeclarativeScrape.Generators.Parsing
             public ScraperOptionsModel Read(INamedTypeSymbol type, ScraperOptionsModel options)
             {
                 var headers = new List<HeaderModel>();
+                var sitemaps = new List<SitemapModel>();
                 foreach (var attribute in type.GetAttributes())
                 {
                     var name = attribute.AttributeClass;
@@ -184,7 +180,7 @@ namespace DeclarativeScrape.Generators.Parsing
                     else if (KnownNames.IsOurs(name, KnownNames.UserAgent))
                     {
                         var agent = arguments.ConstructorString(0);
-                        if (HeaderValueProblem(agent) is { } problem)
+                        if (HeaderRules.ValueProblem(agent) is { } problem)
                         {
                             Report("UserAgent", arguments.LocationOf(arguments.ConstructorSyntax(0)), problem);
                         }
@@ -210,18 +206,29 @@ namespace DeclarativeScrape.Generators.Parsing
                         var headerName = arguments.ConstructorString(0);
                         var value = arguments.ConstructorString(1);
                         var setting = "Header(\"" + (headerName ?? "null") + "\")";
-                        if (HeaderNameProblem(headerName) is { } nameProblem)
+                        if (HeaderRules.NameProblem(headerName) is { } nameProblem)
                         {
                             Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(0)), nameProblem);
                         }
-                        else if (value is null || (value.Length > 0 && HeaderValueProblem(value) is not null))
+                        else if (value is null || (value.Length > 0 && HeaderRules.ValueProblem(value) is not null))
                         {
-                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(1)), value is null ? "the value is null" : HeaderValueProblem(value)!);
+                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(1)), value is null ? "the value is null" : HeaderRules.ValueProblem(value)!);
                         }
                         else
                         {
                             headers.Add(new HeaderModel(headerName!, value));
                         }
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Sitemap))
+                    {
+                        if (ReadSitemap(arguments, sitemaps) is { } sitemap)
+                        {
+                            sitemaps.Add(sitemap);
+                        }
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Scope))
+                    {
+                        options = ReadScope(arguments, options);
                     }
                     else if (KnownNames.IsOurs(name, KnownNames.Limits))
                     {
@@ -229,7 +236,58 @@ namespace DeclarativeScrape.Generators.Parsing
                     }
                 }
 
-                return options with { Headers = headers.ToEquatableArray() };
+                return options with { Headers = headers.ToEquatableArray(), Sitemaps = sitemaps.ToEquatableArray(), SitemapLeftOut = _sitemapLeftOut };
+            }
+
+            private SitemapModel? ReadSitemap(AttributeArguments arguments, List<SitemapModel> earlier)
+            {
+                var page = arguments.ConstructorType(0);
+                var pageLocation = arguments.LocationOf(arguments.ConstructorSyntax(0));
+                if (page is null || page.TypeKind == TypeKind.Error)
+                {
+                    return null;
+                }
+
+                var pageName = TypeDeclarations.FullName(page);
+                string? problem = null;
+                if (!KnownNames.IsSourceTypeWith(page, KnownNames.Page))
+                {
+                    problem = "'" + TypeDeclarations.ShortName(page) + "' is not a [Page] type declared in this project";
+                }
+                else if (earlier.Exists(s => s.PageType == pageName))
+                {
+                    problem = "'" + TypeDeclarations.ShortName(page) + "' has a [Sitemap] already: one per page type (its Include and Exclude choose its entries)";
+                }
+
+                if (problem is not null)
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, pageLocation, _scraperName, problem));
+                    _sitemapLeftOut = true;
+                    return null;
+                }
+
+                var url = arguments.NamedString("Url");
+                if (url is not null && !(url.StartsWith("/", StringComparison.Ordinal)
+                    || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))))
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, arguments.LocationOf(arguments.NamedSyntax("Url")), _scraperName, "its Url '" + url + "' is neither an absolute http(s) URL nor a path starting with '/'"));
+                    _sitemapLeftOut = true;
+                    return null;
+                }
+
+                return new SitemapModel(pageName, url, LinkRulesParser.Read(arguments, "[Sitemap] of '" + _scraperName + "'", _diagnostics));
+            }
+
+            private ScraperOptionsModel ReadScope(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var prefix = arguments.NamedString("PathPrefix");
+                if (prefix is not null && (prefix.Length == 0 || prefix[0] != '/'))
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidUrlPattern, arguments.LocationOf(arguments.NamedSyntax("PathPrefix")), prefix, "Scope.PathPrefix of '" + _scraperName + "'", "a path prefix starts with '/', such as '/docs/'"));
+                    prefix = null;
+                }
+
+                return options with { ScopePathPrefix = prefix, ScopeRules = LinkRulesParser.Read(arguments, "[Scope] of '" + _scraperName + "'", _diagnostics) };
             }
 
             private List<string> ReadHosts(AttributeArguments arguments)
@@ -407,43 +465,6 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
 
                 return value;
-            }
-
-            private static string? HeaderNameProblem(string? name)
-            {
-                if (string.IsNullOrEmpty(name))
-                {
-                    return "the header name is empty";
-                }
-
-                foreach (var c in name!)
-                {
-                    // RFC 9110 token characters.
-                    if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
-                    {
-                        return "a header name is an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~";
-                    }
-                }
-
-                return null;
-            }
-
-            private static string? HeaderValueProblem(string? value)
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    return "the value is empty";
-                }
-
-                foreach (var c in value!)
-                {
-                    if ((char.IsControl(c) && c != '\t') || c > 0xff)
-                    {
-                        return "a header value cannot contain line breaks, NUL, control or non-Latin-1 characters";
-                    }
-                }
-
-                return null;
             }
 
             private void Report(string setting, Location location, string problem) =>

@@ -13,6 +13,9 @@ namespace System
     /// </summary>
     internal static class BclExtensions
     {
+        private static readonly RegexOptions NonBacktrackingOption =
+            Enum.TryParse("NonBacktracking", out RegexOptions linear) ? linear : RegexOptions.None;
+
         extension(ArgumentNullException)
         {
             public static void ThrowIfNull(object? argument, string? paramName = null)
@@ -22,6 +25,63 @@ namespace System
                     throw new ArgumentNullException(paramName);
                 }
             }
+        }
+
+        extension(ArgumentException)
+        {
+            public static void ThrowIfNullOrEmpty(string? argument, string? paramName = null)
+            {
+                ArgumentNullException.ThrowIfNull(argument, paramName);
+                if (argument!.Length == 0)
+                {
+                    throw new ArgumentException("The value cannot be an empty string.", paramName);
+                }
+            }
+        }
+
+        extension(StringSplitOptions)
+        {
+            /// <summary>.NET 5's option: each part trimmed of white space (<see cref="string.Trim()"/>) before empty parts are dropped.</summary>
+            public static StringSplitOptions TrimEntries => (StringSplitOptions)2;
+        }
+
+        extension(string text)
+        {
+            public bool Contains(char value, StringComparison comparisonType) =>
+                comparisonType == StringComparison.Ordinal ? text.IndexOf(value) >= 0 : throw new NotSupportedException(comparisonType.ToString());
+
+            public string Replace(string oldValue, string? newValue, StringComparison comparisonType) =>
+                comparisonType == StringComparison.Ordinal ? text.Replace(oldValue, newValue) : throw new NotSupportedException(comparisonType.ToString());
+
+            /// <summary>.NET's <c>Split(string, StringSplitOptions)</c>, <see cref="TrimEntries"/> included.</summary>
+            public string[] Split(string separator, StringSplitOptions options)
+            {
+                var parts = text.Split(new[] { separator }, StringSplitOptions.None);
+                var trim = ((int)options & 2) != 0;
+                var removeEmpty = (options & StringSplitOptions.RemoveEmptyEntries) != 0;
+                var kept = new List<string>(parts.Length);
+                foreach (var part in parts)
+                {
+                    var entry = trim ? part.Trim() : part;
+                    if (!removeEmpty || entry.Length > 0)
+                    {
+                        kept.Add(entry);
+                    }
+                }
+
+                return kept.ToArray();
+            }
+        }
+
+        extension(RegexOptions)
+        {
+            /// <summary>
+            /// The linear-time engine of .NET 7+, which the URL patterns' regular expressions use: the compiler running on
+            /// .NET has it (found by name); on .NET Framework (Visual Studio's compiler process) the backtracking engine
+            /// stands in. The patterns UrlPattern builds (anchored globs: no back-references, no look-arounds) match the
+            /// same URLs on either.
+            /// </summary>
+            public static RegexOptions NonBacktracking => NonBacktrackingOption;
         }
 
         extension(Array)

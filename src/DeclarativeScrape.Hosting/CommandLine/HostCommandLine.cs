@@ -9,8 +9,6 @@ namespace DeclarativeScrape.Hosting;
 internal sealed class HostCommandLine
 {
     /// <summary>The output file extensions and what they mean.</summary>
-    public static readonly IReadOnlyList<string> JsonLinesExtensions = [".jsonl", ".ndjson", ".json"];
-
     private readonly Option<string[]> _url = new("--url", "--start", "-u")
     {
         Description = "A start URL (repeatable). Replaces the scraper's start URLs and, unless --allowed-host is given, its allowed hosts.",
@@ -23,14 +21,79 @@ internal sealed class HostCommandLine
         HelpName = "HOST",
     };
 
+    private readonly Option<string?> _pathPrefix = new("--path-prefix")
+    {
+        Description = "Crawl only URLs whose path starts with PATH (such as /docs/); start URLs are always crawled. Replaces the scraper's.",
+        HelpName = "PATH",
+    };
+
+    private readonly Option<string[]> _include = new("--include")
+    {
+        Description = "A URL pattern (glob: /docs/**, **.html) a crawled URL must match one of (repeatable). Replaces the scraper's.",
+        HelpName = "GLOB",
+    };
+
+    private readonly Option<string[]> _exclude = new("--exclude")
+    {
+        Description = "A URL pattern (glob: **.pdf, **?*) no crawled URL may match (repeatable). Replaces the scraper's.",
+        HelpName = "GLOB",
+    };
+
+    private readonly Option<string[]> _sitemap = new("--sitemap")
+    {
+        Description = "A sitemap (or sitemap index) whose entries seed the crawl: an absolute URL, or a path on the start URL's host (repeatable). Replaces the scraper's.",
+        HelpName = "URL",
+    };
+
+    private readonly Option<DateTimeOffset?> _modifiedSince = new("--modified-since")
+    {
+        Description = "Leave out sitemap entries whose lastmod is older than DATE (2024-06-01, or with a time and zone).",
+        HelpName = "DATE",
+    };
+
+    private readonly Option<string[]> _header = new("--header", "-H")
+    {
+        Description = "A request header sent with every request, as 'Name: value' (repeatable); it replaces the scraper's of that name.",
+        HelpName = "HEADER",
+    };
+
+    private readonly Option<string[]> _cookie = new("--cookie")
+    {
+        Description = "A cookie the crawl starts with, as name=value (repeatable), for the start URLs' hosts.",
+        HelpName = "COOKIE",
+    };
+
     private readonly Option<string?> _out = new("--out", "-o")
     {
-        Description = "Where items go: FILE.jsonl, .ndjson or .json (JSON Lines), FILE.csv (CSV), or - for JSON Lines on standard output.",
+        Description = "Where items go: FILE.jsonl or .ndjson (JSON Lines), FILE.json (a JSON array), FILE.csv (CSV), or - for JSON Lines on standard output.",
         HelpName = "FILE",
     };
 
     private readonly Option<int?> _maxPages = WholeNumber("--max-pages", "The most pages fetched; 0 for no limit.", min: 0);
     private readonly Option<int?> _maxDepth = WholeNumber("--max-depth", "The most links followed from a start URL; 0 for no limit.", min: 0);
+    private readonly Option<CrawlOrder?> _order = new("--order")
+    {
+        Description = "Which queued page of a host goes next: items-first (pages of item types before listings; the default), breadth-first or depth-first.",
+        HelpName = "ORDER",
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            var order = token.ToLowerInvariant() switch
+            {
+                "items-first" => CrawlOrder.ItemsFirst,
+                "breadth-first" => CrawlOrder.BreadthFirst,
+                "depth-first" => CrawlOrder.DepthFirst,
+                _ => (CrawlOrder?)null,
+            };
+            if (order is null)
+            {
+                result.AddError($"--order: '{token}' is not an order; use items-first, breadth-first or depth-first.");
+            }
+
+            return order;
+        },
+    };
+
     private readonly Option<int?> _concurrency = WholeNumber("--concurrency", "At most N requests in flight in all (and so at most N per host): sets both limits to N.", min: 1, "-c");
     private readonly Option<int?> _perHost = WholeNumber("--per-host", "At most N requests in flight per host (raises the overall limit to N if it is lower and --concurrency is not given).", min: 1);
 
@@ -109,7 +172,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _out, _maxPages, _maxDepth, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _drainTimeout, _pageEncoding, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _order, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _drainTimeout, _pageEncoding, _noRobots, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -148,6 +211,36 @@ internal sealed class HostCommandLine
                 if (string.IsNullOrWhiteSpace(value) || value.Contains('/', StringComparison.Ordinal))
                 {
                     result.AddError($"--allowed-host: '{value}' is not a host name (give example.com, not a URL).");
+                }
+            }
+        });
+        _sitemap.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!value.StartsWith('/') && !TryParseHttpUrl(value, out _))
+                {
+                    result.AddError($"--sitemap: '{value}' is neither an absolute http(s) URL nor a path starting with '/'.");
+                }
+            }
+        });
+        _header.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (SplitHeader(value) is null)
+                {
+                    result.AddError($"--header: '{value}' is not 'Name: value'.");
+                }
+            }
+        });
+        _cookie.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value.IndexOf('=', StringComparison.Ordinal) <= 0)
+                {
+                    result.AddError($"--cookie: '{value}' is not name=value.");
                 }
             }
         });
@@ -244,25 +337,35 @@ internal sealed class HostCommandLine
         : result.CommandResult.Command == Status ? ("status", result.GetValue(_statusState)!, null)
         : null;
 
-    /// <summary>The format an output path implies: <c>jsonl</c>, <c>csv</c>, or <see langword="null"/> for an unknown extension.</summary>
-    public static string? OutputFormatOf(string path)
-    {
-        var extension = Path.GetExtension(path);
-        return JsonLinesExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase) ? "jsonl"
-            : extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "csv"
-            : null;
-    }
+    /// <summary>The format an output path implies: <c>jsonl</c>, <c>json</c>, <c>csv</c>, or <see langword="null"/> for an unknown extension.</summary>
+    public static string? OutputFormatOf(string path) => ItemWriter<object>.FormatOf(path);
 
     public ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args);
+
+    /// <summary><c>Name: value</c> as a pair, or <see langword="null"/> when it is not one.</summary>
+    private static KeyValuePair<string, string>? SplitHeader(string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var name = colon > 0 ? value[..colon].Trim() : string.Empty;
+        return name.Length == 0 || name.Any(char.IsWhiteSpace) ? null : new KeyValuePair<string, string>(name, value[(colon + 1)..].Trim());
+    }
 
     /// <summary>The settings of a parse result without errors.</summary>
     public HostSettings Read(ParseResult result) => new()
     {
         Urls = [.. (result.GetValue(_url) ?? []).Select(u => TryParseHttpUrl(u, out var url) ? url : throw new InvalidOperationException($"unchecked URL {u}"))],
         AllowedHosts = result.GetValue(_allowedHost) ?? [],
+        PathPrefix = result.GetValue(_pathPrefix),
+        Include = result.GetValue(_include) ?? [],
+        Exclude = result.GetValue(_exclude) ?? [],
+        Sitemaps = [.. (result.GetValue(_sitemap) ?? []).Select(s => new Uri(s, UriKind.RelativeOrAbsolute))],
+        ModifiedSince = result.GetValue(_modifiedSince),
+        Headers = [.. (result.GetValue(_header) ?? []).Select(h => SplitHeader(h) ?? throw new InvalidOperationException($"unchecked header {h}"))],
+        Cookies = [.. (result.GetValue(_cookie) ?? []).Select(c => new KeyValuePair<string, string>(c[..c.IndexOf('=', StringComparison.Ordinal)].Trim(), c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()))],
         Out = result.GetValue(_out),
         MaxPages = result.GetValue(_maxPages),
         MaxDepth = result.GetValue(_maxDepth),
+        Order = result.GetValue(_order),
         Concurrency = result.GetValue(_concurrency),
         PerHost = result.GetValue(_perHost),
         Rate = result.GetValue(_rate),

@@ -7,12 +7,29 @@ internal sealed record HostSettings
 
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    public string? PathPrefix { get; init; }
+
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    public IReadOnlyList<Uri> Sitemaps { get; init; } = [];
+
+    public DateTimeOffset? ModifiedSince { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Cookies { get; init; } = [];
+
     /// <summary>The <c>--out</c> value: a file path, <see cref="StandardOutput"/>, or <see langword="null"/>.</summary>
     public string? Out { get; init; }
 
     public int? MaxPages { get; init; }
 
     public int? MaxDepth { get; init; }
+
+    /// <summary><c>--order</c>.</summary>
+    public CrawlOrder? Order { get; init; }
 
     public int? Concurrency { get; init; }
 

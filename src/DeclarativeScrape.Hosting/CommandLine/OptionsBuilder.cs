@@ -24,6 +24,42 @@ internal static class OptionsBuilder
             options.AllowedHosts = [.. settings.AllowedHosts];
         }
 
+        if (settings.PathPrefix is { } prefix)
+        {
+            options.Scope.PathPrefix = prefix;
+        }
+
+        if (settings.Include.Count > 0)
+        {
+            options.Scope.Include = [.. settings.Include];
+        }
+
+        if (settings.Exclude.Count > 0)
+        {
+            options.Scope.Exclude = [.. settings.Exclude];
+        }
+
+        if (settings.Sitemaps.Count > 0)
+        {
+            options.Sitemaps.Urls = [.. settings.Sitemaps];
+            options.Sitemaps.FromRobots = false;
+        }
+
+        if (settings.ModifiedSince is { } since)
+        {
+            options.Sitemaps.ModifiedSince = since;
+        }
+
+        foreach (var (name, value) in settings.Headers)
+        {
+            options.Headers[name] = value;
+        }
+
+        foreach (var (name, value) in settings.Cookies)
+        {
+            options.Cookies.Add(new System.Net.Cookie(name, value));
+        }
+
         if (settings.Out is { } output)
         {
             options.OutputPath = settings.OutToStandardOutput ? null : output;
@@ -37,6 +73,11 @@ internal static class OptionsBuilder
         if (settings.MaxDepth is { } maxDepth)
         {
             options.Limits.MaxDepth = maxDepth;
+        }
+
+        if (settings.Order is { } order)
+        {
+            options.Order = order;
         }
 
         if (settings.Concurrency is { } concurrency)
@@ -67,7 +108,6 @@ internal static class OptionsBuilder
         if (settings.NoAdaptive)
         {
             options.Concurrency.Adaptive = false;
-            options.RateLimit.Adaptive = false;
         }
 
         if (settings.MaxResponseBytes is { } maxResponse)
@@ -129,10 +169,14 @@ internal static class OptionsBuilder
         var root = optionName.Split('[')[0];
         return root switch
         {
-            "StartUrls" when settings.Urls.Count > 0 => "--url",
+            "StartUrls" => "--url",
             "AllowedHosts" when settings.AllowedHosts.Count > 0 => "--allowed-host",
             "AllowedHosts" when settings.Urls.Count > 0 => "--url",
             "OutputPath" when settings.Out is not null => "--out",
+            "Scope.PathPrefix" when settings.PathPrefix is not null => "--path-prefix",
+            "Sitemaps.Urls" or "Sitemaps" when settings.Sitemaps.Count > 0 => "--sitemap",
+            "Scope.Include" when settings.Include.Count > 0 => "--include",
+            "Scope.Exclude" when settings.Exclude.Count > 0 => "--exclude",
             "Limits.MaxPages" when settings.MaxPages is not null => "--max-pages",
             "Limits.MaxDepth" when settings.MaxDepth is not null => "--max-depth",
             "Concurrency.PerHost" when settings.PerHost is not null => "--per-host",

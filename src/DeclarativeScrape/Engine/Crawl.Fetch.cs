@@ -109,7 +109,7 @@ internal sealed partial class Crawl<TItem>
         {
             // A request in flight is cancelled only by StopNow or when the drain after a graceful stop runs out; the
             // waits before it (a retry's backoff, its slot) end as soon as the run stops (cancellationToken).
-            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, _requests.Token).ConfigureAwait(false);
+            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, _requests.Token, _plan.Pages[job.Lease.PageType].Headers).ConfigureAwait(false);
             if (result.HasResponse)
             {
                 Interlocked.Increment(ref _pagesFetched);
@@ -166,9 +166,10 @@ internal sealed partial class Crawl<TItem>
                 : Failed(job, FailureReason.Network, null, exception.Message, null);
         }
 
-        if (result.Status == FetchStatus.OutOfScope)
+        if (result.Status is FetchStatus.OutOfScope or FetchStatus.NotHtml)
         {
-            return Skipped(lease, SkipReason.OutOfScope, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri);
+            var skip = result.Status == FetchStatus.NotHtml ? SkipReason.NotHtml : SkipReason.OutOfScope;
+            return Skipped(lease, skip, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri != lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null);
         }
 
         var reason = result.IsRateLimited && job.RateLimited >= _settings.MaxRateLimitedAttempts
@@ -222,5 +223,9 @@ internal sealed partial class Crawl<TItem>
     {
         Interlocked.Decrement(ref _activeJobs);
         _signal.Set();
+        if (Volatile.Read(ref _sitemapWaiting) == 1 && Interlocked.Exchange(ref _sitemapWaiting, 0) == 1)
+        {
+            _sitemapRoom.Release();   // a sitemap reader waits for the frontier to shrink
+        }
     }
 }

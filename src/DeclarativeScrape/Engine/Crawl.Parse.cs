@@ -132,7 +132,7 @@ internal sealed partial class Crawl<TItem>
         var mayRender = _render is not null && RenderStage.MayRenderAfter(pageType, job);
         try
         {
-            extraction = worker.Extract(result.Body!.Bytes, result.ContentType, result.FinalUrl, pageType);
+            extraction = worker.Extract(result.Body!.Bytes, result.ContentType, result.FinalUrl, pageType, job.Lease.Carried);
         }
         finally
         {

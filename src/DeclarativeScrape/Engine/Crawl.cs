@@ -33,6 +33,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OutcomeRecorder _recorder;
+    private readonly RequestControl _requestControl;
     private readonly PageFetcher _fetcher;
     private readonly BodyBudget _bodies;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
@@ -65,10 +66,11 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         _logger = engine.CreateLogger();
         _recorder = new OutcomeRecorder(plan.Name, _logger, engine.Metrics);
+        _requestControl = new RequestControl(engine.Fetch, settings);
         _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
-        _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _bodies, _logger);
+        _fetcher = new PageFetcher(_requestControl, settings, _time, _recorder, _bodies, _logger);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
-        _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
+        _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth, FrontierOrder.For(settings.Order, plan));
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
         _politeness = _store.Politeness;
 
@@ -200,7 +202,17 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         Task[] workers = [];
         try
         {
+            if (_settings.Login is { } login)
+            {
+                await new LoginStep(_requestControl, _settings, _recorder).RunAsync(login, _stop.Token).ConfigureAwait(false);
+            }
+
             await SeedAsync().ConfigureAwait(false);
+            if (_settings.SitemapUrls.Count > 0 || _settings.SitemapsFromRobots)
+            {
+                StartSitemaps();
+            }
+
             workers = new Task[_parseWorkers];
             for (var i = 0; i < workers.Length; i++)
             {
@@ -244,6 +256,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         _engine.Hosts.RemoveRun(this);
+        _requestControl.Dispose();
         _bodies.Leave();
         _wakeTimer.Dispose();
         _requests.Dispose();

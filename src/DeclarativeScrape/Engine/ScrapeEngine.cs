@@ -145,6 +145,11 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         ItemWriter<TItem>.Validate(options.OutputPath, plan.Format);
+        if (options.Sitemaps.Any && !plan.Pages.Any(p => p.SitemapRules is not null))
+        {
+            throw new ScrapeOptionsException(nameof(ScrapeOptions.Sitemaps), $"{plan.Name} has no page type for sitemap entries: give one a [Sitemap(typeof(...))] on the scraper.");
+        }
+
         RenderStage.Validate(plan, options.Renderer);
 
         return new RunSettings(plan.Name, options);

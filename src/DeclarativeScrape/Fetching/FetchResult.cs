@@ -14,6 +14,9 @@ internal enum FetchStatus
 
     /// <summary>The run stopped during the attempt.</summary>
     Cancelled,
+
+    /// <summary>A 2xx answer that is not HTML (its media type in the message); its body was not read.</summary>
+    NotHtml,
 }
 
 /// <summary>The result of one attempt (a value, never an exception): what came back, and whether to retry it.</summary>

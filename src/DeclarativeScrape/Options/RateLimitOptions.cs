@@ -12,13 +12,6 @@ public sealed class RateLimitOptions
     /// <summary>Requests that may start at once after an idle period. Must be positive.</summary>
     public int Burst { get; set; } = DefaultBurst;
 
-    /// <summary>
-    /// Reserved for rate discovery (learning each host's rate from its 429 answers), which is not in this release: the
-    /// setting is accepted and has no effect yet. Today a host runs at <see cref="RequestsPerSecond"/> (or unpaced), a
-    /// 429 pauses it for its <c>Retry-After</c>, and <see cref="ConcurrencyOptions.Adaptive"/> adapts its concurrency.
-    /// </summary>
-    public bool Adaptive { get; set; } = true;
-
     internal void Validate(string prefix)
     {
         if (RequestsPerSecond is { } rps && (!double.IsFinite(rps) || rps <= 0))

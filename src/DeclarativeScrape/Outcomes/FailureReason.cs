@@ -37,9 +37,6 @@ public enum FailureReason
     /// </summary>
     Extraction,
 
-    /// <summary>The response was not an HTML (or XHTML/XML) document.</summary>
-    NotHtml,
-
     /// <summary>
     /// A <see cref="RenderAttribute"/> page the browser could not render: it crashed the browser on every attempt, or
     /// the browser failed (a page that does not settle in time is <see cref="Timeout"/>).

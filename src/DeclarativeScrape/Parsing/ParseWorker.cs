@@ -48,11 +48,11 @@ internal sealed class ParseWorker
     /// Decodes, parses and extracts one page held in chunks (a <see cref="ResponseBody"/>). <see cref="PageDecoder"/>
     /// reads one contiguous span: a body of one chunk is read where it is, a longer one is joined first.
     /// </summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType, CarriedValues? carried = null)
     {
         if (body.IsSingleSegment)
         {
-            return Extract(body.FirstSpan, contentType, pageUrl, pageType);
+            return Extract(body.FirstSpan, contentType, pageUrl, pageType, carried);
         }
 
         var length = checked((int)body.Length);
@@ -61,7 +61,7 @@ internal sealed class ParseWorker
         try
         {
             body.CopyTo(joined);
-            return Extract(joined.AsSpan(0, length), contentType, pageUrl, pageType);
+            return Extract(joined.AsSpan(0, length), contentType, pageUrl, pageType, carried);
         }
         finally
         {
@@ -76,12 +76,18 @@ internal sealed class ParseWorker
     /// Decodes, parses and extracts one page. Never throws: an exception in any stage (a decoder or parser bug, a
     /// throwing extractor or converter) is the page's <see cref="PageExtraction{TItem}.Error"/>, naming the stage.
     /// </summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
+    /// <param name="body">The page's bytes.</param>
+    /// <param name="contentType">The <c>Content-Type</c> header, if any.</param>
+    /// <param name="pageUrl">The page's URL after redirects.</param>
+    /// <param name="pageType">Its page type.</param>
+    /// <param name="carried">The values the link to it carried, if any.</param>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType, CarriedValues? carried = null)
     {
         var stage = PageStage.Decode;
         char[]? chars = null;
         IHtmlDocument? document = null;
         _context.Reset(pageUrl);
+        _context.Carried = carried;
         try
         {
             _probe?.Invoke(stage, pageUrl);

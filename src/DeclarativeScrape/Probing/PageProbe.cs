@@ -5,8 +5,8 @@ namespace DeclarativeScrape;
 
 /// <summary>
 /// One page through a scraper's extraction, for a person writing the scraper (the host's <c>probe</c> command): fetched
-/// as a crawl fetches it (robots.txt for the scraper's user agent, its headers, timeouts, retries, size caps, redirects
-/// within the allowed hosts), or read from a saved file, then decoded, parsed and extracted by the crawl's own parse
+/// as a crawl fetches it (robots.txt for the scraper's user agent, its login step, the scraper's and the page type's
+/// headers, cookies, timeouts, retries, size caps, redirects within the allowed hosts), or read from a saved file, then decoded, parsed and extracted by the crawl's own parse
 /// worker. Nothing is stored and no link is followed.
 /// </summary>
 public static class PageProbe
@@ -35,7 +35,9 @@ public static class PageProbe
         var engine = options.Engine ?? ScrapeEngine.Shared;
         var settings = new RunSettings(plan.Name, options);
         var logger = engine.CreateLogger();
-        var fetcher = new PageFetcher(engine.Fetch.Client, settings, engine.Time, new OutcomeRecorder(plan.Name, logger), BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies), logger);
+        var recorder = new OutcomeRecorder(plan.Name, logger);
+        using var control = new RequestControl(engine.Fetch, settings);
+        var fetcher = new PageFetcher(control, settings, engine.Time, recorder, BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies), logger);
         var pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
 
         if (settings.ObeyRobots)
@@ -50,7 +52,20 @@ public static class PageProbe
             }
         }
 
-        var attempts = new Attempts(fetcher, settings, url);
+        if (settings.Login is { } login)
+        {
+            // The crawl logs in before its first page; the probe does too, so the page is fetched with the same cookies.
+            try
+            {
+                await new LoginStep(control, settings, recorder).RunAsync(login, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LoginException exception)
+            {
+                return NoPage(url, url, pageType, null, exception.Message);
+            }
+        }
+
+        var attempts = new Attempts(fetcher, settings, url, pageType.Headers);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         Outcome<FetchResult> outcome;
         try
@@ -137,7 +152,7 @@ public static class PageProbe
     };
 
     /// <summary>The attempts of one probe, each decided on as the crawl decides (retryable statuses, 429s, network errors).</summary>
-    private sealed class Attempts(PageFetcher fetcher, RunSettings settings, Uri url)
+    private sealed class Attempts(PageFetcher fetcher, RunSettings settings, Uri url, IReadOnlyList<KeyValuePair<string, string>> pageHeaders)
     {
         private int _rateLimited;
 
@@ -146,7 +161,7 @@ public static class PageProbe
         public async ValueTask<FetchResult> NextAsync(CancellationToken cancellationToken)
         {
             Count++;
-            var result = await fetcher.FetchAsync(url, settings.Scope, settings.MaxResponseBytes, requireHtml: true, Count, cancellationToken).ConfigureAwait(false);
+            var result = await fetcher.FetchAsync(url, settings.Scope, settings.MaxResponseBytes, requireHtml: true, Count, cancellationToken, pageHeaders).ConfigureAwait(false);
             if (result.IsRateLimited)
             {
                 _rateLimited++;

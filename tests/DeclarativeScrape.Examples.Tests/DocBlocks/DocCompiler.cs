@@ -49,7 +49,7 @@ public static class DocCompiler
                 ParseOptions,
                 new ProjectOptions())
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new RenderWithoutPageAnalyzer()]).GetAllDiagnosticsAsync();
+        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new CarriedValuesAnalyzer(), new RenderWithoutPageAnalyzer()]).GetAllDiagnosticsAsync();
         return [.. generatorDiagnostics.Concat(all).Where(d => d.Severity >= DiagnosticSeverity.Warning).Distinct()];
     }
 

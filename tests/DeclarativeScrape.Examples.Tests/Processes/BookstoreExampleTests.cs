@@ -66,6 +66,55 @@ public sealed class BookstoreExampleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_small_max_pages_yields_books_first_and_a_json_file_is_one_array_that_a_json_reader_loads()
+    {
+        // Each listing links 10 more listings (next and the pager) before its 20 books: first in, first out, the first
+        // ten pages admitted were all listings. Items first, the start listing's books go before its listings.
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 300 });
+        var output = _temp.File("books.json");
+        var state = _temp.File("state");
+
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            var books = ReadArray(output);
+            books.Count.ShouldBe(9, "the start listing and 9 of its books");
+            GroundTruth.ShouldBeBooks(books, site.Books, all: false);
+            RunResult.Of(child).Items.ShouldBe(9);
+        }
+
+        // The same with a state directory (its queue on disk), and a second run that resumes it: the array stays one array.
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            ReadArray(output).Count.ShouldBe(9);
+        }
+
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            var books = ReadArray(output);
+            books.Count.ShouldBe(9, "nothing left to fetch: the run closes the array it reopened, with the same books");
+            GroundTruth.ShouldBeBooks(books, site.Books, all: false);
+        }
+
+        // Breadth first, as before: the first ten pages are listings.
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--order", "breadth-first", "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            ReadArray(output).ShouldBeEmpty();
+            (await File.ReadAllTextAsync(output)).ShouldBe("[]\n");
+        }
+
+        static IReadOnlyList<JsonElement> ReadArray(string path)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document.RootElement.ValueKind.ShouldBe(JsonValueKind.Array);
+            return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+        }
+    }
+
+    [Fact]
     public async Task Csv_output_has_the_header_and_one_row_per_book_and_the_concurrency_option_caps_the_requests_in_flight()
     {
         await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 120, Latency = TimeSpan.FromMilliseconds(10) });

@@ -26,7 +26,10 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     private ChildProcess(string description, IReadOnlyList<string> commandLine, string workingDirectory, string? program = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(program ?? Dotnet)
+        // A test runner started in the background by a non-interactive shell ignores SIGINT, and a child inherits
+        // that (.NET then installs no Ctrl+C handler): GNU env gives the child SIGINT's default back, so the Ctrl+C
+        // tests send what a terminal sends whatever started the tests.
+        var start = new ProcessStartInfo(OperatingSystem.IsLinux() ? "env" : program ?? Dotnet)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -36,6 +39,12 @@ public sealed partial class ChildProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (OperatingSystem.IsLinux())
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(program ?? Dotnet);
+        }
+
         foreach (var arg in commandLine)
         {
             start.ArgumentList.Add(arg);

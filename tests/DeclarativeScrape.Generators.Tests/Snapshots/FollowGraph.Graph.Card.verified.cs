@@ -77,15 +77,6 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.CardExtraction.HeadingName);
             writer.WriteStringValue(value.Heading);
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.CardExtraction.MoreName);
-            if (value.More is { } v1)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v1.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
@@ -96,7 +87,6 @@ namespace Graph
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Heading is { } v0 ? v0 : null;
-            cells[1] = value.More is { } v1 ? (v1.Url is { } urlMore ? global::DeclarativeScrape.ItemWriting.FormatUri(urlMore) : null) : null;
         }
     }
 }
@@ -117,12 +107,10 @@ namespace DeclarativeScrape.Generated
             global::DeclarativeScrape.SelectorQuery.First(MoreSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText HeadingName = global::System.Text.Json.JsonEncodedText.Encode("heading");
-        internal static readonly global::System.Text.Json.JsonEncodedText MoreName = global::System.Text.Json.JsonEncodedText.Encode("more");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "heading",
-            "more",
         };
     }
 }

@@ -82,15 +82,6 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.PageCExtraction.TitleName);
             writer.WriteStringValue(value.Title);
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.PageCExtraction.HomeName);
-            if (value.Home is { } v1)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v1.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
@@ -101,7 +92,6 @@ namespace Graph
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
-            cells[1] = value.Home is { } v1 ? (v1.Url is { } urlHome ? global::DeclarativeScrape.ItemWriting.FormatUri(urlHome) : null) : null;
         }
     }
 }
@@ -122,12 +112,10 @@ namespace DeclarativeScrape.Generated
             global::DeclarativeScrape.SelectorQuery.First(HomeSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
-        internal static readonly global::System.Text.Json.JsonEncodedText HomeName = global::System.Text.Json.JsonEncodedText.Encode("home");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "title",
-            "home",
         };
     }
 }

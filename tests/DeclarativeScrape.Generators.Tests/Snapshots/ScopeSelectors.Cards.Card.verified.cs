@@ -134,15 +134,6 @@ namespace Cards
             {
                 writer.WriteNullValue();
             }
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.CardExtraction.NextName);
-            if (value.Next is { } v3)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v3.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
@@ -171,7 +162,6 @@ namespace Cards
                 }
                 cells[2] = global::DeclarativeScrape.ItemWriting.EndJsonText();
             }
-            cells[3] = value.Next is { } v3 ? (v3.Url is { } urlNext ? global::DeclarativeScrape.ItemWriting.FormatUri(urlNext) : null) : null;
         }
     }
 }
@@ -191,14 +181,12 @@ namespace DeclarativeScrape.Generated
         internal static readonly global::System.Text.Json.JsonEncodedText IdName = global::System.Text.Json.JsonEncodedText.Encode("id");
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText ClassesName = global::System.Text.Json.JsonEncodedText.Encode("classes");
-        internal static readonly global::System.Text.Json.JsonEncodedText NextName = global::System.Text.Json.JsonEncodedText.Encode("next");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "id",
             "title",
             "classes",
-            "next",
         };
     }
 }

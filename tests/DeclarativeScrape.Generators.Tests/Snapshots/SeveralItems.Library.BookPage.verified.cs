@@ -82,15 +82,6 @@ namespace Library
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.TitleName);
             writer.WriteStringValue(value.Title);
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.AuthorName);
-            if (value.Author is { } v1)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v1.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
@@ -101,7 +92,6 @@ namespace Library
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
-            cells[1] = value.Author is { } v1 ? (v1.Url is { } urlAuthor ? global::DeclarativeScrape.ItemWriting.FormatUri(urlAuthor) : null) : null;
         }
     }
 }
@@ -122,12 +112,10 @@ namespace DeclarativeScrape.Generated
             global::DeclarativeScrape.SelectorQuery.First(AuthorSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
-        internal static readonly global::System.Text.Json.JsonEncodedText AuthorName = global::System.Text.Json.JsonEncodedText.Encode("author");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "title",
-            "author",
         };
     }
 }

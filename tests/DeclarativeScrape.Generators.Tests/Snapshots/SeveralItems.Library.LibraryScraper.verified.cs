@@ -21,7 +21,7 @@ namespace Library
                 new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.AuthorPage), "AuthorPage", __ExtractAuthorPage, isItem: true) { ReadAttributes = new string[] { "class" } },
                 new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.BookPage), "BookPage", __ExtractBookPage, isItem: true) { ReadAttributes = new string[] { "class", "href" } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Library.LibraryScraper.Item>("LibraryScraper", pages, global::Library.LibraryScraper.__ItemFormat.Instance, "060def36c0069e2e", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Library.LibraryScraper.Item>("LibraryScraper", pages, global::Library.LibraryScraper.__ItemFormat.Instance, "2660a27a9b6819ec", CreateOptions);
         }
 
         /// <summary>
