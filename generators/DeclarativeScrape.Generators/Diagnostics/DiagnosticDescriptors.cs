@@ -153,7 +153,7 @@ namespace DeclarativeScrape.Generators.Diagnostics
         public static readonly DiagnosticDescriptor SampleMissingValue = Error(
             "DS0028",
             "Sample page does not give a required value",
-            "In sample '{0}', required '{1}' (selector '{2}') fails: {3}{4}");
+            "In sample '{0}', required '{1}' ({2}) fails: {3}{4}");
 
         public static readonly DiagnosticDescriptor SampleOptionalNeverFound = Warning(
             "DS0029",

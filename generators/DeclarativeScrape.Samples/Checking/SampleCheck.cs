@@ -73,7 +73,14 @@ namespace DeclarativeScrape.Samples.Checking
                 }
 
                 checkedSamples++;
-                var extraction = new ModelExtraction(ExtractionDocument.CreateContext(page.Document, pageUrl), job.Nested);
+                var context = ExtractionDocument.CreateContext(page.Document, pageUrl);
+                var carried = sample.Expectation?.Values?.Carried;
+                if (carried is not null)
+                {
+                    context.Carried = CarriedValuesOf(carried);
+                }
+
+                var extraction = new ModelExtraction(context, job.Nested, carriedKnown: carried is not null);
                 var (_, value) = extraction.Extract(type, page.Document);
                 ReportFailures(spec, extraction.Failures, diagnostics);
                 if (sample.Expectation?.Values is { } expected)
@@ -82,6 +89,12 @@ namespace DeclarativeScrape.Samples.Checking
                     {
                         foreach (var difference in ValueComparison.Compare(type, value, expectedValue, nested))
                         {
+                            if (extraction.Failures.Exists(f => f.Type.FullName == difference.Type.FullName && f.Property.Name == difference.Property.Name))
+                            {
+                                // Its failure is reported (DS0028): that it has no value is no second error.
+                                continue;
+                            }
+
                             diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.SampleValueDiffers, difference.Type.AnchorOf(difference.Property.Name), spec.Path, difference.Path, difference.Actual, difference.Expected));
                         }
                     }
@@ -145,7 +158,7 @@ namespace DeclarativeScrape.Samples.Checking
                     ImmutableProperties(first.Property),
                     spec.Path,
                     first.Failure.Property,
-                    first.Failure.Selector ?? string.Empty,
+                    first.Failure.Selector is { } text ? "selector '" + text + "'" : first.Property.Source == SourceKind.Carried ? "the value carried to the page" : "no selector",
                     first.Failure.Message,
                     hint));
             }
@@ -164,13 +177,14 @@ namespace DeclarativeScrape.Samples.Checking
                 var matched = seen.Exists(o => o.Matched);
                 if (property.Source == SourceKind.Follow)
                 {
-                    if (!seen.Exists(o => o.Links > 0))
+                    // A required link that finds none fails in every sample (DS0028 there): no warning besides.
+                    if (property.Shape != ValueShape.Required && !seen.Exists(o => o.Links > 0))
                     {
                         var reason = Reason(property, seen, matched);
                         diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.SampleFollowFindsNoLink, owner.AnchorOf(property.Name), property.Name, property.Selector?.Text ?? string.Empty, samples.ToString(CultureInfo.InvariantCulture), page.Model.Type.DisplayName, reason.Text, reason.Hint));
                     }
                 }
-                else if (property.Shape != ValueShape.Required && property.Source != SourceKind.PageUrl && !seen.Exists(o => o.Valued)
+                else if (property.Shape != ValueShape.Required && property.Source is not (SourceKind.PageUrl or SourceKind.Carried) && !seen.Exists(o => o.Valued)
                     && !(property.Source == SourceKind.Items && matched))
                 {
                     // (Nested items that match but fail have reported their own failures.)
@@ -178,6 +192,19 @@ namespace DeclarativeScrape.Samples.Checking
                     diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.SampleOptionalNeverFound, owner.AnchorOf(property.Name), ImmutableProperties(property), property.Name, property.Selector?.Text ?? string.Empty, samples.ToString(CultureInfo.InvariantCulture), page.Model.Type.DisplayName, reason.Text, reason.Hint));
                 }
             }
+        }
+
+        private static CarriedValues CarriedValuesOf(IReadOnlyList<KeyValuePair<string, string?>> carried)
+        {
+            var names = new string[carried.Count];
+            var values = new string?[carried.Count];
+            for (var i = 0; i < carried.Count; i++)
+            {
+                names[i] = carried[i].Key;
+                values[i] = carried[i].Value;
+            }
+
+            return CarriedValues.Create(names, values);
         }
 
         private static (string Text, string Hint) Reason(PropertyModel property, List<PropertyObservation> seen, bool matched)

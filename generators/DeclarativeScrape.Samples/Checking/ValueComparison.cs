@@ -10,8 +10,10 @@ namespace DeclarativeScrape.Samples.Checking
 {
     /// <summary>
     /// Compares a sample's extracted value with its expected-values file, value by value as the output would write them
-    /// (numbers by value, dates by instant, URLs by their absolute form, enums by name). A member the file leaves out
-    /// is not compared, so a person can keep only the values that matter.
+    /// (numbers by value, dates by instant, URLs by their absolute form, enums by name), each property under its JSON
+    /// name (<c>[JsonPropertyName]</c>); a property the output does not write (<c>[JsonIgnore]</c>, a link without
+    /// <c>[JsonInclude]</c>) is not compared. A member the file leaves out is not compared either, so a person can keep
+    /// only the values that matter.
     /// </summary>
     internal sealed class ValueComparison
     {
@@ -32,7 +34,7 @@ namespace DeclarativeScrape.Samples.Checking
             foreach (var member in actual.Members)
             {
                 var property = member.Key;
-                if (expected.Member(property.JsonName) is not { } node)
+                if (!property.IsWritten || expected.Member(property.JsonName) is not { } node)
                 {
                     continue;
                 }

@@ -13,23 +13,35 @@ namespace DeclarativeScrape.Samples.Extraction
     /// <summary>
     /// Runs a type's extraction on a parsed sample by interpreting the generator's model of it, step for step as the
     /// generated <c>Extract</c> does (<c>PropertyExtractionEmitter</c>): the same selector set matched in one walk
-    /// (<see cref="ExtractionQuery"/>), the same text, attribute and pattern steps, the same conversions
-    /// (<see cref="ExtractionValues"/>, <see cref="ExtractionContext.TryResolveUrl"/>), the same failure messages
-    /// (<see cref="ExtractionMessages"/>) recorded in the same <see cref="ExtractionContext"/>. A differential test holds
-    /// it to the generated extractors on the demo sites' pages. A <c>[Convert]</c> method is the one step it cannot run:
-    /// its property's text is extracted and left unchecked.
+    /// (<see cref="ExtractionQuery"/>), the same text, attribute, shaping (<see cref="TextShaping"/>) and pattern steps,
+    /// the same counts, the same conversions (<see cref="ExtractionValues"/>, <see cref="ExtractionContext.TryResolveUrl"/>),
+    /// the same links (a <c>[Follow]</c>'s or <c>[FollowLinks]</c>' <see cref="UrlRules"/> included), the same failure
+    /// messages (<see cref="ExtractionMessages"/>) recorded in the same <see cref="ExtractionContext"/>. A differential
+    /// test holds it to the generated extractors on the demo sites' pages. What it cannot know it does not judge: a
+    /// <c>[Convert]</c> method's result (its property's text is extracted and left unchecked), and a <c>[Carried]</c>
+    /// value when the sample does not say what the link to it carried. The values a page's links carry on are not
+    /// computed (no verdict depends on them).
     /// </summary>
     internal sealed class ModelExtraction
     {
         private static readonly ConcurrentDictionary<string, ISelector> Selectors = new(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<LinkRulesModel, UrlRules> Rules = new();
 
         private readonly Dictionary<string, CheckedType> _nested = new(StringComparer.Ordinal);
         private readonly ExtractionContext _context;
+        private readonly bool _carriedKnown;
 
-        public ModelExtraction(ExtractionContext context, IEnumerable<CheckedType> nested)
+        /// <param name="context">The page's context (its <see cref="ExtractionContext.Carried"/> values set when known).</param>
+        /// <param name="nested">The item types the page's <c>[Items]</c> properties extract.</param>
+        /// <param name="carriedKnown">
+        /// Whether <paramref name="context"/> holds what the link to the page carried (<see langword="null"/> included, as
+        /// for a start URL): <c>[Carried]</c> properties are then extracted as the crawl would; otherwise they are not judged.
+        /// </param>
+        public ModelExtraction(ExtractionContext context, IEnumerable<CheckedType> nested, bool carriedKnown)
         {
             _context = context;
+            _carriedKnown = carriedKnown;
             foreach (var type in nested)
             {
                 _nested[type.FullName] = type;
@@ -55,12 +67,19 @@ namespace DeclarativeScrape.Samples.Extraction
             {
                 var property = model.Properties[i];
                 indexes[i] = -1;
-                if (property.Selector is { IsScope: false } selector)
+                if (PropertyExtractionEmitter.IsQueried(property))
                 {
                     indexes[i] = queries.Count;
-                    var parsed = Selectors.GetOrAdd(selector.Text, ExtractionSelectors.Parse);
-                    queries.Add(property.Shape == ValueShape.List ? SelectorQuery.All(parsed) : SelectorQuery.First(parsed));
+                    var parsed = Selector(property.Selector!.Text);
+                    queries.Add(PropertyExtractionEmitter.ReadsAll(property) ? SelectorQuery.All(parsed) : SelectorQuery.First(parsed));
                 }
+            }
+
+            // [FollowLinks] take the places after the properties', as in the generated selector set.
+            var followLinks = queries.Count;
+            foreach (var links in model.FollowLinks)
+            {
+                queries.Add(SelectorQuery.All(Selector(links.Selector.Text)));
             }
 
             var matches = queries.Count > 0 ? ExtractionQuery.Match(scope, new SelectorSet(queries.ToArray())) : default;
@@ -70,12 +89,22 @@ namespace DeclarativeScrape.Samples.Extraction
             for (var i = 0; i < model.Properties.Count; i++)
             {
                 var property = model.Properties[i];
+                if (property.Source == SourceKind.Computed)
+                {
+                    // Not extracted: computed by the type's own code from the others.
+                    continue;
+                }
+
                 var observation = Observe(type, property);
                 observation.Scope ??= scope;
                 var value = property.Source switch
                 {
                     SourceKind.PageUrl => SampleValue.Of(property.Kind == ValueKind.Uri ? _context.PageUrl : (object)_context.PageUrl.AbsoluteUri),
                     SourceKind.Items => Items(type, property, matches, indexes[i], scope, observation, ref ok),
+                    SourceKind.Carried => Carried(type, property, scope, observation, ref ok),
+                    SourceKind.Count => Count(property, matches, indexes[i], observation),
+                    SourceKind.Follow when property.Rules is not null && property.Shape != ValueShape.List && indexes[i] >= 0 =>
+                        FirstLinkByRules(type, property, matches, indexes[i], scope, observation, ref ok),
                     _ => Values(type, property, matches, indexes[i], scopeElement, scope, observation, ref ok),
                 };
                 if (property.Source == SourceKind.PageUrl)
@@ -86,7 +115,100 @@ namespace DeclarativeScrape.Samples.Extraction
                 members.Add(new KeyValuePair<PropertyModel, SampleValue>(property, value));
             }
 
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                var links = model.FollowLinks[i];
+                foreach (var element in matches.All(followLinks + i))
+                {
+                    if (element.GetAttribute(links.AttributeName) is { } href)
+                    {
+                        _ = links.Rules is { } rules
+                            ? _context.AddLink<SampleLinkTarget>("FollowLinks", href, RulesOf(rules), out _)
+                            : _context.AddLink<SampleLinkTarget>("FollowLinks", href, out _);
+                    }
+                }
+            }
+
             return (ok, SampleValue.Object(members));
+        }
+
+        // [Count]: the number of matches, never a failure.
+        private static SampleValue Count(PropertyModel property, SelectorMatches matches, int index, PropertyObservation observation)
+        {
+            var count = index < 0 ? 1 : matches.All(index).Length;
+            observation.Matched = observation.Valued = true;
+            return SampleValue.Of(property.Kind == ValueKind.Int64 ? (object)(long)count : count);
+        }
+
+        // [Carried]: what the link to the page carried, converted as if read from the page; not judged when unknown.
+        private SampleValue Carried(CheckedType type, PropertyModel property, IParentNode scope, PropertyObservation observation, ref bool ok)
+        {
+            observation.Matched = true;
+            if (!_carriedKnown)
+            {
+                observation.Valued = true;
+                return SampleValue.Unchecked(string.Empty);
+            }
+
+            var report = property.Shape == ValueShape.Required;
+            if (!_context.TryGetCarried(property.Name, out var text))
+            {
+                if (report)
+                {
+                    ok = false;
+                    Fail(type, property, scope, ExtractionMessages.NotCarried);
+                }
+
+                return SampleValue.Null;
+            }
+
+            if (Convert(type, property, text) is { } converted)
+            {
+                observation.Valued = true;
+                return converted;
+            }
+
+            if (report)
+            {
+                ok = false;
+                Fail(type, property, scope, ExtractionMessages.NotA(text, Expected(property)));
+            }
+
+            return SampleValue.Null;
+        }
+
+        // A single [Follow] with Include/Exclude: the first element whose link passes them (links before it that do not
+        // resolve are recorded); a required one fails when none does.
+        private SampleValue FirstLinkByRules(CheckedType type, PropertyModel property, SelectorMatches matches, int index, IParentNode scope, PropertyObservation observation, ref bool ok)
+        {
+            var rules = RulesOf(property.Rules!);
+            foreach (var element in matches.All(index))
+            {
+                observation.Matched = true;
+                if (element.GetAttribute(property.AttributeName!) is not { } href)
+                {
+                    continue;
+                }
+
+                var before = _context.Links.Count;
+                var passes = _context.AddLink<SampleLinkTarget>(property.Name, href, rules, out var link);
+                observation.Links += _context.Links.Count - before;
+                if (passes)
+                {
+                    observation.Valued = true;
+                    return SampleValue.Of(link.Url);
+                }
+
+                observation.Problem ??= Rejection(href, rules);
+            }
+
+            if (property.Shape == ValueShape.Required)
+            {
+                ok = false;
+                Fail(type, property, scope, ExtractionMessages.NoLinkPasses);
+            }
+
+            return SampleValue.Null;
         }
 
         private SampleValue Items(CheckedType type, PropertyModel property, SelectorMatches matches, int index, IParentNode scope, PropertyObservation observation, ref bool ok)
@@ -127,7 +249,7 @@ namespace DeclarativeScrape.Samples.Extraction
                 if (property.Shape == ValueShape.Required)
                 {
                     ok = false;
-                    Fail(type, property, scope, ExtractionMessages.NoElement(Selectors.GetOrAdd(property.Selector!.Text, ExtractionSelectors.Parse)));
+                    Fail(type, property, scope, ExtractionMessages.NoElement(Selector(property.Selector!.Text)));
                 }
 
                 return SampleValue.Null;
@@ -172,7 +294,7 @@ namespace DeclarativeScrape.Samples.Extraction
                 if (property.Shape == ValueShape.Required)
                 {
                     ok = false;
-                    Fail(type, property, scope, index < 0 ? ExtractionMessages.NoElementMatched : ExtractionMessages.NoElement(Selectors.GetOrAdd(property.Selector!.Text, ExtractionSelectors.Parse)));
+                    Fail(type, property, scope, index < 0 ? ExtractionMessages.NoElementMatched : ExtractionMessages.NoElement(Selector(property.Selector!.Text)));
                 }
 
                 return property.Shape == ValueShape.List ? SampleValue.List(new List<SampleValue>()) : SampleValue.Null;
@@ -194,11 +316,11 @@ namespace DeclarativeScrape.Samples.Extraction
         private SampleValue? One(CheckedType type, PropertyModel property, IElement element, IParentNode scope, bool report, PropertyObservation observation, ref bool ok)
         {
             var links = _context.Links.Count;
-            var value = Read(type, property, element, out var problem);
+            var value = Read(type, property, element, out var problem, out var reason);
             observation.Links += _context.Links.Count - links;
             if (problem is not null)
             {
-                observation.Problem ??= problem;
+                observation.Problem ??= reason ?? problem;
                 if (report)
                 {
                     ok = false;
@@ -209,9 +331,11 @@ namespace DeclarativeScrape.Samples.Extraction
             return value;
         }
 
-        private SampleValue? Read(CheckedType type, PropertyModel property, IElement element, out string? problem)
+        // problem: the crawl's failure message; reason: a more precise one for the hints, when there is one.
+        private SampleValue? Read(CheckedType type, PropertyModel property, IElement element, out string? problem, out string? reason)
         {
             problem = null;
+            reason = null;
             if (property.Source == SourceKind.Follow)
             {
                 var href = element.GetAttribute(property.AttributeName!);
@@ -221,9 +345,14 @@ namespace DeclarativeScrape.Samples.Extraction
                     return null;
                 }
 
-                if (!_context.AddLink<SampleLinkTarget>(property.Name, href, out var link))
+                var rules = property.Rules is { } model ? RulesOf(model) : null;
+                var added = rules is null
+                    ? _context.AddLink<SampleLinkTarget>(property.Name, href, out var link)
+                    : _context.AddLink<SampleLinkTarget>(property.Name, href, rules, out link);
+                if (!added)
                 {
                     problem = ExtractionMessages.NotA(href, "an http(s) URL");
+                    reason = rules is null ? null : Rejection(href, rules);
                     return null;
                 }
 
@@ -244,11 +373,21 @@ namespace DeclarativeScrape.Samples.Extraction
             }
 
             var input = text;
+            if (property.Shaping is { } shaping)
+            {
+                if (Shape(text, shaping, out problem) is not { } shaped)
+                {
+                    return null;
+                }
+
+                input = shaped;
+            }
+
             if (property.Pattern is { } pattern)
             {
-                if (!ExtractionText.TryMatch(Patterns.GetOrAdd(pattern, ExtractionText.CreatePattern), text, out var matched))
+                if (!ExtractionText.TryMatch(Patterns.GetOrAdd(pattern, ExtractionText.CreatePattern), input, out var matched))
                 {
-                    problem = ExtractionMessages.NoMatch(text);
+                    problem = ExtractionMessages.NoMatch(input);
                     return null;
                 }
 
@@ -265,9 +404,46 @@ namespace DeclarativeScrape.Samples.Extraction
                 return converted;
             }
 
-            problem = ExtractionMessages.NotA(input, ValueCode.Expected(property)!);
+            problem = ExtractionMessages.NotA(input, Expected(property));
             return null;
         }
+
+        // [Replace]s, then [Split], then [Trim], each on the text so far (the generated steps).
+        private static string? Shape(string text, TextShapingModel shaping, out string? problem)
+        {
+            problem = null;
+            foreach (var replacement in shaping.Replacements)
+            {
+                text = text.Replace(replacement.OldValue, replacement.NewValue, StringComparison.Ordinal);
+            }
+
+            if (shaping.Split is { } split)
+            {
+                if (!TextShaping.TrySplit(text, split.Separator, split.Index, split.Count, out var part))
+                {
+                    problem = ExtractionMessages.NoPart(text, split.Separator, split.Index);
+                    return null;
+                }
+
+                text = part;
+            }
+
+            return shaping.TrimCharacters is { } characters ? TextShaping.Trim(text, characters) : text;
+        }
+
+        // What a value of the property's kind is, in the crawl's failure message ('abc' is not a decimal).
+        private static string Expected(PropertyModel property) => ValueCode.Conversion(property, "text", string.Empty)?.What ?? "a string";
+
+        private static ISelector Selector(string text) => Selectors.GetOrAdd(text, ExtractionSelectors.Parse);
+
+        private static UrlRules RulesOf(LinkRulesModel rules) =>
+            Rules.GetOrAdd(rules, r => UrlRules.Create(r.Include.Count == 0 ? null : r.Include, r.Exclude.Count == 0 ? null : r.Exclude));
+
+        // Why a link the rules leave out is left out: 'a/b.pdf' → https://x/a/b.pdf: it matches the exclude pattern '**.pdf'.
+        private string Rejection(string href, UrlRules rules) =>
+            _context.TryResolveUrl(href, out var url) && rules.Rejection(url) is { } why
+                ? "'" + href + "' (" + url.AbsoluteUri + "): " + why
+                : ExtractionMessages.NotA(href, "an http(s) URL");
 
         private SampleValue? Convert(CheckedType type, PropertyModel property, string input)
         {

@@ -4,9 +4,12 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using DeclarativeScrape.DemoSites;
+using DeclarativeScrape.Examples.Bookstore;
+using DeclarativeScrape.Examples.Docs;
 using DeclarativeScrape.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using CheckedType = samples::DeclarativeScrape.Samples.Model.CheckedType;
+using SampleCarriedValues = samples::DeclarativeScrape.CarriedValues;
 using CheckedTypes = samples::DeclarativeScrape.Samples.Reading.CheckedTypes;
 using JsonReader = samples::DeclarativeScrape.Samples.Expected.JsonReader;
 using ModelExtraction = samples::DeclarativeScrape.Samples.Extraction.ModelExtraction;
@@ -23,7 +26,9 @@ namespace DeclarativeScrape.Generators.Tests.SamplePages;
 /// exactly what the crawl's gives: the examples' page types run by the runtime's own parse worker (decoding, attribute
 /// filtering parser, generated extractors) against the same types interpreted from the generator's model by the compiled
 /// copy of the runtime's extraction in the sample check. Same failures (property path, selector, message, in order), same
-/// links (property, href, resolved URL), same values.
+/// links (property, href, resolved URL), same values. Besides the examples' types, the test scraper
+/// <see cref="Scrapers.ShapedScraper"/> runs the dsl's value and link features (counts, text shaping, link rules,
+/// <c>[FollowLinks]</c>, carried values: none, some, and some that do not convert) on the bookstore's pages.
 /// </summary>
 public sealed class CrawlAgreementTests
 {
@@ -34,8 +39,7 @@ public sealed class CrawlAgreementTests
     {
         using var cancellation = new CancellationTokenSource(Timeout);
         var models = ExampleModels();
-        var compared = 0;
-        var failures = 0;
+        var tally = new Tally();
         var mismatches = new List<string>();
 
         await using (var bookstore = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 60 }, cancellation.Token))
@@ -46,9 +50,14 @@ public sealed class CrawlAgreementTests
             paths.AddRange(bookstore.Books.Select(b => b.Url.AbsolutePath));
             foreach (var page in await FetchAsync(bookstore, paths, cancellation.Token))
             {
-                foreach (var pageType in BookstoreScraperPages())
+                foreach (var pageType in BookstoreScraper.Plan.Pages)
                 {
-                    Compare(page, pageType, models, mismatches, ref compared, ref failures);
+                    Compare(page, BookstoreScraper.Plan, pageType, models, mismatches, tally);
+                }
+
+                foreach (var pageType in Scrapers.ShapedScraper.Plan.Pages)
+                {
+                    Compare(page, Scrapers.ShapedScraper.Plan, pageType, models, mismatches, tally);
                 }
             }
         }
@@ -58,38 +67,52 @@ public sealed class CrawlAgreementTests
             var paths = docs.Pages.Select(p => p.Url.AbsolutePath).Append("/docs/missing.html").ToList();
             foreach (var page in await FetchAsync(docs, paths, cancellation.Token))
             {
-                foreach (var pageType in DocsScraperPages())
+                foreach (var pageType in DocsScraper.Plan.Pages)
                 {
-                    Compare(page, pageType, models, mismatches, ref compared, ref failures);
+                    Compare(page, DocsScraper.Plan, pageType, models, mismatches, tally);
                 }
             }
         }
 
         mismatches.ShouldBeEmpty();
-        compared.ShouldBeGreaterThan(1_500, "every page and its mutations, as each page type");
-        failures.ShouldBeGreaterThan(2_000, "the mutations and the wrong page types give failures to compare");
+        tally.Compared.ShouldBeGreaterThan(3_000, "every page and its mutations, as each page type");
+        tally.Failures.ShouldBeGreaterThan(2_000, "the mutations and the wrong page types give failures to compare");
+        foreach (var type in new[] { "BookPage", "DocPage", "ShapedListing", "ShapedBook" })
+        {
+            tally.Values.GetValueOrDefault(type).ShouldBeGreaterThan(10, $"{type}'s values are compared on many pages");
+        }
+
+        foreach (var message in new[] { "has no part", ExtractionMessages.NotCarried, ExtractionMessages.NoLinkPasses, "'sixty' is not an integer", "is not a decimal" })
+        {
+            tally.Messages.ShouldContain(m => m.Contains(message, StringComparison.Ordinal), $"the pages give a failure '{message}' to compare");
+        }
     }
 
-    private static void Compare<TItem>(FetchedPage page, PageType<TItem> pageType, Dictionary<string, CheckedType> models, List<string> mismatches, ref int compared, ref int failures)
+    private static void Compare<TItem>(FetchedPage page, CrawlPlan<TItem> scraper, PageType<TItem> pageType, Dictionary<string, CheckedType> models, List<string> mismatches, Tally tally)
     {
         var plan = models[pageType.Type.FullName!];
-        foreach (var (variant, bytes) in Variants(page))
+        var variant = 0;
+        foreach (var (name, bytes) in Variants(page))
         {
-            var where = page.Url.AbsolutePath + " [" + variant + "] as " + pageType.Name;
+            var where = page.Url.AbsolutePath + " [" + name + "] as " + pageType.Name;
+            var (carriedNames, carriedValues) = Carried(variant++);
 
             var worker = new ParseWorker();
-            var crawl = worker.Extract(bytes, page.ContentType.ToString(), page.Url, pageType);
+            var crawl = worker.Extract(bytes, page.ContentType.ToString(), page.Url, pageType, carriedNames is null ? null : CarriedValues.Create(carriedNames, carriedValues!));
             var crawlLinks = worker.Links.Select(l => l.Property + " " + l.Href + " " + l.Url?.AbsoluteUri).ToList();
             var crawlFailures = crawl.Failures.Select(f => f.Property + " | " + f.Selector + " | " + f.Message).ToList();
 
-            var sample = SamplePage.Parse(new SampleText(page.Url.AbsolutePath, variant, bytes, null), page.ContentType.ToString());
-            var extraction = new ModelExtraction(SampleDocuments.CreateContext(sample.Document, page.Url), models.Values);
+            var sample = SamplePage.Parse(new SampleText(page.Url.AbsolutePath, name, bytes, null), page.ContentType.ToString());
+            var context = SampleDocuments.CreateContext(sample.Document, page.Url);
+            context.Carried = carriedNames is null ? null : SampleCarriedValues.Create(carriedNames, carriedValues!);
+            var extraction = new ModelExtraction(context, models.Values, carriedKnown: true);
             var (ok, value) = extraction.Extract(plan, sample.Document);
             var sampleLinks = extraction.Context.Links.Select(l => l.Property + " " + l.Href + " " + l.Url?.AbsoluteUri).ToList();
             var sampleFailures = extraction.Context.Failures.Select(f => f.Property + " | " + f.Selector + " | " + f.Message).ToList();
 
-            compared++;
-            failures += crawlFailures.Count;
+            tally.Compared++;
+            tally.Failures += crawlFailures.Count;
+            tally.Messages.UnionWith(crawl.Failures.Select(f => f.Message));
             crawl.Error.ShouldBeNull(where);
             if (!crawlFailures.SequenceEqual(sampleFailures, StringComparer.Ordinal))
             {
@@ -108,7 +131,8 @@ public sealed class CrawlAgreementTests
 
             if (crawl.HasItem)
             {
-                var json = Json(pageType, crawl.Item!);
+                tally.Values[pageType.Name] = tally.Values.GetValueOrDefault(pageType.Name) + 1;
+                var json = Json(scraper, crawl.Item!);
                 var differences = ValueComparison.Compare(plan, value, JsonReader.Read(json), models);
                 if (differences.Count > 0)
                 {
@@ -150,31 +174,33 @@ public sealed class CrawlAgreementTests
         yield return ("windows-1252", Encoding.GetEncoding(1252).GetBytes(latin));
     }
 
-    private static string Json<TItem>(PageType<TItem> pageType, TItem item)
+    // What the link to the page carried, in turn: nothing (a start URL), values that convert, and values that do not (or are absent).
+    private static (string[]? Names, string?[]? Values) Carried(int variant) => (variant % 3) switch
     {
-        _ = pageType;
-        var plan = typeof(TItem) == typeof(DeclarativeScrape.Examples.Bookstore.BookPage)
-            ? (object)DeclarativeScrape.Examples.Bookstore.BookstoreScraper.Plan
-            : DeclarativeScrape.Examples.Docs.DocsScraper.Plan;
+        0 => (null, null),
+        1 => (["Heading", "Results"], ["All books", "60"]),
+        _ => (["Heading", "Results"], [null, "sixty"]),
+    };
+
+    private static string Json<TItem>(CrawlPlan<TItem> scraper, TItem item)
+    {
         using var buffer = new MemoryStream();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
-            ((CrawlPlan<TItem>)plan).Format.WriteJson(writer, item);
+            scraper.Format.WriteJson(writer, item);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static IEnumerable<PageType<DeclarativeScrape.Examples.Bookstore.BookPage>> BookstoreScraperPages() => DeclarativeScrape.Examples.Bookstore.BookstoreScraper.Plan.Pages;
-
-    private static IEnumerable<PageType<DeclarativeScrape.Examples.Docs.DocPage>> DocsScraperPages() => DeclarativeScrape.Examples.Docs.DocsScraper.Plan.Pages;
-
     /// <summary>The examples' page and item types as the sample check reads them: the generator's models of the same sources.</summary>
     private static Dictionary<string, CheckedType> ExampleModels()
     {
         var root = typeof(CrawlAgreementTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-        var files = new[] { "Bookstore/BookPage.cs", "Bookstore/CataloguePage.cs", "Bookstore/Review.cs", "Bookstore/Rating.cs", "Bookstore/BookstoreScraper.cs", "Docs/DocPage.cs", "Docs/TocEntry.cs", "Docs/DocsScraper.cs" };
-        var sources = files.Select(f => "using System;\nusing System.Collections.Generic;\nusing DeclarativeScrape;\n" + File.ReadAllText(Path.Combine(root, "examples", f))).ToArray();
+        var files = new[] { "Bookstore/BookPage.cs", "Bookstore/CataloguePage.cs", "Bookstore/Review.cs", "Bookstore/Rating.cs", "Bookstore/BookstoreScraper.cs", "Docs/DocPage.cs", "Docs/TocEntry.cs", "Docs/DocsScraper.cs" }
+            .Select(f => Path.Combine(root, "examples", f))
+            .Append(Path.Combine(root, "tests", "DeclarativeScrape.Generators.Tests", "Scrapers", "Shaped.cs"));
+        var sources = files.Select(f => "using System;\nusing System.Collections.Generic;\nusing DeclarativeScrape;\n" + File.ReadAllText(f)).ToArray();
         var compilation = GeneratorHarness.Compile(sources);
         var models = new Dictionary<string, CheckedType>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
@@ -211,6 +237,18 @@ public sealed class CrawlAgreementTests
         }
 
         return pages;
+    }
+
+    /// <summary>What was compared: pages, failures, the failure messages seen, the values compared by page type.</summary>
+    private sealed class Tally
+    {
+        public int Compared { get; set; }
+
+        public int Failures { get; set; }
+
+        public HashSet<string> Messages { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Values { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed record FetchedPage(Uri Url, MediaTypeHeaderValue ContentType, byte[] Body);
