@@ -222,6 +222,31 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     }
 
     /// <summary>Runs one worker that must refuse to start; returns its standard error.</summary>
+    [SkippableFact]
+    public async Task On_postgresql_a_small_max_pages_yields_books_first_and_breadth_first_yields_listings()
+    {
+        // The crawl order kept in the url table's rank (items first): the start listing's books go before the ten listings
+        // it links, as in memory and in a state directory (BookstoreExampleTests).
+        postgres.SkipIfUnavailable();
+        var itemsFirst = postgres.Uri(await postgres.CreateDatabaseAsync());
+        await using (var worker = Worker(_site.StartUrl, itemsFirst, "--max-pages", "10"))
+        {
+            (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+        }
+
+        var books = await ExportAsync(itemsFirst, "items-first.jsonl");
+        books.Count.ShouldBe(9, "the start listing and 9 of its books");
+
+        var breadthFirst = await postgres.CreateDatabaseAsync();
+        await using (var worker = Worker(_site.StartUrl, postgres.Uri(breadthFirst), "--max-pages", "10", "--order", "breadth-first"))
+        {
+            (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+        }
+
+        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.item")).ShouldBe("0", "first in, first out: the ten pages were listings");
+        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.url WHERE state = 2")).ShouldBe("10");
+    }
+
     private async Task<string> FailAsync(string uri)
     {
         await using var worker = Worker(_site.StartUrl, uri);
