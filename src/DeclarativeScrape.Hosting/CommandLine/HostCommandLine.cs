@@ -178,12 +178,17 @@ internal sealed class HostCommandLine
             Root.Options.Add(option);
         }
 
+<<<<<<< HEAD
         Export = new Command("export", "Writes every item of a crawl shared in a database to a file, any time during or after the crawl.") { _exportState, _exportOut };
         Status = new Command("status", "Prints the progress of a crawl shared in a database: URLs by outcome, workers and their heartbeats, per-host queues.") { _statusState };
         Probe = new Command("probe", "Fetches one page as a crawl would (or reads a saved one), extracts it and prints the value, every failure with its selector and the links each [Follow] found, as JSON. Exit code 0 when the page extracted without a failure.")
         {
             _probeTarget, _probePage, _probeSave, _probeUrl, _probeNoRobots, _pageEncoding,
         };
+=======
+        Export = new Command("export", "Writes every item of a crawl's state to a file: a state directory between runs, a database shared by workers any time.") { _exportState, _exportOut };
+        Status = new Command("status", "Prints the progress of a crawl's state: URLs by outcome, items, per-host queues; for a database shared by workers also the workers and their heartbeats.") { _statusState };
+>>>>>>> main
         Root.Subcommands.Add(Export);
         Root.Subcommands.Add(Status);
         Root.Subcommands.Add(Probe);
@@ -385,8 +390,8 @@ internal sealed class HostCommandLine
 
     private static Option<string> StateOf(string command) => new("--state")
     {
-        Description = $"The crawl's database, as given to its workers (postgresql://…); {command} reads it without changing it.",
-        HelpName = "URI",
+        Description = $"The crawl's state, as given to its runs: a state directory (between runs), or a database shared by workers (postgresql://…); {command} reads it without changing it.",
+        HelpName = "DIR|URI",
         Required = true,
     };
 
