@@ -178,17 +178,12 @@ internal sealed class HostCommandLine
             Root.Options.Add(option);
         }
 
-<<<<<<< HEAD
-        Export = new Command("export", "Writes every item of a crawl shared in a database to a file, any time during or after the crawl.") { _exportState, _exportOut };
-        Status = new Command("status", "Prints the progress of a crawl shared in a database: URLs by outcome, workers and their heartbeats, per-host queues.") { _statusState };
+        Export = new Command("export", "Writes every item of a crawl's state to a file: a state directory between runs, a database shared by workers any time.") { _exportState, _exportOut };
+        Status = new Command("status", "Prints the progress of a crawl's state: URLs by outcome, items, per-host queues; for a database shared by workers also the workers and their heartbeats.") { _statusState };
         Probe = new Command("probe", "Fetches one page as a crawl would (or reads a saved one), extracts it and prints the value, every failure with its selector and the links each [Follow] found, as JSON. Exit code 0 when the page extracted without a failure.")
         {
             _probeTarget, _probePage, _probeSave, _probeUrl, _probeNoRobots, _pageEncoding,
         };
-=======
-        Export = new Command("export", "Writes every item of a crawl's state to a file: a state directory between runs, a database shared by workers any time.") { _exportState, _exportOut };
-        Status = new Command("status", "Prints the progress of a crawl's state: URLs by outcome, items, per-host queues; for a database shared by workers also the workers and their heartbeats.") { _statusState };
->>>>>>> main
         Root.Subcommands.Add(Export);
         Root.Subcommands.Add(Status);
         Root.Subcommands.Add(Probe);
