@@ -121,7 +121,7 @@ internal sealed class ParseWorker
             document?.Dispose();
             if (chars is not null)
             {
-                ArrayPool<char>.Shared.Return(chars);
+                PageDecoder.ReturnChars(chars);
             }
         }
     }
