@@ -84,6 +84,12 @@ namespace System
             public static RegexOptions NonBacktracking => NonBacktrackingOption;
         }
 
+        extension(GC)
+        {
+            /// <summary>.NET 5's array without zeroing; netstandard2.0 zeroes it, which is one of the contents it may have.</summary>
+            public static T[] AllocateUninitializedArray<T>(int length, bool pinned = false) => new T[length];
+        }
+
         extension(Array)
         {
             public static void Clear(Array array) => Array.Clear(array, 0, array.Length);
