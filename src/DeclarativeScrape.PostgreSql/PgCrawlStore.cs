@@ -386,7 +386,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
         var leases = new List<FrontierLease>(rows.Count);
         foreach (var (id, url, pageType, depth, carried, rank) in rows)
         {
-            leases.Add(new FrontierLease(id, new Uri(url), host.Name, pageType, depth, carried is null ? null : CarriedValues.FromJson(carried), rank));
+            leases.Add(new FrontierLease(id, new Uri(url), host.Name, pageType, depth, carried is null ? null : CarriedValuesJson.Read(carried), rank));
         }
 
         return leases;
@@ -530,7 +530,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                 [.. admitted.Select(c => (int)_hosts[c.Host].Id)],
                 [.. admitted.Select(c => c.PageType)],
                 [.. admitted.Select(c => c.Depth)],
-                [.. admitted.Select(c => c.Carried?.ToJson())],
+                [.. admitted.Select(c => c.Carried is { } carried ? CarriedValuesJson.Write(carried) : null)],
                 [.. admitted.Select(c => c.Rank)]);
             foreach (var list in lists)
             {

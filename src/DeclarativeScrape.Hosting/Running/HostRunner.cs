@@ -47,6 +47,11 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
                 .ConfigureAwait(false);
         }
 
+        if (commandLine.ProbeCommand(parse) is { } probe)
+        {
+            return await new ProbeRunner(console).RunAsync(plan, configure, probe, cancellationToken).ConfigureAwait(false);
+        }
+
         if (commandLine.StateCommand(parse) is { } stateCommand)
         {
             return await RunStateCommandAsync(plan, configure, stateCommand, cancellationToken).ConfigureAwait(false);
