@@ -20,13 +20,16 @@ namespace DeclarativeScrape.PostgreSql;
 /// <c>worker_id</c>) and, once done, its outcome, the values its link carried (<c>carried</c>), and its <c>rank</c> in
 /// its host's queue (<see cref="FrontierOrder"/>). A partial index over the queued URLs by host, rank and id is each
 /// host's queue; one over the leased URLs by worker lets a lost worker's leases go back to the queue at once.</item>
+/// <item><c>robots</c>: each origin's robots.txt, fetched once for the crawl: the worker that claimed it, whether it was
+/// fetched, its text (UTF-8), why it could not be used, and when it stayed unreachable the failure reason and last status
+/// code (a verdict for the workers running then only: a worker that starts later fetches it again).</item>
 /// <item><c>item(seq, url_id, json, csv)</c>: every committed item, as the exact bytes of its JSON Lines record and,
 /// when the items are one table, its CSV row; committed in the same transaction as its URL's outcome.</item>
 /// </list>
 /// </remarks>
 internal static class PgSchema
 {
-    public const long CurrentVersion = 2;
+    public const long CurrentVersion = 3;
 
     public const string Version = "schema_version";
     public const string Scraper = "scraper";
@@ -88,6 +91,7 @@ internal static class PgSchema
         $"CREATE UNIQUE INDEX url_seen ON {s}.url ((md5(url)))",
         $"CREATE INDEX url_queue ON {s}.url (host_id, rank, id) WHERE state = 0",
         $"CREATE INDEX url_leased ON {s}.url (worker_id) WHERE state = 1",
+        $"CREATE TABLE {s}.robots(origin text PRIMARY KEY, worker_id integer NOT NULL, fetched boolean NOT NULL DEFAULT false, body bytea, problem text, unreachable smallint, status integer, fetched_at timestamptz)",
         $"CREATE TABLE {s}.item(seq bigserial PRIMARY KEY, url_id bigint NOT NULL, json bytea NOT NULL, csv bytea)",
     ];
 }

@@ -244,6 +244,63 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
         $"UPDATE {_s}.host SET paused_until = greatest(coalesce(paused_until, now()), now() + $2 * interval '1 millisecond') WHERE name = $1",
         name, (long)delay.TotalMilliseconds);
 
+    /// <summary>
+    /// Reserves <paramref name="span"/> of a host's rate (start times at the host's interval, <see cref="ReservedStarts"/>):
+    /// the host's theoretical arrival time moves from max(tat, now) by the span, under the row's lock, so reservations of
+    /// all workers line up one after another.
+    /// </summary>
+    /// <returns>The host's theoretical arrival time after the reservation, from the database's time.</returns>
+    public TimeSpan Reserve(string name, TimeSpan span) =>
+        Scalar($"UPDATE {_s}.host SET tat = greatest(tat, now()) + $2 * interval '1 microsecond' WHERE name = $1 RETURNING extract(epoch FROM tat - now())::float8", name, span.Ticks / 10) is double ahead
+            ? TimeSpan.FromSeconds(ahead)
+            : span;
+
+    /// <summary>
+    /// Claims an origin's robots.txt for this worker to fetch: when nobody has, or the worker that claimed it is not
+    /// running any more (left, or declared lost) and never stored it, or it was stored as unreachable before this worker
+    /// started (a verdict only for the workers running then). Otherwise reads it as stored.
+    /// </summary>
+    /// <returns>Whether this worker is to fetch it; else the file as stored, <see langword="null"/> while another worker fetches it.</returns>
+    public (bool Claimed, FetchedRobots? Stored) ClaimRobots(string origin)
+    {
+        if (Scalar($"INSERT INTO {_s}.robots(origin, worker_id) VALUES ($1, $2) ON CONFLICT (origin) DO NOTHING RETURNING 1", origin, worker) is not null
+            || Scalar(
+                $"""
+                UPDATE {_s}.robots r SET worker_id = $2, fetched = false WHERE origin = $1
+                AND (NOT fetched AND (worker_id = $2 OR NOT EXISTS (SELECT 1 FROM {_s}.worker w WHERE w.id = r.worker_id AND w.state = 0))
+                    OR fetched AND unreachable IS NOT NULL AND fetched_at < (SELECT started_at FROM {_s}.worker WHERE id = $2))
+                RETURNING 1
+                """,
+                origin,
+                worker) is not null)
+        {
+            return (true, null);
+        }
+
+        using var command = Command($"SELECT fetched, body, problem, unreachable, status FROM {_s}.robots WHERE origin = $1", origin);
+        using var reader = command.ExecuteReader();
+        return reader.Read() && reader.GetBoolean(0)
+            ? (false, SharedRobots.Restore(
+                reader.IsDBNull(1) ? null : (byte[])reader[1],
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt16(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4)))
+            : (false, null);
+    }
+
+    /// <summary>Stores the robots.txt this worker fetched, for every worker of the crawl.</summary>
+    public void StoreRobots(string origin, FetchedRobots robots)
+    {
+        var (body, problem, unreachable, status) = SharedRobots.Columns(robots);
+        Run(
+            $"UPDATE {_s}.robots SET fetched = true, body = $2::bytea, problem = $3::text, unreachable = $4::smallint, status = $5::integer, fetched_at = now() WHERE origin = $1",
+            origin,
+            body,
+            problem,
+            unreachable,
+            status);
+    }
+
     /// <summary>Registers this worker.</summary>
     public static int Join(NpgsqlConnection connection, string schema, string name, TimeSpan leaseTimeout, int perHost) =>
         (int)PgDatabase.Scalar(connection, $"INSERT INTO {schema}.worker(name, lease_timeout_ms, per_host) VALUES ($1, $2, $3) RETURNING id", name, (int)leaseTimeout.TotalMilliseconds, perHost)!;

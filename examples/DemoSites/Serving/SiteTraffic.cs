@@ -3,13 +3,14 @@ using System.Collections.Concurrent;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>
-/// What a demo site has served: requests per path and the most served at once. Control paths (<c>/__…</c>) are not
-/// counted. Tests use it to check that a crawl fetched every page once, skipped what robots.txt disallows and kept
-/// to its concurrency limit.
+/// What a demo site has served: requests per path, when each arrived, and the most served at once. Control paths
+/// (<c>/__…</c>) are not counted. Tests use it to check that a crawl fetched every page once, skipped what robots.txt
+/// disallows and kept to its concurrency limit and its rate.
 /// </summary>
 public sealed class SiteTraffic
 {
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Path)> _arrivals = new();
     private readonly List<(long Count, TaskCompletionSource Reached)> _waiters = [];
     private readonly Lock _waitersLock = new();
     private int _waiting;
@@ -28,6 +29,9 @@ public sealed class SiteTraffic
 
     /// <summary>Requests received per path (query excluded).</summary>
     public IReadOnlyDictionary<string, int> Hits => _hits;
+
+    /// <summary>When each request arrived (the server's clock, as it began serving it) and its path, in arrival order.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Path)> Arrivals => [.. _arrivals];
 
     /// <summary>Requests received for <paramref name="path"/>.</summary>
     /// <param name="path">A path starting with <c>/</c>, query excluded.</param>
@@ -56,6 +60,7 @@ public sealed class SiteTraffic
 
     internal void Begin(string path)
     {
+        _arrivals.Enqueue((DateTimeOffset.UtcNow, path));
         var requests = Interlocked.Increment(ref _requests);
         if (Volatile.Read(ref _waiting) > 0)
         {

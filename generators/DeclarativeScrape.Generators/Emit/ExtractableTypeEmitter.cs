@@ -23,7 +23,7 @@ namespace DeclarativeScrape.Generators.Emit
             var bases = " : global::DeclarativeScrape.IExtractable<" + type.FullName + ">";
             if (model.IsItem)
             {
-                bases += ", global::DeclarativeScrape.IWritableItem<" + type.FullName + ">";
+                bases += ", global::DeclarativeScrape.Generated.IWritableItem<" + type.FullName + ">";
             }
 
             FileFrame.OpenType(writer, type, bases);
@@ -60,12 +60,12 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("var ok = true;");
             if (HasQueries(model))
             {
-                writer.Line("var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, " + cache + ".Selectors);");
+                writer.Line("var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, " + cache + ".Selectors);");
             }
 
             if (ReadsScope(model))
             {
-                writer.Line("var " + PropertyExtractionEmitter.ScopeElementLocal + " = global::DeclarativeScrape.ExtractionQuery.ScopeElement(scope);");
+                writer.Line("var " + PropertyExtractionEmitter.ScopeElementLocal + " = global::DeclarativeScrape.Generated.ExtractionQuery.ScopeElement(scope);");
             }
 
             for (var i = 0; i < model.Properties.Count; i++)
@@ -210,17 +210,17 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 if (PropertyExtractionEmitter.IsQueried(property))
                 {
-                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector!.Text) + ");");
+                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse(" + Literals.String(property.Selector!.Text) + ");");
                 }
 
                 if (property.Pattern is not null)
                 {
-                    writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + property.Name + "Pattern = global::DeclarativeScrape.ExtractionText.CreatePattern(" + Literals.String(property.Pattern) + ");");
+                    writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + property.Name + "Pattern = global::DeclarativeScrape.Generated.ExtractionText.CreatePattern(" + Literals.String(property.Pattern) + ");");
                 }
 
                 if (property.Rules is { } rules)
                 {
-                    writer.Line("internal static readonly global::DeclarativeScrape.UrlRules " + property.Name + "Rules = " + RulesCreation(rules) + ";");
+                    writer.Line("internal static readonly global::DeclarativeScrape.Generated.UrlRules " + property.Name + "Rules = " + RulesCreation(rules) + ";");
                 }
             }
 
@@ -240,10 +240,10 @@ namespace DeclarativeScrape.Generators.Emit
                     writer.Line("internal static readonly string[] FollowLinks" + Literals.Int(i) + "Carry = " + Literals.StringArray(links.Carry) + ";");
                 }
 
-                writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks" + Literals.Int(i) + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(links.Selector.Text) + ");");
+                writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks" + Literals.Int(i) + "Selector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse(" + Literals.String(links.Selector.Text) + ");");
                 if (links.Rules is { } rules)
                 {
-                    writer.Line("internal static readonly global::DeclarativeScrape.UrlRules FollowLinks" + Literals.Int(i) + "Rules = " + RulesCreation(rules) + ";");
+                    writer.Line("internal static readonly global::DeclarativeScrape.Generated.UrlRules FollowLinks" + Literals.Int(i) + "Rules = " + RulesCreation(rules) + ";");
                 }
             }
 
@@ -294,18 +294,18 @@ namespace DeclarativeScrape.Generators.Emit
                 }
 
                 writer.Line("internal const int " + PropertyExtractionEmitter.QueryName(property) + " = " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
-                queries.Add("global::DeclarativeScrape.SelectorQuery." + (PropertyExtractionEmitter.ReadsAll(property) ? "All" : "First") + "(" + property.Name + "Selector)");
+                queries.Add("global::DeclarativeScrape.Generated.SelectorQuery." + (PropertyExtractionEmitter.ReadsAll(property) ? "All" : "First") + "(" + property.Name + "Selector)");
                 index++;
             }
 
             for (var i = 0; i < model.FollowLinks.Count; i++)
             {
                 writer.Line("internal const int FollowLinks" + Literals.Int(i) + "Query = " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
-                queries.Add("global::DeclarativeScrape.SelectorQuery.All(FollowLinks" + Literals.Int(i) + "Selector)");
+                queries.Add("global::DeclarativeScrape.Generated.SelectorQuery.All(FollowLinks" + Literals.Int(i) + "Selector)");
                 index++;
             }
 
-            writer.Line("internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(");
+            writer.Line("internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(");
             for (var i = 0; i < queries.Count; i++)
             {
                 writer.Line("    " + queries[i] + (i == queries.Count - 1 ? ");" : ","));
@@ -314,7 +314,7 @@ namespace DeclarativeScrape.Generators.Emit
 
         /// <summary>The expression building the <c>UrlRules</c> of <paramref name="rules"/>.</summary>
         public static string RulesCreation(LinkRulesModel rules) =>
-            "global::DeclarativeScrape.UrlRules.Create(" + (rules.Include.Count == 0 ? "null" : Literals.StringArray(rules.Include)) + ", " + (rules.Exclude.Count == 0 ? "null" : Literals.StringArray(rules.Exclude)) + ")";
+            "global::DeclarativeScrape.Generated.UrlRules.Create(" + (rules.Include.Count == 0 ? "null" : Literals.StringArray(rules.Include)) + ", " + (rules.Exclude.Count == 0 ? "null" : Literals.StringArray(rules.Exclude)) + ")";
 
         private static bool HasQueries(ExtractableTypeModel model)
         {

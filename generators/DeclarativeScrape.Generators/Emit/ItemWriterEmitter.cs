@@ -9,7 +9,7 @@ namespace DeclarativeScrape.Generators.Emit
         public static void Emit(CodeWriter writer, ExtractableTypeModel model, string cache)
         {
             var type = model.Type.FullName;
-            var contract = "global::DeclarativeScrape.IWritableItem<" + type + ">";
+            var contract = "global::DeclarativeScrape.Generated.IWritableItem<" + type + ">";
             writer.Line(FileFrame.GeneratedCode);
             writer.Open("static void " + contract + ".WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");

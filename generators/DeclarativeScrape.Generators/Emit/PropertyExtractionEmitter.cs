@@ -13,7 +13,7 @@ namespace DeclarativeScrape.Generators.Emit
         /// <summary>The local of <c>Extract</c> holding the element <c>:scope</c> stands for.</summary>
         public const string ScopeElementLocal = "scopeElement";
 
-        private const string Text = "global::DeclarativeScrape.ExtractionText";
+        private const string Text = "global::DeclarativeScrape.Generated.ExtractionText";
 
         public static void Emit(CodeWriter writer, PropertyModel property, string local, string cache)
         {
@@ -225,14 +225,14 @@ namespace DeclarativeScrape.Generators.Emit
             var input = "text";
             if (shaping.Split is { } split)
             {
-                var call = "global::DeclarativeScrape.TextShaping.TrySplit(text, " + Literals.String(split.Separator) + ", " + Literals.Int(split.Index) + ", " + Literals.Int(split.Count) + ", out var part)";
+                var call = "global::DeclarativeScrape.Generated.TextShaping.TrySplit(text, " + Literals.String(split.Separator) + ", " + Literals.Int(split.Index) + ", " + Literals.Int(split.Count) + ", out var part)";
                 steps.Add(Step.Check(call, "!" + call, Messages("NoPart(text, " + Literals.String(split.Separator) + ", " + Literals.Int(split.Index) + ")")));
                 input = "part";
             }
 
             if (shaping.TrimCharacters is { } characters)
             {
-                steps.Add(Step.Bind("var trimmed = global::DeclarativeScrape.TextShaping.Trim(" + input + ", " + Literals.String(characters) + ");"));
+                steps.Add(Step.Bind("var trimmed = global::DeclarativeScrape.Generated.TextShaping.Trim(" + input + ", " + Literals.String(characters) + ");"));
                 input = "trimmed";
             }
 

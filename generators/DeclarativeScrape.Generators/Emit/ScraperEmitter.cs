@@ -81,7 +81,7 @@ namespace DeclarativeScrape.Generators.Emit
                     if (model.Options.Sitemaps[s].PageType == page.FullName)
                     {
                         var rules = model.Options.Sitemaps[s].Rules;
-                        init.Add("SitemapRules = " + (rules is null ? "global::DeclarativeScrape.UrlRules.None" : ExtractableTypeEmitter.RulesCreation(rules)) + ", SitemapOrder = " + Literals.Int(s));
+                        init.Add("SitemapRules = " + (rules is null ? "global::DeclarativeScrape.Generated.UrlRules.None" : ExtractableTypeEmitter.RulesCreation(rules)) + ", SitemapOrder = " + Literals.Int(s));
                     }
                 }
 
@@ -99,7 +99,7 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             writer.Close(";");
-            var format = union is null && items.Count == 1 && items[0].IsGenerated ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
+            var format = union is null && items.Count == 1 && items[0].IsGenerated ? Ns + "Generated.ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
             writer.Line("return new " + plan + "(" + Literals.String(model.Type.Name) + ", pages, " + format + ", " + Literals.String(SchemaFingerprint.Compute(graph.Schema)) + ", CreateOptions);");
             writer.Close();
         }

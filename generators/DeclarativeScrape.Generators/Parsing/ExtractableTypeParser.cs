@@ -21,15 +21,26 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             var isPage = KnownNames.Find(type, KnownNames.Page) is not null;
-            var isItem = KnownNames.Find(type, KnownNames.Item) is not null;
             if ((!fromPageProvider && isPage) || !KnownNames.IsFirstMarkedDeclaration(type, fromPageProvider ? KnownNames.Page : KnownNames.Item, context.TargetNode, cancellationToken))
             {
                 return ParseResult<ExtractableTypeModel>.Nothing;
             }
 
+            return Read(type, context.TargetNode, context.SemanticModel.Compilation, cancellationToken);
+        }
+
+        /// <summary>Reads <paramref name="type"/>, a <c>[Page]</c> and/or <c>[Item]</c> type declared (first) at <paramref name="declaration"/>.</summary>
+        /// <param name="type">The type.</param>
+        /// <param name="declaration">The declaration that type-level diagnostics point at.</param>
+        /// <param name="compilation">The compilation it belongs to.</param>
+        /// <param name="cancellationToken">Cancels the work.</param>
+        public static ParseResult<ExtractableTypeModel> Read(INamedTypeSymbol type, SyntaxNode declaration, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var isPage = KnownNames.Find(type, KnownNames.Page) is not null;
+            var isItem = KnownNames.Find(type, KnownNames.Item) is not null;
             var role = isPage ? "[Page]" : "[Item]";
             var diagnostics = new List<Diagnostic>();
-            var location = TypeDeclarations.IdentifierLocation(context.TargetNode);
+            var location = TypeDeclarations.IdentifierLocation(declaration);
             var generated = TypeDeclarations.CheckPartial(type, role, location, diagnostics, cancellationToken);
             if (TypeShape.Problem(type) is { } problem)
             {
@@ -38,7 +49,7 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             var enums = new Dictionary<string, EnumModel>();
-            var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics, enums, cancellationToken);
+            var parser = new PropertyParser(compilation, type, diagnostics, enums, cancellationToken);
             var properties = new List<PropertyModel>();
             var unset = new List<string>();
             foreach (var member in type.GetMembers())

@@ -13,10 +13,12 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string PageAttributeMetadataName = "DeclarativeScrape.PageAttribute";
         public const string ItemAttributeMetadataName = "DeclarativeScrape.ItemAttribute";
         public const string ScraperAttributeMetadataName = "DeclarativeScrape.ScraperAttribute";
+        public const string SampleAttributeMetadataName = "DeclarativeScrape.SampleAttribute";
 
         public const string Page = "PageAttribute";
         public const string Item = "ItemAttribute";
         public const string Scraper = "ScraperAttribute";
+        public const string Sample = "SampleAttribute";
         public const string Text = "TextAttribute";
         public const string Attr = "AttrAttribute";
         public const string Html = "HtmlAttribute";

@@ -141,6 +141,31 @@ internal sealed class HostCommandLine
     };
 
     private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
+
+    private readonly Argument<string> _probeTarget = new("url-or-file")
+    {
+        Description = "The page: an http(s) URL, fetched as a crawl fetches it, or a saved page's file.",
+    };
+
+    private readonly Option<string?> _probePage = new("--page")
+    {
+        Description = "The page type to extract the page as (default: the start page type).",
+        HelpName = "TYPE",
+    };
+
+    private readonly Option<string?> _probeSave = new("--save")
+    {
+        Description = "Save the page to DIR as a sample (TYPE-NAME.html) with its expected-values file (TYPE-NAME.expected.json).",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<string?> _probeUrl = new("--url")
+    {
+        Description = "For a saved page: the URL it came from (default: the url of its expected-values file).",
+        HelpName = "URL",
+    };
+
+    private readonly Option<bool> _probeNoRobots = new("--no-robots") { Description = "Ignore robots.txt (only for sites you own)." };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print only the summary and errors." };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Also print every failed URL as it happens, and informational log messages." };
 
@@ -153,11 +178,16 @@ internal sealed class HostCommandLine
             Root.Options.Add(option);
         }
 
-        Export = new Command("export", "Writes every item of a crawl shared in a database to a file, any time during or after the crawl.") { _exportState, _exportOut };
-        Status = new Command("status", "Prints the progress of a crawl shared in a database: URLs by outcome, workers and their heartbeats, per-host queues.") { _statusState };
+        Export = new Command("export", "Writes every item of a crawl's state to a file: a state directory between runs, a database shared by workers any time.") { _exportState, _exportOut };
+        Status = new Command("status", "Prints the progress of a crawl's state: URLs by outcome, items, per-host queues; for a database shared by workers also the workers and their heartbeats.") { _statusState };
+        Probe = new Command("probe", "Fetches one page as a crawl would (or reads a saved one), extracts it and prints the value, every failure with its selector and the links each [Follow] found, as JSON. Exit code 0 when the page extracted without a failure.")
+        {
+            _probeTarget, _probePage, _probeSave, _probeUrl, _probeNoRobots, _pageEncoding,
+        };
         Root.Subcommands.Add(Export);
         Root.Subcommands.Add(Status);
-        Root.Action = Export.Action = Status.Action = new RunAction();
+        Root.Subcommands.Add(Probe);
+        Root.Action = Export.Action = Status.Action = Probe.Action = new RunAction();
 
         foreach (var option in Root.Options.OfType<VersionOption>())
         {
@@ -236,6 +266,29 @@ internal sealed class HostCommandLine
                 result.AddError($"--page-encoding: '{label}' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk).");
             }
         });
+        _probeUrl.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !TryParseHttpUrl(value, out _))
+            {
+                result.AddError($"--url: '{value}' is not an absolute http or https URL.");
+            }
+        });
+        Probe.Validators.Add(result =>
+        {
+            var target = result.GetValue(_probeTarget);
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                result.AddError("probe: needs a URL or a file.");
+            }
+            else if (!TryParseHttpUrl(target, out _) && !File.Exists(target))
+            {
+                result.AddError($"probe: '{target}' is neither an absolute http(s) URL nor an existing file.");
+            }
+            else if (TryParseHttpUrl(target, out _) && result.GetValue(_probeUrl) is not null)
+            {
+                result.AddError("probe: --url is for a saved page; a fetched page's URL is the one given.");
+            }
+        });
         Root.Validators.Add(result =>
         {
             if (result.GetValue(_quiet) && result.GetValue(_verbose))
@@ -252,6 +305,31 @@ internal sealed class HostCommandLine
 
     /// <summary>The <c>status</c> command.</summary>
     public Command Status { get; }
+
+    /// <summary>The <c>probe</c> command.</summary>
+    public Command Probe { get; }
+
+    /// <summary>The settings of a <c>probe</c> command, or <see langword="null"/> for another command.</summary>
+    public ProbeSettings? ProbeCommand(ParseResult result)
+    {
+        if (result.CommandResult.Command != Probe)
+        {
+            return null;
+        }
+
+        var target = result.GetValue(_probeTarget)!;
+        var isUrl = TryParseHttpUrl(target, out var url);
+        return new ProbeSettings
+        {
+            Url = isUrl ? url : null,
+            File = isUrl ? null : target,
+            FileUrl = result.GetValue(_probeUrl) is { } fileUrl && TryParseHttpUrl(fileUrl, out var parsed) ? parsed : null,
+            PageType = result.GetValue(_probePage),
+            SaveDirectory = result.GetValue(_probeSave),
+            NoRobots = result.GetValue(_probeNoRobots),
+            PageEncoding = result.GetValue(_pageEncoding),
+        };
+    }
 
     /// <summary>The state and the file of an <c>export</c> or <c>status</c> command, or <see langword="null"/> for a crawl.</summary>
     public (string Command, string State, string? Out)? StateCommand(ParseResult result) =>
@@ -307,8 +385,8 @@ internal sealed class HostCommandLine
 
     private static Option<string> StateOf(string command) => new("--state")
     {
-        Description = $"The crawl's database, as given to its workers (postgresql://…); {command} reads it without changing it.",
-        HelpName = "URI",
+        Description = $"The crawl's state, as given to its runs: a state directory (between runs), or a database shared by workers (postgresql://…); {command} reads it without changing it.",
+        HelpName = "DIR|URI",
         Required = true,
     };
 

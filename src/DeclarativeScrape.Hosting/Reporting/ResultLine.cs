@@ -36,6 +36,7 @@ internal static class ResultLine
             json.WriteNumber("pagesPerSecond", Math.Round(report.PagesPerSecond, 1));
             json.WriteNumber("requests", s.Requests);
             json.WriteNumber("items", s.Items);
+            json.WriteNumber("itemsDropped", s.ItemsDropped);
             json.WriteNumber("discovered", s.Discovered);
             json.WriteNumber("processed", s.Processed);
             json.WriteNumber("skipped", s.Skipped);

@@ -27,7 +27,7 @@ internal static class SummaryText
         {
             $"{s.ScraperName} {how} {Quantities.Duration(s.Elapsed, tenths: true)}" + (s.Shared is null ? "" : " (this worker)"),
             $"  pages      {Quantities.Count(report.PagesFetched)} fetched, {Quantities.Rate(report.PagesPerSecond)}/s; {Quantities.Count(s.Requests)} requests; {Quantities.Bytes(s.BytesReceived)} received",
-            $"  items      {Quantities.Count(s.Items)}" + items,
+            $"  items      {Quantities.Count(s.Items)}" + items + (s.ItemsDropped == 0 ? "" : $"; {Quantities.Count(s.ItemsDropped)} dropped by the item hook"),
             $"  URLs       {Quantities.Count(s.Discovered)} discovered: {Quantities.Count(s.Processed)} processed, {Quantities.Count(s.Skipped)} skipped, {Quantities.Count(s.Failed)} failed",
         };
         if (s.Resumed is { } joined && s.Shared is not null)

@@ -47,6 +47,11 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
                 .ConfigureAwait(false);
         }
 
+        if (commandLine.ProbeCommand(parse) is { } probe)
+        {
+            return await new ProbeRunner(console).RunAsync(plan, configure, probe, cancellationToken).ConfigureAwait(false);
+        }
+
         if (commandLine.StateCommand(parse) is { } stateCommand)
         {
             return await RunStateCommandAsync(plan, configure, stateCommand, cancellationToken).ConfigureAwait(false);
@@ -174,8 +179,9 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
     }
 
     /// <summary>
-    /// <c>export</c> and <c>status</c>: read a crawl shared in a database through the state provider the program's
-    /// <c>configure</c> registers (<c>options.UsePostgreSql()</c>), without joining it.
+    /// <c>export</c> and <c>status</c>: read a crawl's state without running it (<see cref="CrawlState"/>): a state
+    /// directory between runs, or a crawl shared in a database (through the state provider the program's
+    /// <c>configure</c> registers, <c>options.UsePostgreSql()</c>) without joining it.
     /// </summary>
     private async Task<int> RunStateCommandAsync<TItem>(CrawlPlan<TItem> plan, Action<ScrapeOptions>? configure, (string Command, string State, string? Out) command, CancellationToken cancellationToken)
     {
@@ -183,22 +189,17 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
         {
             var options = plan.CreateOptions();
             configure?.Invoke(options);
-            if (!StateUris.IsUri(command.State))
-            {
-                throw new ScrapeOptionsException(nameof(ScrapeOptions.StateDatabase), $"'{command.State}' is a directory; {command.Command} reads a crawl shared in a database (postgresql://…). A state directory's items are in the output file of its runs (--out).");
-            }
-
-            options.StateDirectory = null;
-            options.StateDatabase = command.State;
-            var provider = options.StateProviderFor()!.Implementation;
+            var database = StateUris.IsUri(command.State);
+            options.StateDirectory = database ? null : command.State;
+            options.StateDatabase = database ? command.State : null;
             if (command.Out is { } path)
             {
-                var items = await provider.ExportAsync(plan, command.State, path, cancellationToken).ConfigureAwait(false);
+                var items = await CrawlState.ExportAsync(plan, options, path, cancellationToken).ConfigureAwait(false);
                 console.Error.WriteLine($"{Quantities.Count(items)} items of {plan.Name}'s crawl → {path}");
             }
             else
             {
-                foreach (var line in await provider.StatusAsync(plan, command.State, cancellationToken).ConfigureAwait(false))
+                foreach (var line in await CrawlState.GetStatusAsync(plan, options, cancellationToken).ConfigureAwait(false))
                 {
                     console.Output.WriteLine(line);
                 }

@@ -209,11 +209,11 @@ internal sealed partial class Crawl<TItem>
         return null;
     }
 
-    /// <summary>Takes a slot of the host: in a shared crawl first a permit held for all workers together, then the host's own gate.</summary>
+    /// <summary>Takes a slot of the host: in a shared crawl first a permit and a start time held for all workers together, then the host's own gate.</summary>
     private GateDecision EnterHost(RunHost host, out long sequence, out TimeSpan wait)
     {
         sequence = 0;
-        if (_politeness is { } shared && !shared.TryStart(host.Key, out wait))
+        if (_politeness is { } shared && !shared.TryStart(host.Key, host.Gate.Pace, out wait))
         {
             return wait > TimeSpan.Zero ? GateDecision.Paused : GateDecision.Full;
         }
@@ -221,7 +221,7 @@ internal sealed partial class Crawl<TItem>
         var decision = host.Gate.TryEnter(out sequence, out wait);
         if (decision != GateDecision.Entered)
         {
-            _politeness?.Finished(host.Key);
+            _politeness?.Unused(host.Key);
         }
 
         return decision;
@@ -351,7 +351,10 @@ internal sealed partial class Crawl<TItem>
         }
         : Skipped(lease, SkipReason.Robots, host.RobotsFetched?.Problem ?? "disallowed by robots.txt", attempts: 0);
 
-    /// <summary>Fetches robots.txt; in a shared crawl it is a request on the host like any other, within the host's limit for all workers.</summary>
+    /// <summary>
+    /// Fetches robots.txt; in a shared crawl once for every worker (the first to claim it fetches it, the others read it
+    /// from the store), as a request on the host like any other, within the host's limit for all workers.
+    /// </summary>
     private async Task<FetchedRobots> FetchRobotsAsync(RunHost host, Uri robotsUrl, string origin)
     {
         if (_politeness is not { } shared)
@@ -359,6 +362,13 @@ internal sealed partial class Crawl<TItem>
             return await FetchRobotsAsync(robotsUrl, origin).ConfigureAwait(false);
         }
 
+        return _sharedRobots is { } robots
+            ? await robots.GetAsync(robotsUrl, () => FetchRobotsWithinPermitsAsync(shared, host, robotsUrl, origin), _engine.StopToken).ConfigureAwait(false)
+            : await FetchRobotsWithinPermitsAsync(shared, host, robotsUrl, origin).ConfigureAwait(false);
+    }
+
+    private async Task<FetchedRobots> FetchRobotsWithinPermitsAsync(ISharedPoliteness shared, RunHost host, Uri robotsUrl, string origin)
+    {
         await shared.StartAsync(host.Key, _engine.StopToken).ConfigureAwait(false);
         try
         {

@@ -40,6 +40,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly FrontierPolicy _policy;
     private readonly ICrawlStore<TItem> _store;
     private readonly ISharedPoliteness? _politeness;
+    private readonly ISharedRobots? _sharedRobots;
     private readonly EventMode _mode;
     private readonly Channel<ScrapeEvent<TItem>>? _events;
     private readonly Channel<PageJob> _pages;
@@ -73,6 +74,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth, FrontierOrder.For(settings.Order, plan));
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
         _politeness = _store.Politeness;
+        _sharedRobots = _store.Robots;
 
         _render = CreateRenderStage();
         _parseWorkers = engine.ParseWorkerCount;

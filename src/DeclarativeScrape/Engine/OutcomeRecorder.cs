@@ -19,6 +19,7 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger, ScrapeMetr
     private long _items;
     private long _requests;
     private long _retries;
+    private long _itemsDropped;
     private long _bytes;
 
     /// <summary>The instruments the run records on (its engine's).</summary>
@@ -31,6 +32,8 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger, ScrapeMetr
     public long Items => Volatile.Read(ref _items);
 
     public long Retries => Volatile.Read(ref _retries);
+
+    public long ItemsDropped => Volatile.Read(ref _itemsDropped);
 
     public long Requests => Volatile.Read(ref _requests);
 
@@ -47,6 +50,8 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger, ScrapeMetr
         Interlocked.Increment(ref _items);
         _metrics.Items.Add(1, new KeyValuePair<string, object?>(ScrapeTelemetry.Scraper, scraper));
     }
+
+    public void AddDroppedItem() => Interlocked.Increment(ref _itemsDropped);
 
     public void AddRequests(int count) => Interlocked.Add(ref _requests, count);
 
@@ -108,6 +113,7 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger, ScrapeMetr
             SkippedByReason = ByReason(_skipped, static i => (SkipReason)i),
             FailedByReason = ByReason(_failed, static i => (FailureReason)i),
             Items = Items,
+            ItemsDropped = ItemsDropped,
             Requests = Volatile.Read(ref _requests),
             Retries = Retries,
             BytesReceived = Volatile.Read(ref _bytes),

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
 
 namespace DeclarativeScrape;
 
@@ -9,7 +6,7 @@ namespace DeclarativeScrape;
 /// Values a page passes on to the pages it links to (a <see cref="FollowAttribute"/>'s <see cref="FollowAttribute.Carry"/>),
 /// which they read into their <see cref="CarriedAttribute"/> properties: each value by its property's name, as its
 /// invariant text (the text a CSV cell of it holds), converted back by the receiving property as if extracted.
-/// Generated code builds them; the frontier keeps them with the queued URL (a state directory on disk).
+/// Generated code builds them; the frontier keeps them with the queued URL (a persistent store as JSON: <see cref="CarriedValuesJson"/>).
 /// </summary>
 public sealed class CarriedValues
 {
@@ -60,43 +57,9 @@ public sealed class CarriedValues
         return false;
     }
 
-    /// <summary>The values as one JSON object (absent ones left out), as a state directory stores them.</summary>
-    internal string ToJson()
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            for (var i = 0; i < _names.Length; i++)
-            {
-                if (_values[i] is { } value)
-                {
-                    writer.WriteString(_names[i], value);
-                }
-            }
+    /// <summary>The name of value <paramref name="index"/>.</summary>
+    internal string NameAt(int index) => _names[index];
 
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
-    internal static CarriedValues FromJson(string json)
-    {
-        var names = new List<string>();
-        var values = new List<string?>();
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName)
-            {
-                names.Add(reader.GetString()!);
-                reader.Read();
-                values.Add(reader.GetString());
-            }
-        }
-
-        return new CarriedValues([.. names], [.. values]);
-    }
+    /// <summary>The invariant text of value <paramref name="index"/>; <see langword="null"/> when it is absent.</summary>
+    internal string? ValueAt(int index) => _values[index];
 }

@@ -96,7 +96,7 @@ public sealed class ExtractionContext
     public bool TryResolveUrl(string? value, [NotNullWhen(true)] out Uri? url)
     {
         url = null;
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is null || string.IsNullOrWhiteSpace(value))
         {
             return false;
         }

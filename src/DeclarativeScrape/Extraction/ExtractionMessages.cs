@@ -1,8 +1,9 @@
 using AngleSharp.Css.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>The messages of <see cref="ExtractionFailure"/>s recorded by generated extractors.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ExtractionMessages
 {
     /// <summary>The longest part of a page value quoted in a message; longer values are cut with an ellipsis.</summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// Finds the elements cached <see cref="ISelector"/>s match below a scope (a document or an element), in document
@@ -13,6 +13,7 @@ namespace DeclarativeScrape;
 /// <c>QuerySelector</c>. The scope itself is never a match (a generated extractor reads a property whose selector is
 /// exactly <c>:scope</c> from <see cref="ScopeElement"/> instead).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ExtractionQuery
 {
     private const int InitialDepth = 64;

@@ -1,11 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// The text shaping that generated extractors call for <see cref="TrimAttribute"/> and <see cref="SplitAttribute"/>
 /// (a <see cref="ReplaceAttribute"/> is a plain ordinal <see cref="string.Replace(string, string?, StringComparison)"/>).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class TextShaping
 {
     /// <summary>Trims white space and every character of <paramref name="characters"/> from both ends of <paramref name="text"/>.</summary>

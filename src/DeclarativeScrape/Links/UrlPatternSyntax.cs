@@ -1,4 +1,6 @@
 // Compiled into both the runtime and the generator (linked), so that a pattern the build accepts is one the run accepts.
+// Its namespace differs between the two, so it is a block, not file-scoped.
+#pragma warning disable IDE0161
 #if DECLARATIVESCRAPE_GENERATOR
 namespace DeclarativeScrape.Generators.Parsing
 #else

@@ -1,10 +1,11 @@
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// Include and exclude <see cref="UrlPattern"/>s: a URL passes when it matches an include pattern (or there is none)
 /// and no exclude pattern. Generated code builds one per <see cref="FollowAttribute"/> or <see cref="FollowLinksAttribute"/>
 /// that has rules, once.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class UrlRules
 {
     /// <summary>Rules that let every URL pass.</summary>

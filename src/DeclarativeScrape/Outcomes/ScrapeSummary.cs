@@ -30,6 +30,9 @@ public sealed record ScrapeSummary
     /// <summary>Items emitted.</summary>
     public required long Items { get; init; }
 
+    /// <summary>Items the plan's <see cref="ItemHook{TItem}"/> dropped (not counted in <see cref="Items"/>).</summary>
+    public long ItemsDropped { get; init; }
+
     /// <summary>HTTP requests sent (attempts, robots.txt included).</summary>
     public required long Requests { get; init; }
 

@@ -95,10 +95,7 @@ internal sealed class ParseWorker
             stage = PageStage.Parse;
             _probe?.Invoke(stage, pageUrl);
             document = ParserFor(pageType).ParseDocument(chars, length);
-            if (BaseUrlOf(document, pageUrl) is { } baseUrl)
-            {
-                _context.Reset(pageUrl, baseUrl);
-            }
+            _context.Reset(pageUrl, DocumentBaseUrl.Find(document, pageUrl));
 
             stage = PageStage.Extract;
             _probe?.Invoke(stage, pageUrl);
@@ -124,7 +121,7 @@ internal sealed class ParseWorker
             document?.Dispose();
             if (chars is not null)
             {
-                ArrayPool<char>.Shared.Return(chars);
+                PageDecoder.ReturnChars(chars);
             }
         }
     }
@@ -157,24 +154,5 @@ internal sealed class ParseWorker
         }
 
         return parser;
-    }
-
-    private static Uri? BaseUrlOf(IHtmlDocument document, Uri pageUrl)
-    {
-        if (document.Head is not { } head)
-        {
-            return null;
-        }
-
-        foreach (var child in head.Children)
-        {
-            if (child is IHtmlBaseElement && child.GetAttribute("href") is { Length: > 0 } href
-                && Uri.TryCreate(pageUrl, href.Trim(), out var resolved) && resolved.IsAbsoluteUri)
-            {
-                return resolved;
-            }
-        }
-
-        return null;
     }
 }

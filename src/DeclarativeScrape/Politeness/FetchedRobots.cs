@@ -9,4 +9,5 @@ namespace DeclarativeScrape;
 /// (never a <see cref="SkipReason.Robots"/> skip); else <see langword="null"/>.
 /// </param>
 /// <param name="StatusCode">The last attempt's status code, if an answer came.</param>
-internal sealed record FetchedRobots(RobotsTxt Rules, string? Problem, FailureReason? Unreachable = null, int? StatusCode = null);
+/// <param name="Text">The file's text when it was fetched and parsed (a shared crawl stores it for the other workers); else <see langword="null"/>.</param>
+internal sealed record FetchedRobots(RobotsTxt Rules, string? Problem, FailureReason? Unreachable = null, int? StatusCode = null, string? Text = null);

@@ -26,6 +26,7 @@ internal sealed class HostGate
     private readonly RateController _rate;
     private HostUser[] _users = [];
     private HostTokenBucket? _bucket;
+    private HostPace? _pace;
     private int _inFlight;
     private long _sent;
     private long _pausedUntil;
@@ -112,6 +113,9 @@ internal sealed class HostGate
     {
         set => _rate.Trace = value;
     }
+
+    /// <summary>The host's rate (the token bucket's interval and burst: the learned rate, never above a configured one), or <see langword="null"/> when no run limits it.</summary>
+    public HostPace? Pace => Volatile.Read(ref _pace);
 
     /// <summary>Whether any run uses the host now.</summary>
     public bool InUse => Volatile.Read(ref _users).Length > 0;
@@ -293,6 +297,7 @@ internal sealed class HostGate
         if (_rate.Rate is not { } rate)
         {
             _bucket = null;
+            Volatile.Write(ref _pace, null);
             return;
         }
 
@@ -304,6 +309,7 @@ internal sealed class HostGate
         }
 
         _bucket = new HostTokenBucket(_time, period, burst, afterCut ? 0 : Math.Min(burst, _bucket?.Tokens ?? burst));
+        Volatile.Write(ref _pace, new HostPace(period, burst));
     }
 
     private void Reconfigure()

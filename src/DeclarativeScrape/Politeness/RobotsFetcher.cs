@@ -54,7 +54,7 @@ internal static class RobotsFetcher
             {
                 var bytes = result.Body!.Bytes;
                 var text = Encoding.UTF8.GetString(bytes.FirstSpan.StartsWith("\uFEFF"u8) ? bytes.Slice(3) : bytes);
-                return new FetchedRobots(RobotsTxt.Parse(text), null);
+                return new FetchedRobots(RobotsTxt.Parse(text), null, Text: text);
             }
             finally
             {

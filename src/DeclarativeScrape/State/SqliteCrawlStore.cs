@@ -359,7 +359,7 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
         var key = ReferenceEquals(_keyOf, candidate.Url) ? _key : UrlKey.Of(candidate.Url);
         var host = HostOf(candidate.Host);
         var id = Admission.Admitted + 1;
-        _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth, candidate.Carried?.ToJson(), candidate.Rank);
+        _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth, candidate.Carried is { } carried ? CarriedValuesJson.Write(carried) : null, candidate.Rank);
         _admittedNow.Add((host, new FrontierLease(id, candidate.Target!, host.Name, candidate.PageType, candidate.Depth, candidate.Carried, candidate.Rank)));
     }
 

@@ -113,7 +113,7 @@ internal sealed class StoreStatements : IDisposable
         _queued.Bind(1, host.Id).Bind(2, after.Rank).Bind(3, after.Id).Bind(4, limit);
         while (_queued.Step())
         {
-            var carried = _queued.IsNull(4) ? null : CarriedValues.FromJson(_queued.Text(4));
+            var carried = _queued.IsNull(4) ? null : CarriedValuesJson.Read(_queued.Text(4));
             leases.Add(new FrontierLease(_queued.Int64(0), new Uri(_queued.Text(1)), host.Name, (int)_queued.Int64(2), (int)_queued.Int64(3), carried, (int)_queued.Int64(5)));
         }
 

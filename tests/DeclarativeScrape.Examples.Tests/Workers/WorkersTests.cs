@@ -1,6 +1,7 @@
 using System.Text;
 using DeclarativeScrape.DemoSites;
 using DeclarativeScrape.Examples.Tests.Processes;
+using DeclarativeScrape.Tests;
 
 namespace DeclarativeScrape.Examples.Tests.Workers;
 
@@ -64,6 +65,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         items.Order(StringComparer.Ordinal).ShouldBe(reference.Order(StringComparer.Ordinal), "the same items as the uninterrupted run");
         _site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal))
             .Where(h => h.Value - before.GetValueOrDefault(h.Key) != 1).ShouldBeEmpty("the workers together fetched each page once");
+        (_site.Traffic.HitsOf("/robots.txt") - before.GetValueOrDefault("/robots.txt")).ShouldBe(1, "robots.txt fetched once for the crawl, not once per worker");
 
         // The other formats, and the status, from the same database.
         var json = _temp.File("three.json");
@@ -97,23 +99,47 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         await using var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(100) });
 
         var workers = Enumerable.Range(0, 3).Select(_ => Worker(slow.StartUrl, uri, "--concurrency", "8", "--per-host", "4")).ToList();
-        try
-        {
-            foreach (var worker in workers)
-            {
-                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
-            }
-        }
-        finally
-        {
-            foreach (var worker in workers)
-            {
-                await worker.DisposeAsync();
-            }
-        }
+        await RunToTheEndAsync(workers);
 
         slow.Traffic.PeakInFlight.ShouldBe(4, "three workers of 8 each, one host with a limit of 4: never more than 4 requests at once, and 4 reached");
         (await ExportAsync(uri, "limited.jsonl")).Count.ShouldBe(200);
+    }
+
+    /// <summary>
+    /// A host's rate (<c>--rate</c>, or robots.txt's <c>Crawl-delay</c>) holds for three workers together: counted by the
+    /// site from a moment before any worker started, the k-th page request never arrives before the k-th token of one
+    /// bucket of that rate (burst, then one per interval), whichever worker sent it. Workers that each kept the rate on
+    /// their own would send three times as fast and fail it. The crawl still completes with every item once.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("rate")]
+    [InlineData("crawl-delay")]
+    public async Task A_hosts_rate_holds_across_three_workers(string limit)
+    {
+        postgres.SkipIfUnavailable();
+        const int books = 100;
+        var crawlDelay = limit == "crawl-delay";
+
+        // --rate 10 keeps the example's burst of 20; a Crawl-delay means a burst of one.
+        var (burst, every) = crawlDelay ? (1, TimeSpan.FromMilliseconds(100)) : (20, TimeSpan.FromMilliseconds(100));
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = books, Latency = TimeSpan.FromMilliseconds(20), CrawlDelay = crawlDelay ? every : null });
+        var database = await postgres.CreateDatabaseAsync();
+        var uri = postgres.Uri(database);
+        string[] rate = crawlDelay ? [] : ["--rate", "10"];
+
+        var start = DateTimeOffset.UtcNow;
+        var workers = Enumerable.Range(0, 3).Select(_ => Worker(site.StartUrl, uri, ["--concurrency", "8", .. rate])).ToList();
+        await RunToTheEndAsync(workers);
+
+        // robots.txt is fetched outside the rate (once for the crawl, within the host's permits).
+        site.Traffic.HitsOf("/robots.txt").ShouldBe(1, "robots.txt fetched once for the crawl, and its Crawl-delay obeyed by every worker");
+        var pages = site.Traffic.Arrivals.Where(a => a.Path != "/robots.txt").Select(a => a.At).Order().ToList();
+        pages.ShouldArriveNoSoonerThanTheirTokens(start, burst, every);
+        (await postgres.ScalarAsync(database, "SELECT count(DISTINCT worker_id) FROM declarativescrape.url WHERE state = 2")).ShouldNotBe("1", "the workers shared the crawl");
+        var items = await ExportAsync(uri, $"{limit}.jsonl");
+        items.ShouldBeUnique("no item twice");
+        items.Count.ShouldBe(books, "no item lost");
+        site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal)).Where(h => h.Value != 1).ShouldBeEmpty("the workers together fetched each page once");
     }
 
     [SkippableFact]
@@ -222,12 +248,56 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     }
 
     /// <summary>Runs one worker that must refuse to start; returns its standard error.</summary>
+    [SkippableFact]
+    public async Task On_postgresql_a_small_max_pages_yields_books_first_and_breadth_first_yields_listings()
+    {
+        // The crawl order kept in the url table's rank (items first): the start listing's books go before the ten listings
+        // it links, as in memory and in a state directory (BookstoreExampleTests).
+        postgres.SkipIfUnavailable();
+        var itemsFirst = postgres.Uri(await postgres.CreateDatabaseAsync());
+        await using (var worker = Worker(_site.StartUrl, itemsFirst, "--max-pages", "10"))
+        {
+            (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+        }
+
+        var books = await ExportAsync(itemsFirst, "items-first.jsonl");
+        books.Count.ShouldBe(9, "the start listing and 9 of its books");
+
+        var breadthFirst = await postgres.CreateDatabaseAsync();
+        await using (var worker = Worker(_site.StartUrl, postgres.Uri(breadthFirst), "--max-pages", "10", "--order", "breadth-first"))
+        {
+            (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+        }
+
+        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.item")).ShouldBe("0", "first in, first out: the ten pages were listings");
+        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.url WHERE state = 2")).ShouldBe("10");
+    }
+
     private async Task<string> FailAsync(string uri)
     {
         await using var worker = Worker(_site.StartUrl, uri);
         var exit = await worker.WaitForExitAsync(PerRun);
         exit.ShouldBe(2, worker.Transcript());
         return string.Join('\n', worker.Error);
+    }
+
+    /// <summary>Waits for every worker to exit with 0 (each within <see cref="PerRun"/>), then disposes them all.</summary>
+    private static async Task RunToTheEndAsync(List<ChildProcess> workers)
+    {
+        try
+        {
+            foreach (var worker in workers)
+            {
+                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+            }
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
     }
 
     private ChildProcess Worker(Uri startUrl, string uri, params string[] more) =>

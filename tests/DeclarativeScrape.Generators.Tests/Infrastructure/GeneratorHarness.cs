@@ -55,8 +55,10 @@ public static class GeneratorHarness
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
         paths.Add(typeof(ScrapeEngine).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
+        // The analyzer assemblies are not references of a user's project: the sample check's compiled copy of the
+        // runtime's extraction types would make them ambiguous.
         return [.. paths
-            .Where(p => p.Length > 0)
+            .Where(p => p.Length > 0 && !Path.GetFileName(p).Equals("DeclarativeScrape.Samples.dll", StringComparison.OrdinalIgnoreCase))
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.First()))];
     }

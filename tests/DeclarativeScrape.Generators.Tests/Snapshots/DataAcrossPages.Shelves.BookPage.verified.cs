@@ -3,7 +3,7 @@
 
 namespace Shelves
 {
-    partial record BookPage : global::DeclarativeScrape.IExtractable<global::Shelves.BookPage>, global::DeclarativeScrape.IWritableItem<global::Shelves.BookPage>
+    partial record BookPage : global::DeclarativeScrape.IExtractable<global::Shelves.BookPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Shelves.BookPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Shelves.BookPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Shelves
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
 
             // Title: [Text("h1")] required
             string titleValue = default!;
@@ -28,11 +28,11 @@ namespace Shelves
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Title", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector));
+                    context.AddFailure("Title", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     titleValue = text;
                 }
             }
@@ -43,7 +43,7 @@ namespace Shelves
                 if (!context.TryGetCarried("Category", out var text))
                 {
                     ok = false;
-                    context.AddFailure("Category", null, global::DeclarativeScrape.ExtractionMessages.NotCarried);
+                    context.AddFailure("Category", null, global::DeclarativeScrape.Generated.ExtractionMessages.NotCarried);
                 }
                 else
                 {
@@ -68,7 +68,7 @@ namespace Shelves
             {
                 if (context.TryGetCarried("Page", out var text))
                 {
-                    if (global::DeclarativeScrape.ExtractionValues.TryParseInt32(text, out var value))
+                    if (global::DeclarativeScrape.Generated.ExtractionValues.TryParseInt32(text, out var value))
                     {
                         pageValue = value;
                     }
@@ -80,7 +80,7 @@ namespace Shelves
             {
                 if (context.TryGetCarried("Updated", out var text))
                 {
-                    if (global::DeclarativeScrape.ExtractionValues.TryParseDateTimeOffset(text, null, out var value))
+                    if (global::DeclarativeScrape.Generated.ExtractionValues.TryParseDateTimeOffset(text, null, out var value))
                     {
                         updatedValue = value;
                     }
@@ -112,7 +112,7 @@ namespace Shelves
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Shelves.BookPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Shelves.BookPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shelves.BookPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Shelves.BookPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shelves.BookPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -150,17 +150,17 @@ namespace Shelves
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Shelves.BookPage>.CsvColumns => global::DeclarativeScrape.Generated.BookPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Shelves.BookPage>.CsvColumns => global::DeclarativeScrape.Generated.BookPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Shelves.BookPage>.WriteCsvRow(global::Shelves.BookPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Shelves.BookPage>.WriteCsvRow(global::Shelves.BookPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
             cells[1] = value.Category is { } v1 ? v1 : null;
             cells[2] = value.Section is { } v2 ? global::DeclarativeScrape.Generated.BookPageExtraction.NameOfShelves_Section(v2) : null;
             cells[3] = value.Page is { } v3 ? v3.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null;
-            cells[4] = value.Updated is { } v4 ? global::DeclarativeScrape.ItemWriting.FormatDate(v4) : null;
+            cells[4] = value.Updated is { } v4 ? global::DeclarativeScrape.Generated.ItemWriting.FormatDate(v4) : null;
         }
     }
 }
@@ -171,11 +171,11 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class BookPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
 
         internal const int TitleQuery = 0;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText CategoryName = global::System.Text.Json.JsonEncodedText.Encode("category");

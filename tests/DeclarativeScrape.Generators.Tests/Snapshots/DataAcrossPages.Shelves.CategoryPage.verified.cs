@@ -19,7 +19,7 @@ namespace Shelves
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CategoryPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CategoryPageExtraction.Selectors);
 
             // Category: [Text("h1")] required
             string categoryValue = default!;
@@ -28,11 +28,11 @@ namespace Shelves
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Category", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.CategoryPageExtraction.CategorySelector));
+                    context.AddFailure("Category", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.CategoryPageExtraction.CategorySelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     categoryValue = text;
                 }
             }
@@ -44,7 +44,7 @@ namespace Shelves
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Section", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.CategoryPageExtraction.SectionSelector));
+                    context.AddFailure("Section", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.CategoryPageExtraction.SectionSelector));
                 }
                 else
                 {
@@ -52,14 +52,14 @@ namespace Shelves
                     if (text is null)
                     {
                         ok = false;
-                        context.AddFailure("Section", "h1", global::DeclarativeScrape.ExtractionMessages.NoAttribute("data-section"));
+                        context.AddFailure("Section", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoAttribute("data-section"));
                     }
                     else
                     {
                         if (!global::DeclarativeScrape.Generated.CategoryPageExtraction.TryParseShelves_Section(text, out var value))
                         {
                             ok = false;
-                            context.AddFailure("Section", "h1", global::DeclarativeScrape.ExtractionMessages.NotA(text, "a Section name"));
+                            context.AddFailure("Section", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(text, "a Section name"));
                         }
                         else
                         {
@@ -75,8 +75,8 @@ namespace Shelves
                 var element = matches.First(global::DeclarativeScrape.Generated.CategoryPageExtraction.PageQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (global::DeclarativeScrape.ExtractionValues.TryParseInt32(text, out var value))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (global::DeclarativeScrape.Generated.ExtractionValues.TryParseInt32(text, out var value))
                     {
                         pageValue = value;
                     }
@@ -90,7 +90,7 @@ namespace Shelves
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Updated", "main", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.CategoryPageExtraction.UpdatedSelector));
+                    context.AddFailure("Updated", "main", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.CategoryPageExtraction.UpdatedSelector));
                 }
                 else
                 {
@@ -98,14 +98,14 @@ namespace Shelves
                     if (text is null)
                     {
                         ok = false;
-                        context.AddFailure("Updated", "main", global::DeclarativeScrape.ExtractionMessages.NoAttribute("data-updated"));
+                        context.AddFailure("Updated", "main", global::DeclarativeScrape.Generated.ExtractionMessages.NoAttribute("data-updated"));
                     }
                     else
                     {
-                        if (!global::DeclarativeScrape.ExtractionValues.TryParseDateTimeOffset(text, null, out var value))
+                        if (!global::DeclarativeScrape.Generated.ExtractionValues.TryParseDateTimeOffset(text, null, out var value))
                         {
                             ok = false;
-                            context.AddFailure("Updated", "main", global::DeclarativeScrape.ExtractionMessages.NotA(text, "a date"));
+                            context.AddFailure("Updated", "main", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(text, "a date"));
                         }
                         else
                         {
@@ -150,7 +150,7 @@ namespace Shelves
 
             if (booksValueLinksEnd > booksValueLinksStart)
             {
-                context.CarryLinks(booksValueLinksStart, booksValueLinksEnd, global::DeclarativeScrape.CarriedValues.Create(global::DeclarativeScrape.Generated.CategoryPageExtraction.BooksCarry, new string?[] { categoryValue is { } c0 ? c0 : null, global::DeclarativeScrape.Generated.CategoryPageExtraction.NameOfShelves_Section(sectionValue), pageValue is { } c2 ? c2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null, global::DeclarativeScrape.ItemWriting.FormatDate(updatedValue) }));
+                context.CarryLinks(booksValueLinksStart, booksValueLinksEnd, global::DeclarativeScrape.CarriedValues.Create(global::DeclarativeScrape.Generated.CategoryPageExtraction.BooksCarry, new string?[] { categoryValue is { } c0 ? c0 : null, global::DeclarativeScrape.Generated.CategoryPageExtraction.NameOfShelves_Section(sectionValue), pageValue is { } c2 ? c2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null, global::DeclarativeScrape.Generated.ItemWriting.FormatDate(updatedValue) }));
             }
 
             if (followLinks0LinksEnd > followLinks0LinksStart)
@@ -185,14 +185,14 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class CategoryPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CategorySelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector SectionSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector PageSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.page");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector UpdatedSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("main");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.book");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CategorySelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector SectionSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector PageSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.page");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector UpdatedSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("main");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.book");
         internal static readonly string[] BooksCarry = new string[] { "Category", "Section", "Page", "Updated" };
         internal static readonly string[] FollowLinks0Carry = new string[] { "Category" };
-        internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks0Selector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.related");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks0Selector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.related");
 
         internal const int CategoryQuery = 0;
         internal const int SectionQuery = 1;
@@ -200,13 +200,13 @@ namespace DeclarativeScrape.Generated
         internal const int UpdatedQuery = 3;
         internal const int BooksQuery = 4;
         internal const int FollowLinks0Query = 5;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(CategorySelector),
-            global::DeclarativeScrape.SelectorQuery.First(SectionSelector),
-            global::DeclarativeScrape.SelectorQuery.First(PageSelector),
-            global::DeclarativeScrape.SelectorQuery.First(UpdatedSelector),
-            global::DeclarativeScrape.SelectorQuery.All(BooksSelector),
-            global::DeclarativeScrape.SelectorQuery.All(FollowLinks0Selector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(CategorySelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(SectionSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(PageSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(UpdatedSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(BooksSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(FollowLinks0Selector));
 
         internal static bool TryParseShelves_Section(string text, out global::Shelves.Section value)
         {

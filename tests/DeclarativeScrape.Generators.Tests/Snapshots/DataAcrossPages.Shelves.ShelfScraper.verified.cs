@@ -20,7 +20,7 @@ namespace Shelves
                 new global::DeclarativeScrape.PageType<global::Shelves.BookPage>(typeof(global::Shelves.CategoryPage), "CategoryPage", __ExtractCategoryPage, isItem: false) { ReadAttributes = new string[] { "class", "data-section", "data-updated", "href" } },
                 new global::DeclarativeScrape.PageType<global::Shelves.BookPage>(typeof(global::Shelves.BookPage), "BookPage", __ExtractBookPage, isItem: true) { ReadAttributes = new string[] {  } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Shelves.BookPage>("ShelfScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::Shelves.BookPage>(), "5a6555eaefdee1da", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Shelves.BookPage>("ShelfScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Shelves.BookPage>(), "5a6555eaefdee1da", CreateOptions);
         }
 
         /// <summary>

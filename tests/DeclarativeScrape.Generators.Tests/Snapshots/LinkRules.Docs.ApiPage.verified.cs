@@ -3,7 +3,7 @@
 
 namespace Docs
 {
-    partial record ApiPage : global::DeclarativeScrape.IExtractable<global::Docs.ApiPage>, global::DeclarativeScrape.IWritableItem<global::Docs.ApiPage>
+    partial record ApiPage : global::DeclarativeScrape.IExtractable<global::Docs.ApiPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Docs.ApiPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Docs.ApiPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Docs
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ApiPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ApiPageExtraction.Selectors);
 
             // Name: [Text("h1")] optional
             string? nameValue = null;
@@ -27,7 +27,7 @@ namespace Docs
                 var element = matches.First(global::DeclarativeScrape.Generated.ApiPageExtraction.NameQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     nameValue = text;
                 }
             }
@@ -53,7 +53,7 @@ namespace Docs
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Docs.ApiPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Docs.ApiPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.ApiPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Docs.ApiPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.ApiPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -62,10 +62,10 @@ namespace Docs
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Docs.ApiPage>.CsvColumns => global::DeclarativeScrape.Generated.ApiPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Docs.ApiPage>.CsvColumns => global::DeclarativeScrape.Generated.ApiPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Docs.ApiPage>.WriteCsvRow(global::Docs.ApiPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Docs.ApiPage>.WriteCsvRow(global::Docs.ApiPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Name is { } v0 ? v0 : null;
@@ -79,11 +79,11 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ApiPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector NameSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector NameSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
 
         internal const int NameQuery = 0;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(NameSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(NameSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
 

@@ -3,7 +3,7 @@
 
 namespace Docs
 {
-    partial record DocPage : global::DeclarativeScrape.IExtractable<global::Docs.DocPage>, global::DeclarativeScrape.IWritableItem<global::Docs.DocPage>
+    partial record DocPage : global::DeclarativeScrape.IExtractable<global::Docs.DocPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Docs.DocPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Docs.DocPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Docs
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.DocPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.DocPageExtraction.Selectors);
 
             // Title: [Text("h1")] optional
             string? titleValue = null;
@@ -27,7 +27,7 @@ namespace Docs
                 var element = matches.First(global::DeclarativeScrape.Generated.DocPageExtraction.TitleQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     titleValue = text;
                 }
             }
@@ -77,7 +77,7 @@ namespace Docs
                 if (!found)
                 {
                     ok = false;
-                    context.AddFailure("Home", "a.home", global::DeclarativeScrape.ExtractionMessages.NoLinkPasses);
+                    context.AddFailure("Home", "a.home", global::DeclarativeScrape.Generated.ExtractionMessages.NoLinkPasses);
                 }
             }
 
@@ -125,7 +125,7 @@ namespace Docs
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Docs.DocPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Docs.DocPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.DocPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Docs.DocPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Docs.DocPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -134,10 +134,10 @@ namespace Docs
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Docs.DocPage>.CsvColumns => global::DeclarativeScrape.Generated.DocPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Docs.DocPage>.CsvColumns => global::DeclarativeScrape.Generated.DocPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Docs.DocPage>.WriteCsvRow(global::Docs.DocPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Docs.DocPage>.WriteCsvRow(global::Docs.DocPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
@@ -151,17 +151,17 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class DocPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector GuidesSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("nav a");
-        internal static readonly global::DeclarativeScrape.UrlRules GuidesRules = global::DeclarativeScrape.UrlRules.Create(new string[] { "/docs/guide/**" }, null);
-        internal static readonly global::AngleSharp.Css.Dom.ISelector UpSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.up");
-        internal static readonly global::DeclarativeScrape.UrlRules UpRules = global::DeclarativeScrape.UrlRules.Create(null, new string[] { "**?*" });
-        internal static readonly global::AngleSharp.Css.Dom.ISelector HomeSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.home");
-        internal static readonly global::DeclarativeScrape.UrlRules HomeRules = global::DeclarativeScrape.UrlRules.Create(null, new string[] { "/" });
-        internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks0Selector = global::DeclarativeScrape.ExtractionSelectors.Parse("a[href]");
-        internal static readonly global::DeclarativeScrape.UrlRules FollowLinks0Rules = global::DeclarativeScrape.UrlRules.Create(null, new string[] { "**.{pdf,zip}" });
-        internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks1Selector = global::DeclarativeScrape.ExtractionSelectors.Parse("link[rel=next]");
-        internal static readonly global::DeclarativeScrape.UrlRules FollowLinks1Rules = global::DeclarativeScrape.UrlRules.Create(new string[] { "/docs/api/**" }, null);
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector GuidesSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("nav a");
+        internal static readonly global::DeclarativeScrape.Generated.UrlRules GuidesRules = global::DeclarativeScrape.Generated.UrlRules.Create(new string[] { "/docs/guide/**" }, null);
+        internal static readonly global::AngleSharp.Css.Dom.ISelector UpSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.up");
+        internal static readonly global::DeclarativeScrape.Generated.UrlRules UpRules = global::DeclarativeScrape.Generated.UrlRules.Create(null, new string[] { "**?*" });
+        internal static readonly global::AngleSharp.Css.Dom.ISelector HomeSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.home");
+        internal static readonly global::DeclarativeScrape.Generated.UrlRules HomeRules = global::DeclarativeScrape.Generated.UrlRules.Create(null, new string[] { "/" });
+        internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks0Selector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a[href]");
+        internal static readonly global::DeclarativeScrape.Generated.UrlRules FollowLinks0Rules = global::DeclarativeScrape.Generated.UrlRules.Create(null, new string[] { "**.{pdf,zip}" });
+        internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks1Selector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("link[rel=next]");
+        internal static readonly global::DeclarativeScrape.Generated.UrlRules FollowLinks1Rules = global::DeclarativeScrape.Generated.UrlRules.Create(new string[] { "/docs/api/**" }, null);
 
         internal const int TitleQuery = 0;
         internal const int GuidesQuery = 1;
@@ -169,13 +169,13 @@ namespace DeclarativeScrape.Generated
         internal const int HomeQuery = 3;
         internal const int FollowLinks0Query = 4;
         internal const int FollowLinks1Query = 5;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
-            global::DeclarativeScrape.SelectorQuery.All(GuidesSelector),
-            global::DeclarativeScrape.SelectorQuery.All(UpSelector),
-            global::DeclarativeScrape.SelectorQuery.All(HomeSelector),
-            global::DeclarativeScrape.SelectorQuery.All(FollowLinks0Selector),
-            global::DeclarativeScrape.SelectorQuery.All(FollowLinks1Selector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(GuidesSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(UpSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(HomeSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(FollowLinks0Selector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(FollowLinks1Selector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
 

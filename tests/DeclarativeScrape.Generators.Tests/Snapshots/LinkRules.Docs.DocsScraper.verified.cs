@@ -17,8 +17,8 @@ namespace Docs
         {
             var pages = new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>[]
             {
-                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.DocPage), "DocPage", __ExtractDocPage, isItem: true) { ReadAttributes = new string[] { "class", "href", "rel" }, SitemapRules = global::DeclarativeScrape.UrlRules.None, SitemapOrder = 1 },
-                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.ApiPage), "ApiPage", __ExtractApiPage, isItem: true) { ReadAttributes = new string[] {  }, SitemapRules = global::DeclarativeScrape.UrlRules.Create(new string[] { "/docs/api/**" }, null), SitemapOrder = 0 },
+                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.DocPage), "DocPage", __ExtractDocPage, isItem: true) { ReadAttributes = new string[] { "class", "href", "rel" }, SitemapRules = global::DeclarativeScrape.Generated.UrlRules.None, SitemapOrder = 1 },
+                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.ApiPage), "ApiPage", __ExtractApiPage, isItem: true) { ReadAttributes = new string[] {  }, SitemapRules = global::DeclarativeScrape.Generated.UrlRules.Create(new string[] { "/docs/api/**" }, null), SitemapOrder = 0 },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Docs.DocsScraper.Item>("DocsScraper", pages, global::Docs.DocsScraper.__ItemFormat.Instance, "743c1682fd26af0b", CreateOptions);
         }
@@ -214,11 +214,11 @@ namespace Docs
                 {
                     case global::Docs.DocsScraper.Item.DocPage c0:
                         writer.WriteString("$type", "DocPage");
-                        global::DeclarativeScrape.ItemWriting.WriteJsonProperties<global::Docs.DocPage>(writer, c0.Value);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJsonProperties<global::Docs.DocPage>(writer, c0.Value);
                         break;
                     case global::Docs.DocsScraper.Item.ApiPage c1:
                         writer.WriteString("$type", "ApiPage");
-                        global::DeclarativeScrape.ItemWriting.WriteJsonProperties<global::Docs.ApiPage>(writer, c1.Value);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJsonProperties<global::Docs.ApiPage>(writer, c1.Value);
                         break;
                 }
                 writer.WriteEndObject();

@@ -218,11 +218,11 @@ namespace Library
                 {
                     case global::Library.LibraryScraper.Item.AuthorPage c0:
                         writer.WriteString("$type", "AuthorPage");
-                        global::DeclarativeScrape.ItemWriting.WriteJsonProperties<global::Library.AuthorPage>(writer, c0.Value);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJsonProperties<global::Library.AuthorPage>(writer, c0.Value);
                         break;
                     case global::Library.LibraryScraper.Item.BookPage c1:
                         writer.WriteString("$type", "BookPage");
-                        global::DeclarativeScrape.ItemWriting.WriteJsonProperties<global::Library.BookPage>(writer, c1.Value);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJsonProperties<global::Library.BookPage>(writer, c1.Value);
                         break;
                 }
                 writer.WriteEndObject();

@@ -20,7 +20,7 @@ namespace Shop
                 new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.CataloguePage), "CataloguePage", __ExtractCataloguePage, isItem: false) { ReadAttributes = new string[] { "class", "href" } },
                 new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.BookPage), "BookPage", __ExtractBookPage, isItem: true),
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Shop.BookPage>("BookstoreScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::Shop.BookPage>(), "a62debabf325582e", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Shop.BookPage>("BookstoreScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Shop.BookPage>(), "a62debabf325582e", CreateOptions);
         }
 
         /// <summary>

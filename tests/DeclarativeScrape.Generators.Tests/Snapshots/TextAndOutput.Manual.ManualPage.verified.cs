@@ -3,7 +3,7 @@
 
 namespace Manual
 {
-    partial record ManualPage : global::DeclarativeScrape.IExtractable<global::Manual.ManualPage>, global::DeclarativeScrape.IWritableItem<global::Manual.ManualPage>
+    partial record ManualPage : global::DeclarativeScrape.IExtractable<global::Manual.ManualPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Manual.ManualPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Manual.ManualPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Manual
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ManualPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ManualPageExtraction.Selectors);
 
             // Title: [Text("title")] [Split("|", 0)] required
             string titleValue = default!;
@@ -28,15 +28,15 @@ namespace Manual
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Title", "title", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ManualPageExtraction.TitleSelector));
+                    context.AddFailure("Title", "title", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ManualPageExtraction.TitleSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (!global::DeclarativeScrape.TextShaping.TrySplit(text, "|", 0, 1, out var part))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (!global::DeclarativeScrape.Generated.TextShaping.TrySplit(text, "|", 0, 1, out var part))
                     {
                         ok = false;
-                        context.AddFailure("Title", "title", global::DeclarativeScrape.ExtractionMessages.NoPart(text, "|", 0));
+                        context.AddFailure("Title", "title", global::DeclarativeScrape.Generated.ExtractionMessages.NoPart(text, "|", 0));
                     }
                     else
                     {
@@ -51,8 +51,8 @@ namespace Manual
                 var element = matches.First(global::DeclarativeScrape.Generated.ManualPageExtraction.HeadingQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    var trimmed = global::DeclarativeScrape.TextShaping.Trim(text, "\u00B6#");
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    var trimmed = global::DeclarativeScrape.Generated.TextShaping.Trim(text, "\u00B6#");
                     headingValue = trimmed;
                 }
             }
@@ -71,12 +71,12 @@ namespace Manual
                 var element = matches.First(global::DeclarativeScrape.Generated.ManualPageExtraction.AuthorQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     text = text.Replace("By ", "", global::System.StringComparison.Ordinal);
                     text = text.Replace("&", "and", global::System.StringComparison.Ordinal);
-                    if (global::DeclarativeScrape.TextShaping.TrySplit(text, " ", -2, 2, out var part))
+                    if (global::DeclarativeScrape.Generated.TextShaping.TrySplit(text, " ", -2, 2, out var part))
                     {
-                        var trimmed = global::DeclarativeScrape.TextShaping.Trim(part, "");
+                        var trimmed = global::DeclarativeScrape.Generated.TextShaping.Trim(part, "");
                         authorValue = trimmed;
                     }
                 }
@@ -86,9 +86,9 @@ namespace Manual
             var sectionsValue = new global::System.Collections.Generic.List<string>();
             foreach (var element in matches.All(global::DeclarativeScrape.Generated.ManualPageExtraction.SectionsQuery))
             {
-                var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                var trimmed = global::DeclarativeScrape.TextShaping.Trim(text, "\u00B6");
-                if (global::DeclarativeScrape.ExtractionText.TryMatch(global::DeclarativeScrape.Generated.ManualPageExtraction.SectionsPattern, trimmed, out var matched))
+                var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                var trimmed = global::DeclarativeScrape.Generated.TextShaping.Trim(text, "\u00B6");
+                if (global::DeclarativeScrape.Generated.ExtractionText.TryMatch(global::DeclarativeScrape.Generated.ManualPageExtraction.SectionsPattern, trimmed, out var matched))
                 {
                     sectionsValue.Add(matched);
                 }
@@ -114,7 +114,7 @@ namespace Manual
                 var element = matches.First(global::DeclarativeScrape.Generated.ManualPageExtraction.SecretQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     secretValue = text;
                 }
             }
@@ -183,7 +183,7 @@ namespace Manual
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Manual.ManualPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Manual.ManualPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Manual.ManualPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Manual.ManualPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Manual.ManualPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -216,7 +216,7 @@ namespace Manual
             writer.WritePropertyName(global::DeclarativeScrape.Generated.ManualPageExtraction.UpName);
             if (value.Up is { } v7)
             {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v7.Url);
+                global::DeclarativeScrape.Generated.ItemWriting.WriteUri(writer, v7.Url);
             }
             else
             {
@@ -227,10 +227,10 @@ namespace Manual
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Manual.ManualPage>.CsvColumns => global::DeclarativeScrape.Generated.ManualPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Manual.ManualPage>.CsvColumns => global::DeclarativeScrape.Generated.ManualPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Manual.ManualPage>.WriteCsvRow(global::Manual.ManualPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Manual.ManualPage>.WriteCsvRow(global::Manual.ManualPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
@@ -239,7 +239,7 @@ namespace Manual
             cells[3] = value.Self.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             cells[4] = value.Author is { } v4 ? v4 : null;
             {
-                var writer = global::DeclarativeScrape.ItemWriting.BeginJsonText();
+                var writer = global::DeclarativeScrape.Generated.ItemWriting.BeginJsonText();
                 if (value.Sections is { } v5)
                 {
                     writer.WriteStartArray();
@@ -253,10 +253,10 @@ namespace Manual
                 {
                     writer.WriteNullValue();
                 }
-                cells[5] = global::DeclarativeScrape.ItemWriting.EndJsonText();
+                cells[5] = global::DeclarativeScrape.Generated.ItemWriting.EndJsonText();
             }
             cells[6] = value.Version is { } v6 ? v6 : null;
-            cells[7] = value.Up is { } v7 ? (v7.Url is { } urlUp ? global::DeclarativeScrape.ItemWriting.FormatUri(urlUp) : null) : null;
+            cells[7] = value.Up is { } v7 ? (v7.Url is { } urlUp ? global::DeclarativeScrape.Generated.ItemWriting.FormatUri(urlUp) : null) : null;
             cells[8] = value.HasSections ? "true" : "false";
         }
     }
@@ -268,16 +268,16 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ManualPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("title");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1, h2, h3");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.by");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector SectionsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h2");
-        internal static readonly global::System.Text.RegularExpressions.Regex SectionsPattern = global::DeclarativeScrape.ExtractionText.CreatePattern("^\\d+\\. (.*)$");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector VersionSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.version");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector SecretSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.secret");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector NextSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.next");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector UpSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.up");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("title");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1, h2, h3");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.by");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector SectionsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h2");
+        internal static readonly global::System.Text.RegularExpressions.Regex SectionsPattern = global::DeclarativeScrape.Generated.ExtractionText.CreatePattern("^\\d+\\. (.*)$");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector VersionSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.version");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector SecretSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.secret");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector NextSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.next");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector UpSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.up");
 
         internal const int TitleQuery = 0;
         internal const int HeadingQuery = 1;
@@ -288,16 +288,16 @@ namespace DeclarativeScrape.Generated
         internal const int SecretQuery = 6;
         internal const int NextQuery = 7;
         internal const int UpQuery = 8;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
-            global::DeclarativeScrape.SelectorQuery.First(HeadingSelector),
-            global::DeclarativeScrape.SelectorQuery.All(HeadingsSelector),
-            global::DeclarativeScrape.SelectorQuery.First(AuthorSelector),
-            global::DeclarativeScrape.SelectorQuery.All(SectionsSelector),
-            global::DeclarativeScrape.SelectorQuery.First(VersionSelector),
-            global::DeclarativeScrape.SelectorQuery.First(SecretSelector),
-            global::DeclarativeScrape.SelectorQuery.First(NextSelector),
-            global::DeclarativeScrape.SelectorQuery.First(UpSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(HeadingSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(HeadingsSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(AuthorSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(SectionsSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(VersionSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(SecretSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(NextSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(UpSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText HeadingName = global::System.Text.Json.JsonEncodedText.Encode("heading");

@@ -19,7 +19,7 @@ namespace Manual
             {
                 new global::DeclarativeScrape.PageType<global::Manual.ManualPage>(typeof(global::Manual.ManualPage), "ManualPage", __ExtractManualPage, isItem: true) { ReadAttributes = new string[] { "class", "data-v", "href" } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Manual.ManualPage>("ManualScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::Manual.ManualPage>(), "eae58d4fbacde1ef", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Manual.ManualPage>("ManualScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Manual.ManualPage>(), "eae58d4fbacde1ef", CreateOptions);
         }
 
         /// <summary>

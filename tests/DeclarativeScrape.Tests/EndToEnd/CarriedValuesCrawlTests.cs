@@ -92,7 +92,7 @@ public sealed class CarriedValuesCrawlTests
     {
         var values = CarriedValues.Create(["Category", "Absent", "Quote"], ["Poetry & Verse", null, "say \"hi\" é"]);
 
-        var back = CarriedValues.FromJson(values.ToJson());
+        var back = CarriedValuesJson.Read(CarriedValuesJson.Write(values));
 
         back.TryGet("Category", out var category).ShouldBeTrue();
         category.ShouldBe("Poetry & Verse");

@@ -36,6 +36,36 @@ public sealed class ParseWorkerTests
         filtered.BaseUrl.ShouldBe(full.BaseUrl);
     }
 
+    /// <summary>Pages with and without a usable base URL, and the base URL a browser (and the runtime) gives each.</summary>
+    public static TheoryData<string, string> BaseUrls => new()
+    {
+        { "<p>no base</p>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base href='/other/'></head>", "http://127.0.0.1/other/" },
+        { "<head><base href='sub/'></head>", "http://127.0.0.1/dir/sub/" },
+        { "<head><base href='  https://cdn.example/x/  '></head>", "https://cdn.example/x/" },
+        { "<head><base href=''></head>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base target=_blank><base href='/second/'></head>", "http://127.0.0.1/second/" },
+        { "<head><base href='/first/'><base href='/second/'></head>", "http://127.0.0.1/first/" },
+        { "<head><noscript><base href='/in-noscript/'></noscript><base href='/later/'></head>", "http://127.0.0.1/in-noscript/" },
+        { "<body><p>x</p><base href='/in-body/'></body>", "http://127.0.0.1/in-body/" },
+        { "<head><base href='javascript:alert(1)'></head>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base href='ftp://files.example/'></head>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base href='http://[bad'></head>", "http://127.0.0.1/dir/page.html" },
+        { "<svg><base href='/svg/'></base></svg>", "http://127.0.0.1/dir/page.html" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BaseUrls))]
+    public void The_crawl_and_Parse_on_a_saved_page_find_the_same_base_url(string markup, string expected)
+    {
+        var crawl = Parse(markup, readAttributes: []).BaseUrl;
+        using var document = ExtractionDocument.ParseHtml(markup);
+        var saved = ExtractionDocument.FindBaseUrl(document, PageUrl);
+
+        crawl.AbsoluteUri.ShouldBe(expected);
+        saved.AbsoluteUri.ShouldBe(expected);
+    }
+
     [Fact]
     public void Only_the_attributes_read_are_built_whatever_their_case()
     {
