@@ -463,6 +463,7 @@ internal sealed class RateController
         var m = Measure(now);
         Trace?.Invoke($"{Seconds(now):0.000} refusal at {before:0.##}: {m} phase {_phase}");
         double next;
+        var holdingMeasured = _phase == RatePhase.Hold && _measured;
         if (_phase == RatePhase.Probe && _proven > 0 && before is { } probed && _proven < probed)
         {
             // A probe step was refused: back to the last rate that ran a whole step without a refusal. Held long when
@@ -515,6 +516,20 @@ internal sealed class RateController
             _phase = RatePhase.Settle;
             _phaseSince = now;
             return new RateVerdict(true, false, false);
+        }
+
+        if (holdingMeasured && m.StretchRefusedShare < Margin && before is { } paced)
+        {
+            // The delivery-rate floor (BBR's): a refusal while holding a measured rate never cuts below what the host
+            // measurably accepted over the last second (nor above the pace). A refusal that scheduling jitter caused
+            // (two requests bunched on their way to a limiter one deep) costs only its own share instead of the
+            // margin again and again (it drifted from 40 to 10 a second), and a limit just lowered is still cut to at
+            // once (the last second accepts at most the new limit, plus what is left of its burst). Only there: while
+            // discovering, the last second may still hold a burst the server allowed at first (5 a second with a
+            // burst of 20 refused 12 % with the floor on every cut, 3.4 % without). And only while fewer than the
+            // margin of the stretch's requests were refused: a pace above the host's by more than jitter is refused
+            // more often than that (5.4 a second against 5 refused 8 %), and must be cut by the margin.
+            next = Math.Max(next, Math.Min(paced, m.AcceptedLastSecond));
         }
 
         next = Math.Max(MinimumRate, next);
@@ -638,6 +653,7 @@ internal sealed class RateController
 
         return new Measurement(
             saturated ? Math.Max(acceptedStretch / stretch, busiest) : 0,
+            acceptedTimes + refusedAt.Count == 0 ? 0 : refusedAt.Count / (double)(acceptedTimes + refusedAt.Count),
             saturated,
             acceptedWindow / Math.Clamp(Seconds(end - _firstSentAt), MinCutSpacing.TotalSeconds, MeasureWindow.TotalSeconds),
             acceptedSecond,
@@ -673,7 +689,7 @@ internal sealed class RateController
 
     private double Seconds(long ticks) => ticks / (double)_frequency;
 
-    private readonly record struct Measurement(double Measured, bool Saturated, double Accepted, double AcceptedLastSecond, double Sent, double RefusedShare);
+    private readonly record struct Measurement(double Measured, double StretchRefusedShare, bool Saturated, double Accepted, double AcceptedLastSecond, double Sent, double RefusedShare);
 
     private enum RequestFate : byte
     {

@@ -7,35 +7,45 @@ namespace DeclarativeScrape.Tests;
 
 /// <summary>
 /// Rate discovery and faults against the real Kestrel test server, on the real clock (a crawl cannot run ahead of it).
-/// The tight figures are the deterministic model's (<see cref="RateDiscoveryModelTests"/>); these prove the crawl wires
-/// the host gate to real answers, with tolerances a busy machine keeps but a wrong controller does not: the server
-/// counts what it accepted over the steady part of the crawl, and the old controller (concurrency halved and the host
-/// paused on every 429) reached about a fifth of the allowed rate.
+/// The server counts what it accepted, second by second; a rate is measured over whole seconds of the steady part of
+/// the crawl (after the first 10 s, before the tail where only retries of refused requests are left), so the test
+/// server's own timing under load (its arrivals bunch when the machine is busy) does not decide the figure.
 /// </summary>
+/// <remarks>
+/// The targets are asserted against a token bucket with a burst of 20, as real limiters are configured (nginx
+/// <c>limit_req ... burst=</c>; the benchmark site's default is 20): a burst absorbs the few milliseconds by which a
+/// request paced evenly arrives early. A bucket one deep refuses any two arrivals closer than its interval, however
+/// they were paced, so under scheduling jitter no client reaches its rate without refusals; that server gets its own
+/// test of what is physically possible (<see cref="A_limit_one_deep_costs_jitter_refusals_but_no_collapse"/>).
+/// </remarks>
 public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
 {
     private const int Pages = 600;
+    private const int LongPages = 1200;
+    private const double Rate = 40;
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
 
     [Theory]
-    [InlineData(RateLimitMode.TokenBucket, 429, 1)]
-    [InlineData(RateLimitMode.FixedWindow, 503, null)]
-    public async Task An_unknown_limit_is_found_and_kept_to(RateLimitMode mode, int status, int? retryAfter)
+    [InlineData(RateLimitMode.TokenBucket, 20, 429, 1)]
+    [InlineData(RateLimitMode.TokenBucket, 20, 503, null)]
+    [InlineData(RateLimitMode.FixedWindow, 1, 503, null)]
+    public async Task An_unknown_limit_is_found_and_kept_to(RateLimitMode mode, int burst, int status, int? retryAfter)
     {
-        const double rate = 40;
-        await using var server = await ShopAsync();
-        server.RateLimit = new ServerRateLimit(rate, burst: 1, mode, status, retryAfter);
+        await using var server = await ShopAsync(LongPages);
+        server.RateLimit = new ServerRateLimit(Rate, burst, mode, status, retryAfter);
 
         var (summary, items) = await CrawlAsync(server, configuredRate: null);
 
-        items.ShouldBe(Pages, "no item is lost to the refusals");
+        items.ShouldBe(LongPages, "no item is lost to the refusals");
         summary.Failed.ShouldBe(0);
         var limit = server.RateLimit;
-        var accepted = AcceptedPerSecond(limit, skip: TimeSpan.FromSeconds(5));
-        accepted.ShouldBeGreaterThanOrEqualTo(0.75 * rate, $"accepted {accepted:0.0}/s of {rate}/s after the first 5 s; {limit.Refused} refused of {limit.Refused + limit.Accepted}");
-        (limit.Refused / (double)(limit.Refused + limit.Accepted)).ShouldBeLessThanOrEqualTo(0.05, $"{limit.Refused} refused of {limit.Refused + limit.Accepted}");
+        var accepted = AcceptedPerSecond(limit, WarmUp);
+        var refusedShare = limit.Refused / (double)(limit.Refused + limit.Accepted);
+        accepted.ShouldBeGreaterThanOrEqualTo(0.9 * Rate, $"accepted {accepted:0.0}/s of {Rate}/s after the first 10 s; {limit.Refused} refused of {limit.Refused + limit.Accepted}");
+        refusedShare.ShouldBeLessThanOrEqualTo(0.01, $"{limit.Refused} refused of {limit.Refused + limit.Accepted}");
         var host = summary.Hosts.ShouldHaveSingleItem();
-        host.LearnedRequestsPerSecond.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(rate * 1.1);
+        host.LearnedRequestsPerSecond.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(Rate * 1.1);
         if (status == 429)
         {
             host.RateLimitedAnswers.ShouldBe(limit.Refused, "every 429 is a rate signal");
@@ -48,28 +58,56 @@ public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// A token bucket one deep (nginx <c>limit_req</c> without <c>burst=</c>) refuses a request that arrives even a
+    /// millisecond early, so requests paced at its rate are refused whenever the scheduler delays one and not the next:
+    /// jitter, not rate. The controller must not read those refusals as a lower limit again and again (it once drifted
+    /// from 40 to 10 a second): one cut per round, never below what the host accepted in the last second. What is
+    /// physically possible is a margin under the rate, with refusals bounded; no collapse.
+    /// </summary>
     [Fact]
-    public async Task A_given_limit_is_kept_to_without_a_refusal()
+    public async Task A_limit_one_deep_costs_jitter_refusals_but_no_collapse()
     {
-        const double rate = 40;
-        await using var server = await ShopAsync();
-        server.RateLimit = new ServerRateLimit(rate, burst: 5);
+        await using var server = await ShopAsync(LongPages);
+        server.RateLimit = new ServerRateLimit(Rate, burst: 1);
 
-        var (summary, items) = await CrawlAsync(server, configuredRate: rate);
+        var (summary, items) = await CrawlAsync(server, configuredRate: null);
 
-        items.ShouldBe(Pages);
-        server.RateLimit.Refused.ShouldBe(0, "a configured rate at the server's is never exceeded");
-        var accepted = AcceptedPerSecond(server.RateLimit, skip: TimeSpan.FromSeconds(1));
-        accepted.ShouldBeGreaterThanOrEqualTo(0.85 * rate, $"accepted {accepted:0.0}/s of {rate}/s");
-        summary.Hosts.ShouldHaveSingleItem().ConfiguredRequestsPerSecond.ShouldBe(rate);
+        items.ShouldBe(LongPages, "no item is lost to the refusals");
+        summary.Failed.ShouldBe(0);
+        var limit = server.RateLimit;
+        var accepted = AcceptedPerSecond(limit, WarmUp);
+        accepted.ShouldBeGreaterThanOrEqualTo(0.75 * Rate, $"accepted {accepted:0.0}/s of {Rate}/s after the first 10 s; {limit.Refused} refused of {limit.Refused + limit.Accepted}");
+        (limit.Refused / (double)(limit.Refused + limit.Accepted)).ShouldBeLessThanOrEqualTo(0.05, $"{limit.Refused} refused of {limit.Refused + limit.Accepted}");
     }
 
     [Fact]
+    public async Task A_given_limit_is_kept_to_without_a_refusal()
+    {
+        await using var server = await ShopAsync(Pages);
+        server.RateLimit = new ServerRateLimit(Rate, burst: 5);
+
+        var (summary, items) = await CrawlAsync(server, configuredRate: Rate);
+
+        items.ShouldBe(Pages);
+        server.RateLimit.Refused.ShouldBe(0, "a configured rate at the server's is never exceeded (0.1 % of 600 is under one)");
+        var accepted = AcceptedPerSecond(server.RateLimit, TimeSpan.FromSeconds(1));
+        accepted.ShouldBeGreaterThanOrEqualTo(0.97 * Rate, $"accepted {accepted:0.0}/s of {Rate}/s");
+        summary.Hosts.ShouldHaveSingleItem().ConfiguredRequestsPerSecond.ShouldBe(Rate);
+    }
+
+    /// <summary>
+    /// 5 % of the pages fail, each for good and in its own way (500, reset, never answering, 503 on three pages): while
+    /// healthy pages are left, the host's limit is never cut, no rate is learned, and pages keep completing (no 5 s
+    /// with none completed while URLs are queued and slots are free). Asserted on samples taken during the crawl: at
+    /// its very end only the faulty pages' retries are left, and the host may then rightly read as failing.
+    /// </summary>
+    [Fact]
     public async Task Faults_of_some_pages_do_not_shrink_a_healthy_hosts_limit()
     {
-        // 5 % of the pages fail, each for good and in its own way: 500, reset, never answering, 503 (three pages).
         await using var server = await TestServer.StartAsync();
         const int pages = 300;
+        const int healthy = pages - (pages / 20);
         server.MapHtml("/", ShopPlan.ListingHtml([.. Enumerable.Range(1, pages).Select(i => ShopPlan.Product($"/p/{i}"))]));
         for (var i = 1; i <= pages; i++)
         {
@@ -90,26 +128,64 @@ public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
         options.Timeouts.ReadIdle = TimeSpan.FromSeconds(2);
         options.Timeouts.Request = TimeSpan.FromSeconds(3);   // a page that never answers: three attempts of 3 s
         await using var engine = Crawls.Engine();
+        var gate = engine.Hosts.Get(server.Url("/").Authority);
 
         var run = engine.Start(ShopPlan.Create(), options);
         await using (run)
         {
-            var items = Task.Run(async () => await run.ReadItemsAsync().CountAsync());
+            var clock = Stopwatch.StartNew();
+            var itemCount = 0;
+            var items = Task.Run(async () =>
+            {
+                await foreach (var _ in run.ReadItemsAsync())
+                {
+                    Interlocked.Increment(ref itemCount);
+                }
+            });
+            var samples = new List<(TimeSpan At, int Items, long Fetched, long Queued, int InFlight, int Limit, long Limited, bool Learned)>();
+            using var sampler = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            var sampling = Task.Run(async () =>
+            {
+                while (await sampler.WaitForNextTickAsync() && Volatile.Read(ref itemCount) < healthy)
+                {
+                    var p = run.GetProgress();
+                    samples.Add((clock.Elapsed, Volatile.Read(ref itemCount), p.PagesFetched, p.Queued, gate.InFlight, gate.Limit, gate.RateLimitedAnswers, gate.Learned is not null));
+                }
+            });
             var summary = await run.Completion.WaitAsync(Bound);
+            await items.WaitAsync(Bound);
+            sampler.Dispose();
+            await sampling.WaitAsync(Bound);
 
-            (await items.WaitAsync(Bound)).ShouldBe(pages - (pages / 20));
+            itemCount.ShouldBe(healthy);
             summary.Failed.ShouldBe(pages / 20);
-            var gate = engine.Hosts.Get(server.Url("/").Authority);
-            gate.Limit.ShouldBe(16, "a few bad pages among many good ones say nothing about the host's load");
-            gate.Rate.ShouldBeNull("503s of three pages are their faults, not a rate limit");
+            output.WriteLine(string.Join('\n', samples.Where((_, i) => i % 10 == 0).Select(s => $"{s.At.TotalSeconds:0.0}s items {s.Items} fetched {s.Fetched} queued {s.Queued} in flight {s.InFlight} limit {s.Limit} limited {s.Limited}")));
+            samples.Count.ShouldBeGreaterThan(5);
+            for (var i = 1; i < samples.Count; i++)
+            {
+                samples[i].Limit.ShouldBeGreaterThanOrEqualTo(samples[i - 1].Limit, $"the host's limit is never cut while healthy pages are left (at {samples[i].At.TotalSeconds:0.0}s)");
+            }
+
+            samples.ShouldAllBe(s => s.Limited == 0 && !s.Learned, "503s of three pages are their faults, not a rate limit");
+            var lastProgress = samples[0];
+            foreach (var sample in samples)
+            {
+                if (sample.Fetched != lastProgress.Fetched || sample.Queued == 0 || sample.InFlight >= sample.Limit)
+                {
+                    lastProgress = sample;
+                    continue;
+                }
+
+                (sample.At - lastProgress.At).ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(5), $"no page completed from {lastProgress.At.TotalSeconds:0.0}s to {sample.At.TotalSeconds:0.0}s with {sample.Queued} queued and {sample.Limit - sample.InFlight} slots free");
+            }
         }
     }
 
-    private static async Task<TestServer> ShopAsync()
+    private static async Task<TestServer> ShopAsync(int pages)
     {
         var server = await TestServer.StartAsync();
-        server.MapHtml("/", ShopPlan.ListingHtml([.. Enumerable.Range(1, Pages).Select(i => ShopPlan.Product($"/p/{i}"))]));
-        for (var i = 1; i <= Pages; i++)
+        server.MapHtml("/", ShopPlan.ListingHtml([.. Enumerable.Range(1, pages).Select(i => ShopPlan.Product($"/p/{i}"))]));
+        for (var i = 1; i <= pages; i++)
         {
             server.MapHtml($"/p/{i}", ShopPlan.ProductHtml($"P{i}"));
         }
@@ -142,11 +218,17 @@ public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
                     trace.Enqueue($"{clock.Elapsed.TotalSeconds:0.000}s sample: gate in flight {gate.InFlight} limit {gate.Limit} rate {gate.Rate:0.#}; run in flight {p.InFlight} queued {p.Queued} fetched {p.PagesFetched} items {p.Items}");
                 }
             });
-            var summary = await run.Completion.WaitAsync(Bound);
-            sampler.Dispose();
-            await sampling;
-            Describe(server.RateLimit!, trace);
-            return (summary, await items.WaitAsync(Bound));
+            try
+            {
+                var summary = await run.Completion.WaitAsync(Bound);
+                return (summary, await items.WaitAsync(Bound));
+            }
+            finally
+            {
+                sampler.Dispose();
+                await sampling;
+                Describe(server.RateLimit!, trace);
+            }
         }
     }
 
@@ -161,18 +243,23 @@ public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
 
         var seconds = arrivals.GroupBy(a => (int)(a.At - arrivals[0].At).TotalSeconds).OrderBy(g => g.Key);
         output.WriteLine("accepted/refused per second: " + string.Join(' ', seconds.Select(g => $"{g.Count(a => a.Accepted)}/{g.Count(a => !a.Accepted)}")));
-        foreach (var line in trace.Take(200))
+        foreach (var line in trace.Take(600))
         {
             output.WriteLine(line);
         }
     }
 
-    /// <summary>What the server accepted per second from <paramref name="skip"/> after the first request to the last accepted one.</summary>
+    /// <summary>
+    /// What the server accepted per second over whole seconds from <paramref name="skip"/> after the first request
+    /// until 97 % of the accepted requests had arrived (the tail, where only retries of refused requests are left, is
+    /// not held back by the rate).
+    /// </summary>
     private static double AcceptedPerSecond(ServerRateLimit limit, TimeSpan skip)
     {
         var arrivals = limit.Arrivals;
-        var from = arrivals[0].At + skip;
-        var accepted = arrivals.Where(a => a.Accepted && a.At >= from).Select(a => a.At).ToList();
-        return accepted.Count < 2 ? 0 : (accepted.Count - 1) / (accepted[^1] - accepted[0]).TotalSeconds;
+        var accepted = arrivals.Where(a => a.Accepted).Select(a => (a.At - arrivals[0].At).TotalSeconds).ToList();
+        var from = (int)Math.Ceiling(skip.TotalSeconds);
+        var to = (int)Math.Floor(accepted[(int)(accepted.Count * 0.97)]);
+        return to <= from ? 0 : accepted.Count(t => t >= from && t < to) / (double)(to - from);
     }
 }

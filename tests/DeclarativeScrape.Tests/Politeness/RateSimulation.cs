@@ -15,6 +15,9 @@ public sealed record SimulatedLimit(double Rate, int Burst = 20, LimitMode Mode 
 {
     /// <summary>Changes the rate at a moment of the crawl (a limit that rises or drops mid-crawl).</summary>
     public (TimeSpan At, double Rate)? Change { get; init; }
+
+    /// <summary>The most each request is delayed on its way to the limiter (uniform, in whole milliseconds, seeded): scheduling jitter, which bunches arrivals paced evenly.</summary>
+    public TimeSpan Jitter { get; init; }
 }
 
 /// <summary>What a simulated crawl measured.</summary>
@@ -49,6 +52,9 @@ public static class RateSimulation
         var sent = new int[seconds + 1];
         var rates = new double[seconds + 1];
         var server = new Limiter(limit);
+        var arrivals = new PriorityQueue<(long Sequence, int Url), long>();
+        var jitter = new Random(9);
+        var jitterMs = (int)limit.Jitter.TotalMilliseconds;
         long requests = 0, limited = 0;
         var nextUrl = 0;
         var steps = (long)(duration / step);
@@ -88,17 +94,23 @@ public static class RateSimulation
                 var url = retries.TryPeek(out var retry, out var at) && at <= now ? retries.Dequeue() : nextUrl++;
                 requests++;
                 sent[now / 1000]++;
-                var ok = server.TryTake(now);
+                arrivals.Enqueue((sequence, url), now + (jitterMs == 0 ? 0 : jitter.Next(jitterMs + 1)));
+            }
+
+            while (arrivals.TryPeek(out var arrival, out var arrivesAt) && arrivesAt <= now)
+            {
+                arrivals.Dequeue();
+                var ok = server.TryTake(arrivesAt);
                 if (ok)
                 {
-                    accepted[now / 1000]++;
+                    accepted[arrivesAt / 1000]++;
                 }
                 else
                 {
                     limited++;
                 }
 
-                answers.Enqueue((sequence, url, ok), now + (ok ? (long)serverLatency.TotalMilliseconds : 1));
+                answers.Enqueue((arrival.Sequence, arrival.Url, ok), arrivesAt + (ok ? (long)serverLatency.TotalMilliseconds : 1));
             }
 
             time.Advance(step);
