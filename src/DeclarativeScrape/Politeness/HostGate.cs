@@ -55,7 +55,7 @@ internal sealed class HostGate
         {
             lock (_lock)
             {
-                return Math.Min(_limit.Current, _rate.StartupWindow ?? int.MaxValue);
+                return _rate.StartupWindowLeft(_time.GetTimestamp()) > TimeSpan.Zero ? Math.Min(_limit.Current, _rate.StartupWindow ?? int.MaxValue) : _limit.Current;
             }
         }
     }
@@ -189,9 +189,16 @@ internal sealed class HostGate
                 ApplyRate(afterCut: false);
             }
 
-            if (_inFlight >= _limit.Current || _inFlight >= (_rate.StartupWindow ?? int.MaxValue))
+            if (_inFlight >= _limit.Current)
             {
                 return GateDecision.Full;
+            }
+
+            if (_inFlight >= (_rate.StartupWindow ?? int.MaxValue) && _rate.StartupWindowLeft(now) is var left && left > TimeSpan.Zero)
+            {
+                // Slow start holds the request back, for a bounded time (a host whose first pages hang grows no window).
+                wait = left;
+                return GateDecision.NoToken;
             }
 
             if (!_registry.TryEnter())

@@ -198,6 +198,17 @@ internal sealed class RateController
         ? Math.Max(1, (int)(learned * PacingSlack.TotalSeconds))
         : _ceilingBurst;
 
+    /// <summary>
+    /// How long from the first request the slow-start window may hold requests back. A host whose first pages hang
+    /// answers nothing to grow the window on; a hung page must cost only its own slot, not keep the host at two (the
+    /// startup pace, not the window, is what meets an unknown limit gently).
+    /// </summary>
+    public static readonly TimeSpan StartupWindowTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the slow-start window may still hold requests back, from <paramref name="now"/>.</summary>
+    public TimeSpan StartupWindowLeft(long now) => !_started ? StartupWindowTime
+        : TimeSpan.FromSeconds(Math.Max(0, StartupWindowTime.TotalSeconds - Seconds(now - _firstSentAt)));
+
     /// <summary>During startup, the most requests in flight; else <see langword="null"/>.</summary>
     public int? StartupWindow => _phase == RatePhase.Startup ? (int)Math.Min(int.MaxValue, InitialWindow + _acceptedTotal) : null;
 
