@@ -159,6 +159,16 @@ internal static class OptionsBuilder
         {
             options.Robots.Obey = false;
         }
+
+        if (settings.RobotsUnreachableTimeout is { } robotsUnreachable)
+        {
+            options.Robots.UnreachableTimeout = TimeSpan.FromSeconds(robotsUnreachable);
+        }
+
+        if (settings.UserAgent is { } userAgent)
+        {
+            options.UserAgent = userAgent;
+        }
     }
 
     /// <summary>The command-line argument that sets <paramref name="optionName"/>, when the command line gave it.</summary>
@@ -191,6 +201,8 @@ internal static class OptionsBuilder
             "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
             "Timeouts.Drain" when settings.DrainTimeout is not null => "--drain-timeout",
             "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
+            "Robots.UnreachableTimeout" when settings.RobotsUnreachableTimeout is not null => "--robots-unreachable-timeout",
+            "UserAgent" when settings.UserAgent is not null => "--user-agent",
             _ => null,
         };
     }
