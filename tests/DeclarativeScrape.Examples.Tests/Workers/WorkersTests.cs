@@ -140,6 +140,11 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         items.ShouldBeUnique("no item twice");
         items.Count.ShouldBe(books, "no item lost");
         site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal)).Where(h => h.Value != 1).ShouldBeEmpty("the workers together fetched each page once");
+
+        // status shows the rate the workers paced the host at together.
+        await using var status = ChildProcess.Start(Example.Bookstore, _temp.Path, "status", "--state", uri);
+        (await status.WaitForExitAsync(PerRun)).ShouldBe(0, status.Transcript());
+        status.Output.ShouldContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\s+0\s+0\s+\d+\s+-\s+10\s+{System.Text.RegularExpressions.Regex.Escape(site.BaseUrl.Authority)}$"), status.Transcript());
     }
 
     [SkippableFact]
