@@ -84,6 +84,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_user_agent_and_how_long_an_unreachable_robots_txt_is_retried_are_set()
+    {
+        var options = Apply("--user-agent", "ExampleBot/2.0 (+https://example.com/bot)", "--robots-unreachable-timeout", "7.5");
+
+        options.UserAgent.ShouldBe("ExampleBot/2.0 (+https://example.com/bot)");
+        options.Robots.UnreachableTimeout.ShouldBe(TimeSpan.FromSeconds(7.5));
+        Apply().UserAgent.ShouldBe(ScrapeOptions.DefaultUserAgent);
+        Apply().Robots.UnreachableTimeout.ShouldBe(TimeSpan.FromSeconds(RobotsOptions.DefaultUnreachableTimeoutSeconds));
+    }
+
+    [Fact]
     public void Concurrency_sets_both_limits_so_at_most_n_are_in_flight()
     {
         var options = Apply("--concurrency", "64");
@@ -189,6 +200,7 @@ public sealed class CommandLineTests
     [InlineData("--header", "X-Key", "--header: 'X-Key' is not 'Name: value'.")]
     [InlineData("--cookie", "session", "--cookie: 'session' is not name=value.")]
     [InlineData("--drain-timeout", "-1", "--drain-timeout: '-1' is not a number of seconds (0 or more).")]
+    [InlineData("--robots-unreachable-timeout", "soon", "--robots-unreachable-timeout: 'soon' is not a number of seconds (0 or more).")]
     [InlineData("--body-budget", "lots", "--body-budget: 'lots' is not a size; give bytes, or a number with KiB, MiB, GiB (or kB, MB, GB), such as 16MiB.")]
     [InlineData("--max-response-size", "0", "--max-response-size: must be positive, was 0.")]
     [InlineData("--max-redirects", "-1", "--max-redirects: must be at least 0, was -1.")]
@@ -232,6 +244,8 @@ public sealed class CommandLineTests
     [InlineData("PageEncoding", new[] { "--page-encoding", "sjis" }, "--page-encoding")]
     [InlineData("HttpCache.Directory", new[] { "--http-cache", "c" }, "--http-cache")]
     [InlineData("HttpCache.MaxBytes", new[] { "--http-cache-size", "1" }, "--http-cache-size")]
+    [InlineData("UserAgent", new[] { "--user-agent", " " }, "--user-agent")]
+    [InlineData("Robots.UnreachableTimeout", new[] { "--robots-unreachable-timeout", "5" }, "--robots-unreachable-timeout")]
     [InlineData("Concurrency.PerHost", new string[0], null)]
     [InlineData("Retry.MaxAttempts", new[] { "-c", "4" }, null)]
     public void An_options_error_is_traced_to_the_argument_that_set_it(string optionName, string[] args, string? argument)

@@ -27,6 +27,14 @@ public abstract class DemoSite : IEmbeddedSite
     /// <summary>What the site has served so far.</summary>
     public SiteTraffic Traffic => _server.Traffic;
 
+    /// <summary>
+    /// Makes <paramref name="path"/> answer <paramref name="statusCode"/> (with no body) from now on, as a server in
+    /// trouble does, for example <c>SetOutage("/robots.txt", 503)</c>; <see langword="null"/> serves it as usual again.
+    /// </summary>
+    /// <param name="path">A path starting with <c>/</c>, query excluded.</param>
+    /// <param name="statusCode">The status to answer with, or <see langword="null"/> to end the outage.</param>
+    public void SetOutage(string path, int? statusCode) => _server.SetOutage(path, statusCode);
+
     /// <summary>The absolute URL of <paramref name="path"/> on this site.</summary>
     /// <param name="path">A path, with or without the leading <c>/</c>.</param>
     /// <returns>The URL.</returns>

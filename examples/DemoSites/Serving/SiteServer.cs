@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,6 +24,7 @@ internal sealed class SiteServer : IAsyncDisposable
     private readonly IInteractiveContent? _interactive;
     private readonly TimeSpan _latency;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, int> _outages = new(StringComparer.Ordinal);
 
     private SiteServer(WebApplication app, ISiteContent content, DemoSiteOptions options)
     {
@@ -37,6 +39,19 @@ internal sealed class SiteServer : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = default!;
 
     public SiteTraffic Traffic { get; } = new();
+
+    /// <summary>Answers <paramref name="path"/> with <paramref name="statusCode"/> and no body from now on, or as usual again when it is <see langword="null"/>.</summary>
+    public void SetOutage(string path, int? statusCode)
+    {
+        if (statusCode is { } status)
+        {
+            _outages[path] = status;
+        }
+        else
+        {
+            _outages.TryRemove(path, out _);
+        }
+    }
 
     /// <summary>The application's services, for tests.</summary>
     internal IServiceProvider Services => _app.Services;
@@ -95,7 +110,7 @@ internal sealed class SiteServer : IAsyncDisposable
         var counted = !path.StartsWith("/__", StringComparison.Ordinal);
         if (counted)
         {
-            Traffic.Begin(path);
+            Traffic.Begin(path, request.Headers.UserAgent.ToString());
         }
 
         try
@@ -103,6 +118,12 @@ internal sealed class SiteServer : IAsyncDisposable
             if (counted && _latency > TimeSpan.Zero)
             {
                 await Task.Delay(_latency, _time, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (_outages.TryGetValue(path, out var outage))
+            {
+                response.StatusCode = outage;
+                return;
             }
 
             if (interactive)

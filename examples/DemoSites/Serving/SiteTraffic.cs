@@ -10,6 +10,7 @@ namespace DeclarativeScrape.DemoSites;
 public sealed class SiteTraffic
 {
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Path, string UserAgent), int> _hitsByAgent = new();
     private readonly ConcurrentQueue<(DateTimeOffset At, string Path)> _arrivals = new();
     private readonly List<(long Count, TaskCompletionSource Reached)> _waiters = [];
     private readonly Lock _waitersLock = new();
@@ -38,6 +39,12 @@ public sealed class SiteTraffic
     /// <returns>The count.</returns>
     public int HitsOf(string path) => _hits.TryGetValue(path, out var n) ? n : 0;
 
+    /// <summary>Requests received for <paramref name="path"/> per <c>User-Agent</c> (empty when a request sent none).</summary>
+    /// <param name="path">A path starting with <c>/</c>, query excluded.</param>
+    /// <returns>The count per user agent, for the user agents that requested it.</returns>
+    public IReadOnlyDictionary<string, int> HitsByUserAgent(string path) =>
+        _hitsByAgent.Where(kv => kv.Key.Path == path).ToDictionary(kv => kv.Key.UserAgent, kv => kv.Value, StringComparer.Ordinal);
+
     /// <summary>
     /// Completes when the site has received at least <paramref name="count"/> requests: a test waits on it (with a
     /// timeout) to act in the middle of a crawl, for example to stop the crawler, instead of sleeping.
@@ -58,7 +65,7 @@ public sealed class SiteTraffic
         return reached.Task;
     }
 
-    internal void Begin(string path)
+    internal void Begin(string path, string userAgent)
     {
         _arrivals.Enqueue((DateTimeOffset.UtcNow, path));
         var requests = Interlocked.Increment(ref _requests);
@@ -68,6 +75,7 @@ public sealed class SiteTraffic
         }
 
         _hits.AddOrUpdate(path, 1, static (_, n) => n + 1);
+        _hitsByAgent.AddOrUpdate((path, userAgent), 1, static (_, n) => n + 1);
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
         while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)

@@ -150,6 +150,19 @@ internal sealed class HostCommandLine
 
     private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
 
+    private readonly Option<double?> _robotsUnreachableTimeout = new("--robots-unreachable-timeout")
+    {
+        Description = "How long a host whose robots.txt cannot be fetched (refused, timed out, 5xx, 429) stays paused while robots.txt is retried, before its URLs fail (default 120; 0 fails them after the first attempt).",
+        HelpName = "SECONDS",
+        CustomParser = ParseRobotsUnreachableTimeout,
+    };
+
+    private readonly Option<string?> _userAgent = new("--user-agent")
+    {
+        Description = "The User-Agent header of every request, robots.txt's included; robots.txt's groups are matched against it.",
+        HelpName = "TEXT",
+    };
+
     private readonly Argument<string> _probeTarget = new("url-or-file")
     {
         Description = "The page: an http(s) URL, fetched as a crawl fetches it, or a saved page's file.",
@@ -180,7 +193,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _order, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _drainTimeout, _pageEncoding, _httpCache, _httpCacheSize, _noRobots, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _order, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _drainTimeout, _pageEncoding, _httpCache, _httpCacheSize, _noRobots, _robotsUnreachableTimeout, _userAgent, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -397,6 +410,8 @@ internal sealed class HostCommandLine
         HttpCache = result.GetValue(_httpCache),
         HttpCacheMaxBytes = result.GetValue(_httpCacheSize),
         NoRobots = result.GetValue(_noRobots),
+        RobotsUnreachableTimeout = result.GetValue(_robotsUnreachableTimeout),
+        UserAgent = result.GetValue(_userAgent),
         Quiet = result.GetValue(_quiet),
         Verbose = result.GetValue(_verbose),
     };
@@ -511,12 +526,16 @@ internal sealed class HostCommandLine
         return value;
     }
 
-    private static double? ParseDrainTimeout(ArgumentResult result)
+    private static double? ParseDrainTimeout(ArgumentResult result) => ParseSeconds(result, "--drain-timeout");
+
+    private static double? ParseRobotsUnreachableTimeout(ArgumentResult result) => ParseSeconds(result, "--robots-unreachable-timeout");
+
+    private static double? ParseSeconds(ArgumentResult result, string option)
     {
         var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0 || value > TimeSpan.MaxValue.TotalSeconds / 2)
         {
-            result.AddError($"--drain-timeout: '{token}' is not a number of seconds (0 or more).");
+            result.AddError($"{option}: '{token}' is not a number of seconds (0 or more).");
             return null;
         }
 

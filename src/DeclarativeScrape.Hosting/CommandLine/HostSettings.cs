@@ -68,6 +68,12 @@ internal sealed record HostSettings
 
     public bool NoRobots { get; init; }
 
+    /// <summary><c>--robots-unreachable-timeout</c>: seconds a host with an unreachable robots.txt stays paused before its URLs fail.</summary>
+    public double? RobotsUnreachableTimeout { get; init; }
+
+    /// <summary><c>--user-agent</c>: the User-Agent of every request.</summary>
+    public string? UserAgent { get; init; }
+
     public bool Quiet { get; init; }
 
     public bool Verbose { get; init; }

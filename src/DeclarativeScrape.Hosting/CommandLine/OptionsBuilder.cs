@@ -169,6 +169,16 @@ internal static class OptionsBuilder
         {
             options.Robots.Obey = false;
         }
+
+        if (settings.RobotsUnreachableTimeout is { } robotsUnreachable)
+        {
+            options.Robots.UnreachableTimeout = TimeSpan.FromSeconds(robotsUnreachable);
+        }
+
+        if (settings.UserAgent is { } userAgent)
+        {
+            options.UserAgent = userAgent;
+        }
     }
 
     /// <summary>The command-line argument that sets <paramref name="optionName"/>, when the command line gave it.</summary>
@@ -203,6 +213,8 @@ internal static class OptionsBuilder
             "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
             "HttpCache.Directory" when settings.HttpCache is not null => "--http-cache",
             "HttpCache.MaxBytes" when settings.HttpCacheMaxBytes is not null => "--http-cache-size",
+            "Robots.UnreachableTimeout" when settings.RobotsUnreachableTimeout is not null => "--robots-unreachable-timeout",
+            "UserAgent" when settings.UserAgent is not null => "--user-agent",
             _ => null,
         };
     }

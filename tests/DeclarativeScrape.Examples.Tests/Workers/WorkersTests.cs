@@ -273,6 +273,64 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.url WHERE state = 2")).ShouldBe("10");
     }
 
+    [SkippableFact]
+    public async Task An_unreachable_robots_txt_is_fetched_by_one_worker_its_verdict_holds_for_the_others_running_and_a_later_worker_fetches_it_again()
+    {
+        // robots.txt answers 503: worker A claims the file in the robots table and retries it for the unreachable timeout;
+        // worker B, started once A has asked for it, holds URLs of the same host (more start URLs than A's window of 64)
+        // and waits for A's verdict instead of fetching robots.txt itself. Both fail their URLs with it, as one process
+        // would. A worker that starts later claims the file again, as a later run of one process fetches it again.
+        postgres.SkipIfUnavailable();
+        var uri = postgres.Uri(await postgres.CreateDatabaseAsync());
+        _site.SetOutage("/robots.txt", 503);
+        string[] starts = [.. Enumerable.Range(1, 150).SelectMany(i => new[] { "--url", _site.Url($"catalogue/page-1.html?copy={i}").AbsoluteUri })];
+        string[] Args(string agent, params string[] more) => [.. starts, "--state", uri, "--quiet", "--user-agent", agent, "--robots-unreachable-timeout", "20", .. more];
+
+        var a = ChildProcess.Start(Example.Bookstore, _temp.Path, Args("worker-a"));
+        ChildProcess? b = null;
+        try
+        {
+            await _site.Traffic.WhenRequests(1).WaitAsync(PerRun);
+            _site.Traffic.HitsByUserAgent("/robots.txt").Keys.ShouldBe(["worker-a"], "the first request of the crawl is A's robots.txt");
+            b = ChildProcess.Start(Example.Bookstore, _temp.Path, Args("worker-b"));
+            (await a.WaitForExitAsync(PerRun)).ShouldBe(1, a.Transcript());
+            (await b.WaitForExitAsync(PerRun)).ShouldBe(1, b.Transcript());
+
+            _site.Traffic.HitsByUserAgent("/robots.txt").Keys.ShouldBe(["worker-a"], "B never fetched robots.txt: it waited for A's verdict");
+            _site.Traffic.HitsOf("/robots.txt").ShouldBeGreaterThan(1, "A retried it until the unreachable timeout");
+            _site.Traffic.HitsOf("/catalogue/page-1.html").ShouldBe(0, "no page of a host whose robots.txt stayed unreachable is fetched");
+            var (resultA, resultB) = (Result(a), Result(b));
+            resultB.GetProperty("failed").GetInt64().ShouldBeGreaterThan(0, "B held URLs of the host and failed them with A's verdict: " + b.Transcript());
+            (resultA.GetProperty("failed").GetInt64() + resultB.GetProperty("failed").GetInt64()).ShouldBe(150);
+            (resultA.GetProperty("processed").GetInt64() + resultB.GetProperty("processed").GetInt64()).ShouldBe(0);
+            string.Join('\n', b.Error).ShouldContain("stayed unreachable");
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            if (b is not null)
+            {
+                await b.DisposeAsync();
+            }
+        }
+
+        _site.SetOutage("/robots.txt", null);
+        await using (var c = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", _site.ListingUrl(2).AbsoluteUri, "--state", uri, "--quiet", "--user-agent", "worker-c"))
+        {
+            (await c.WaitForExitAsync(PerRun)).ShouldBe(0, c.Transcript());
+            var result = Result(c);
+            result.GetProperty("failed").GetInt64().ShouldBe(0, c.Transcript());
+            result.GetProperty("items").GetInt64().ShouldBeGreaterThan(0, c.Transcript());
+        }
+
+        _site.Traffic.HitsByUserAgent("/robots.txt").GetValueOrDefault("worker-c").ShouldBe(1, "a worker that starts after the verdict was stored fetches robots.txt again");
+        _site.Traffic.HitsOf(_site.ListingUrl(2).AbsolutePath).ShouldBe(1);
+    }
+
+    /// <summary>The worker's <c>RESULT</c> line (its own share of the crawl), parsed.</summary>
+    private static System.Text.Json.JsonElement Result(ChildProcess worker) =>
+        System.Text.Json.JsonDocument.Parse(worker.Error.Last(l => l.StartsWith("RESULT ", StringComparison.Ordinal))["RESULT ".Length..]).RootElement;
+
     private async Task<string> FailAsync(string uri)
     {
         await using var worker = Worker(_site.StartUrl, uri);
