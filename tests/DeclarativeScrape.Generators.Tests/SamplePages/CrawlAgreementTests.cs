@@ -198,7 +198,7 @@ public sealed class CrawlAgreementTests
     private static Dictionary<string, CheckedType> ExampleModels()
     {
         var root = typeof(CrawlAgreementTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-        var files = new[] { "Bookstore/BookPage.cs", "Bookstore/CataloguePage.cs", "Bookstore/Review.cs", "Bookstore/Rating.cs", "Bookstore/BookstoreScraper.cs", "Docs/DocPage.cs", "Docs/TocEntry.cs", "Docs/DocsScraper.cs" }
+        var files = new[] { "Bookstore/BookPage.cs", "Bookstore/CataloguePage.cs", "Bookstore/CategoryPage.cs", "Bookstore/Review.cs", "Bookstore/Rating.cs", "Bookstore/BookstoreScraper.cs", "Docs/DocPage.cs", "Docs/TocEntry.cs", "Docs/DocsScraper.cs" }
             .Select(f => Path.Combine(root, "examples", f))
             .Append(Path.Combine(root, "tests", "DeclarativeScrape.Generators.Tests", "Scrapers", "Shaped.cs"));
         var sources = files.Select(f => "using System;\nusing System.Collections.Generic;\nusing DeclarativeScrape;\n" + File.ReadAllText(f)).ToArray();
