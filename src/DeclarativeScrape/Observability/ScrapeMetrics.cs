@@ -35,6 +35,7 @@ internal sealed class ScrapeMetrics
         Renders = meter.CreateCounter<long>("declarativescrape.renders", "{page}", "Pages rendered in a browser, by how the render ended.");
         RenderDuration = meter.CreateHistogram<double>("declarativescrape.render.duration", "s", "Time to render a page in a browser, waits and retries included.");
         Subresources = meter.CreateCounter<long>("declarativescrape.render.subresources", "{request}", "Requests made by rendered pages, allowed or blocked.");
+        HttpCacheLookups = meter.CreateCounter<long>("declarativescrape.http_cache.lookups", "{request}", "Requests looked up in the development HTTP cache: replayed (hit) or sent to the site (miss).");
         meter.CreateObservableGauge("declarativescrape.host.limit", MeasureHostLimits, "{request}", "Each host's current adaptive concurrency limit.");
         meter.CreateObservableGauge("declarativescrape.queue.depth", MeasureQueues, "{url}", "URLs waiting in the frontier.");
     }
@@ -76,6 +77,9 @@ internal sealed class ScrapeMetrics
 
     /// <summary><c>declarativescrape.render.subresources</c>: declarativescrape.render.decision (allowed, blocked).</summary>
     public Counter<long> Subresources { get; }
+
+    /// <summary><c>declarativescrape.http_cache.lookups</c>: server.address, server.port, declarativescrape.http_cache.result (hit, miss).</summary>
+    public Counter<long> HttpCacheLookups { get; }
 
     /// <summary>The instruments an engine records on: its factory's meter, or the process-wide one.</summary>
     public static ScrapeMetrics For(IMeterFactory? factory) => factory is null

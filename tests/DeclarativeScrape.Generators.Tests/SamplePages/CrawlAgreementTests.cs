@@ -15,6 +15,7 @@ using JsonReader = samples::DeclarativeScrape.Samples.Expected.JsonReader;
 using ModelExtraction = samples::DeclarativeScrape.Samples.Extraction.ModelExtraction;
 using SampleDocuments = samples::DeclarativeScrape.ExtractionDocument;
 using SamplePage = samples::DeclarativeScrape.Samples.Files.SamplePage;
+using SampleSource = samples::DeclarativeScrape.Samples.Files.SampleSource;
 using SampleText = samples::DeclarativeScrape.Samples.Files.SampleText;
 using ValueComparison = samples::DeclarativeScrape.Samples.Checking.ValueComparison;
 
@@ -102,7 +103,7 @@ public sealed class CrawlAgreementTests
             var crawlLinks = worker.Links.Select(l => l.Property + " " + l.Href + " " + l.Url?.AbsoluteUri).ToList();
             var crawlFailures = crawl.Failures.Select(f => f.Property + " | " + f.Selector + " | " + f.Message).ToList();
 
-            var sample = SamplePage.Parse(new SampleText(page.Url.AbsolutePath, name, bytes, null), page.ContentType.ToString());
+            var sample = SamplePage.Parse(new SampleSource(new SampleText(page.Url.AbsolutePath, name, bytes, null), page.ContentType.ToString()));
             var context = SampleDocuments.CreateContext(sample.Document, page.Url);
             context.Carried = carriedNames is null ? null : SampleCarriedValues.Create(carriedNames, carriedValues!);
             var extraction = new ModelExtraction(context, models.Values, carriedKnown: true);
