@@ -5,7 +5,8 @@
 # Prints, per build, the median over REPS interleaved runs of: CPU seconds (user + system, start-up included), peak
 # RSS, pages processed, items, output bytes; and the load average before and after. Run under the bench lock:
 #   flock /work/coord/bench.lock bench/dsl/docs-output.sh
-# Knobs: REPS (5), BEFORE_REV (91339ad), WORK (a scratch folder, default: a new one under /tmp), SKIP_BUILD=1 (reuse WORK's builds).
+# Knobs: REPS (5), BEFORE_REV (91339ad), WORK (a scratch folder, default: a new one under /tmp), SKIP_BUILD=1 (reuse WORK's builds),
+# BUILD_ONLY=1 (build into WORK and stop: the builds need no lock, then run with SKIP_BUILD=1 under it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
@@ -21,6 +22,10 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   dotnet build -c Release "$WORK/before-src/examples/Docs" -o "$WORK/before" -v q -nologo > "$WORK/build-before.log"
   git worktree remove --force "$WORK/before-src"
   dotnet build -c Release "$ROOT/examples/Docs" -o "$WORK/after" -v q -nologo > "$WORK/build-after.log"
+fi
+if [ "${BUILD_ONLY:-0}" = 1 ]; then
+  echo "built in $WORK"
+  exit 0
 fi
 
 echo "load before: $(cat /proc/loadavg)"

@@ -37,12 +37,29 @@ namespace DeclarativeScrape.Samples
                 .Where(static text => !text.IsPage)
                 .Select(static (text, _) => SampleExpectation.Read(text))
                 .WithTrackingName(SampleTrackingNames.SampleExpectations);
+            // A scraper's [PageEncoding] decodes every page its crawl reaches: so are those page types' samples.
+            var scraperEncodings = context.SyntaxProvider
+                .ForAttributeWithMetadataName(KnownNames.PageEncodingAttributeMetadataName, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, static (c, _) => PageEncodings.ReadScraper(c))
+                .Where(static e => e is not null)
+                .Select(static (e, _) => e!)
+                .WithTrackingName(SampleTrackingNames.ScraperEncodings);
+            var pageEdges = Edges(context, KnownNames.PageAttributeMetadataName);
+            var itemEdges = Edges(context, KnownNames.ItemAttributeMetadataName);
+            var encodings = scraperEncodings.Collect()
+                .Combine(pageEdges.Collect())
+                .Combine(itemEdges.Collect())
+                .Select(static (all, _) => PageEncodings.Assign(all.Left.Left, all.Left.Right, all.Right))
+                .WithTrackingName(SampleTrackingNames.PageEncodings);
+            var labels = encodings.Select(static (e, _) => PageEncodings.Labels(e));
+
             var pages = texts
                 .Where(static text => text.IsPage)
                 .Combine(expectations.Collect())
                 .Select(static (pair, _) => new SampleSource(pair.Left, pair.Right.FirstOrDefault(e => e.Path == SampleTexts.ExpectedPathOf(pair.Left.Path))?.Values?.ContentType))
                 .WithTrackingName(SampleTrackingNames.SampleSources)
-                .Select(static (source, _) => SamplePage.Parse(source.File, source.ContentType))
+                .Combine(labels)
+                .SelectMany(static (pair, _) => new[] { pair.Left }.Concat(pair.Right.Select(label => pair.Left.WithEncoding(label))))
+                .Select(static (source, _) => SamplePage.Parse(source))
                 .WithTrackingName(SampleTrackingNames.SamplePages);
 
             var sampled = context.SyntaxProvider
@@ -69,7 +86,8 @@ namespace DeclarativeScrape.Samples
                 .Combine(expectations.Collect())
                 .Combine(projectDirectory)
                 .Combine(items)
-                .Select(static (all, _) => SampleJobs.Create(all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
+                .Combine(encodings)
+                .Select(static (all, _) => SampleJobs.Create(all.Left.Left.Left.Left.Left, all.Left.Left.Left.Left.Right, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
                 .WithTrackingName(SampleTrackingNames.SampleJobs);
             var checks = jobs
                 .Select(static (job, ct) => SampleCheck.Run(job, ct))
@@ -82,5 +100,12 @@ namespace DeclarativeScrape.Samples
                 }
             });
         }
+
+        private static IncrementalValuesProvider<TypeEdges> Edges(IncrementalGeneratorInitializationContext context, string marker) =>
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(marker, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, static (c, _) => PageEncodings.ReadEdges(c))
+                .Where(static e => e is not null)
+                .Select(static (e, _) => e!)
+                .WithTrackingName(SampleTrackingNames.CrawlEdges);
     }
 }

@@ -11,5 +11,8 @@ namespace DeclarativeScrape.Samples
         public const string ItemTypes = nameof(ItemTypes);
         public const string SampleJobs = nameof(SampleJobs);
         public const string SampleChecks = nameof(SampleChecks);
+        public const string ScraperEncodings = nameof(ScraperEncodings);
+        public const string CrawlEdges = nameof(CrawlEdges);
+        public const string PageEncodings = nameof(PageEncodings);
     }
 }

@@ -184,7 +184,8 @@ internal static class PgCrawlReader
                    (SELECT count(*) FROM {s}.url u WHERE u.host_id = h.id AND u.state = 0),
                    (SELECT count(*) FROM {s}.url u WHERE u.host_id = h.id AND u.state = 1),
                    (SELECT coalesce(sum(p.permits), 0) FROM {s}.host_permit p WHERE p.host_id = h.id),
-                   greatest(extract(epoch FROM h.paused_until - now()), 0)::float8
+                   greatest(extract(epoch FROM h.paused_until - now()), 0)::float8,
+                   h.rate
             FROM {s}.host h ORDER BY 2 DESC, 1 LIMIT {CrawlStatus.MaxHosts}
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -196,7 +197,8 @@ internal static class PgCrawlReader
                     reader.GetInt64(1),
                     reader.GetInt64(2),
                     reader.GetInt64(3),
-                    reader.IsDBNull(4) ? null : TimeSpan.FromSeconds(reader.GetDouble(4))));
+                    reader.IsDBNull(4) ? null : TimeSpan.FromSeconds(reader.GetDouble(4)),
+                    reader.IsDBNull(5) ? null : reader.GetDouble(5)));
             }
         }
 

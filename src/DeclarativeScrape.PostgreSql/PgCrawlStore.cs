@@ -237,7 +237,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                     robots.Done.TrySetResult(Retrying(() => _sql.ClaimRobots(robots.Origin)));
                     break;
                 case PaceWork pace:
-                    var ahead = Retrying(() => _sql.Reserve(pace.Host, pace.Pace.Interval * pace.Count));
+                    var ahead = Retrying(() => _sql.Reserve(pace.Host, pace.Pace.Interval * pace.Count, TimeSpan.FromSeconds(1) / pace.Pace.Interval));
                     _shared.Reserved(pace.Host, pace.Pace, pace.Count, ahead);
                     _hostReady(pace.Host);
                     break;

@@ -249,9 +249,12 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
     /// the host's theoretical arrival time moves from max(tat, now) by the span, under the row's lock, so reservations of
     /// all workers line up one after another.
     /// </summary>
+    /// <param name="name">The host.</param>
+    /// <param name="span">The time the reserved starts take at the host's pace.</param>
+    /// <param name="rate">The pace in requests per second, kept in the row for <c>status</c>.</param>
     /// <returns>The host's theoretical arrival time after the reservation, from the database's time.</returns>
-    public TimeSpan Reserve(string name, TimeSpan span) =>
-        Scalar($"UPDATE {_s}.host SET tat = greatest(tat, now()) + $2 * interval '1 microsecond' WHERE name = $1 RETURNING extract(epoch FROM tat - now())::float8", name, span.Ticks / 10) is double ahead
+    public TimeSpan Reserve(string name, TimeSpan span, double rate) =>
+        Scalar($"UPDATE {_s}.host SET tat = greatest(tat, now()) + $2 * interval '1 microsecond', rate = $3 WHERE name = $1 RETURNING extract(epoch FROM tat - now())::float8", name, span.Ticks / 10, rate) is double ahead
             ? TimeSpan.FromSeconds(ahead)
             : span;
 

@@ -154,6 +154,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Http_cache_sets_the_development_caches_directory_and_size()
+    {
+        var options = Apply("--http-cache", "cache", "--http-cache-size", "2MiB");
+        options.HttpCache.Directory.ShouldBe("cache");
+        options.HttpCache.MaxBytes.ShouldBe(2L << 20);
+        Apply().HttpCache.Directory.ShouldBeNull("off by default");
+    }
+
+    [Fact]
     public void Out_dash_writes_no_file()
     {
         var commandLine = new HostCommandLine(TestPlans.Name, "v");
@@ -197,6 +206,8 @@ public sealed class CommandLineTests
     [InlineData("--max-response-size", "0", "--max-response-size: must be positive, was 0.")]
     [InlineData("--max-redirects", "-1", "--max-redirects: must be at least 0, was -1.")]
     [InlineData("--burst", "0", "--burst: must be at least 1, was 0.")]
+    [InlineData("--http-cache", " ", "--http-cache: needs a directory path.")]
+    [InlineData("--http-cache-size", "0", "--http-cache-size: must be positive, was 0.")]
     [InlineData("--page-encoding", "utf-7", "--page-encoding: 'utf-7' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk).")]
     public void A_bad_value_is_an_error_naming_the_argument(string option, string value, string message) =>
         Errors(option, value).ShouldBe([message]);
@@ -232,6 +243,8 @@ public sealed class CommandLineTests
     [InlineData("Limits.BodyBudgetBytes", new[] { "--max-decompressed-size", "1GiB" }, "--max-decompressed-size")]
     [InlineData("Limits.MaxResponseBytes", new[] { "--max-response-size", "1" }, "--max-response-size")]
     [InlineData("PageEncoding", new[] { "--page-encoding", "sjis" }, "--page-encoding")]
+    [InlineData("HttpCache.Directory", new[] { "--http-cache", "c" }, "--http-cache")]
+    [InlineData("HttpCache.MaxBytes", new[] { "--http-cache-size", "1" }, "--http-cache-size")]
     [InlineData("UserAgent", new[] { "--user-agent", " " }, "--user-agent")]
     [InlineData("Robots.UnreachableTimeout", new[] { "--robots-unreachable-timeout", "5" }, "--robots-unreachable-timeout")]
     [InlineData("Concurrency.PerHost", new string[0], null)]

@@ -71,24 +71,9 @@ namespace DeclarativeScrape.Generators.Analysis
             ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> edges,
             System.Threading.CancellationToken cancellationToken)
         {
-            if (KnownNames.Find(type, KnownNames.Scraper) is { } scraper)
+            foreach (var start in CrawlEdges.Starts(type))
             {
-                foreach (var pair in scraper.NamedArguments)
-                {
-                    if (pair.Key == "StartPage" && pair.Value is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol startPage })
-                    {
-                        starts.Add(startPage);
-                    }
-                }
-
-                // A [Sitemap]'s page type is a start too: its pages come from the sitemap.
-                foreach (var attribute in type.GetAttributes())
-                {
-                    if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.Sitemap) && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol sitemapPage })
-                    {
-                        starts.Add(sitemapPage);
-                    }
-                }
+                starts.Add(start);
             }
 
             var page = KnownNames.Find(type, KnownNames.Page);
@@ -104,42 +89,7 @@ namespace DeclarativeScrape.Generators.Analysis
                 pages.TryAdd(type, location);
             }
 
-            var targets = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var member in type.GetMembers())
-            {
-                if (member is not IPropertySymbol property || !ValueTypes.TrySplit(property.Type, out _, out var element) || element is not INamedTypeSymbol named)
-                {
-                    continue;
-                }
-
-                if (KnownNames.Find(property, KnownNames.Follow) is not null && KnownNames.IsOurs(named, KnownNames.Link) && named.TypeArguments.Length == 1 && named.TypeArguments[0] is INamedTypeSymbol target)
-                {
-                    targets.Add(target);
-                }
-                else if (KnownNames.Find(property, KnownNames.Items) is not null)
-                {
-                    targets.Add(named);
-                }
-            }
-
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (KnownNames.IsOurs(attribute.AttributeClass, KnownNames.FollowLinks))
-                {
-                    var to = type;
-                    foreach (var pair in attribute.NamedArguments)
-                    {
-                        if (pair.Key == "To" && pair.Value is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol target })
-                        {
-                            to = target;
-                        }
-                    }
-
-                    targets.Add(to);
-                }
-            }
-
-            edges[type] = targets.ToImmutable();
+            edges[type] = CrawlEdges.Targets(type);
         }
     }
 }

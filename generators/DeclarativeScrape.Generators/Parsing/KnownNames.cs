@@ -14,6 +14,7 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string ItemAttributeMetadataName = "DeclarativeScrape.ItemAttribute";
         public const string ScraperAttributeMetadataName = "DeclarativeScrape.ScraperAttribute";
         public const string SampleAttributeMetadataName = "DeclarativeScrape.SampleAttribute";
+        public const string PageEncodingAttributeMetadataName = "DeclarativeScrape.PageEncodingAttribute";
 
         public const string Page = "PageAttribute";
         public const string Item = "ItemAttribute";

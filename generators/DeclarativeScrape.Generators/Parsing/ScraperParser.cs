@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -13,6 +14,12 @@ namespace DeclarativeScrape.Generators.Parsing
     internal static class ScraperParser
     {
         // The runtime's defaults (ConcurrencyOptions, RetryOptions), which attributes that leave a value unset keep.
+        /// <summary>A DS0010 diagnostic's property: the setting it is about (<c>Concurrency.PerHost</c>), for a code fix.</summary>
+        public const string SettingProperty = "Setting";
+
+        /// <summary>A DS0010 diagnostic's property: the limit the setting must not pass (<c>Concurrency.Max</c>'s value).</summary>
+        public const string LimitProperty = "Limit";
+
         private const int DefaultMax = 16;
         private const int DefaultBaseDelayMs = 500;
         private const int DefaultMaxDelayMs = 30_000;
@@ -339,7 +346,9 @@ namespace DeclarativeScrape.Generators.Parsing
                 var perHost = Positive(arguments, "Concurrency.PerHost", "PerHost");
                 if (perHost is { } p && p > (max ?? DefaultMax))
                 {
-                    Report("Concurrency.PerHost", arguments.LocationOf(arguments.NamedSyntax("PerHost")), Invariant($"({p}) must not be above Concurrency.Max ({max ?? DefaultMax})"));
+                    // The fix (lower PerHost to Max, or raise Max) needs the Max in force.
+                    var fix = ImmutableDictionary<string, string?>.Empty.Add(SettingProperty, "Concurrency.PerHost").Add(LimitProperty, Invariant($"{max ?? DefaultMax}"));
+                    Report("Concurrency.PerHost", arguments.LocationOf(arguments.NamedSyntax("PerHost")), Invariant($"({p}) must not be above Concurrency.Max ({max ?? DefaultMax})"), fix);
                 }
 
                 return options with { ConcurrencyMax = max, ConcurrencyPerHost = perHost };
@@ -467,8 +476,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 return value;
             }
 
-            private void Report(string setting, Location location, string problem) =>
-                _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
+            private void Report(string setting, Location location, string problem, ImmutableDictionary<string, string?>? properties = null) =>
+                _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleSetting, location, properties, setting, _scraperName, problem));
 
             /// <summary>Whether <paramref name="label"/> is one of the Encoding Standard's labels (case and surrounding white space ignored), as the runtime reads it.</summary>
             private static bool IsEncodingLabel(string? label)

@@ -6,7 +6,7 @@ namespace DeclarativeScrape.Samples.Files
     /// <summary>
     /// A sample page decoded and parsed once, as the crawl would parse it (<see cref="SampleDecoding"/>, then
     /// <see cref="ExtractionDocument.ParseHtml"/>): every check of every type that names it reads this one document.
-    /// Equal when the file and the <c>Content-Type</c> it is decoded with are.
+    /// Equal when the file, the <c>Content-Type</c> and the <c>[PageEncoding]</c> it is decoded with are.
     /// </summary>
     /// <remarks>
     /// The document is only ever read (selectors, text, attributes), never changed, so the checks that share it across
@@ -14,10 +14,11 @@ namespace DeclarativeScrape.Samples.Files
     /// </remarks>
     internal sealed class SamplePage : IEquatable<SamplePage>
     {
-        private SamplePage(SampleText file, string? contentType, IDocument document)
+        private SamplePage(SampleText file, string? contentType, string? encoding, IDocument document)
         {
             File = file;
             ContentType = contentType;
+            Encoding = encoding;
             Document = document;
         }
 
@@ -25,14 +26,17 @@ namespace DeclarativeScrape.Samples.Files
 
         public string? ContentType { get; }
 
+        /// <summary>The <c>[PageEncoding]</c> label it was decoded with, or <see langword="null"/>.</summary>
+        public string? Encoding { get; }
+
         public IDocument Document { get; }
 
         public string Path => File.Path;
 
-        public static SamplePage Parse(SampleText file, string? contentType) =>
-            new(file, contentType, ExtractionDocument.ParseHtml(SampleDecoding.Decode(file.Bytes!, contentType)));
+        public static SamplePage Parse(SampleSource source) =>
+            new(source.File, source.ContentType, source.Encoding, ExtractionDocument.ParseHtml(SampleDecoding.Decode(source.File.Bytes!, source.ContentType, source.Encoding)));
 
-        public bool Equals(SamplePage? other) => other is not null && File.Equals(other.File) && ContentType == other.ContentType;
+        public bool Equals(SamplePage? other) => other is not null && File.Equals(other.File) && ContentType == other.ContentType && Encoding == other.Encoding;
 
         public override bool Equals(object? obj) => Equals(obj as SamplePage);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using DeclarativeScrape.Generators.Model;
 using DeclarativeScrape.Samples.Files;
 using DeclarativeScrape.Samples.Model;
@@ -10,8 +11,11 @@ namespace DeclarativeScrape.Samples.Reading
     /// <summary>Puts together what one sampled type's check reads: its samples' files and the item types it nests.</summary>
     internal static class SampleJobs
     {
-        public static SampleJob Create(CheckedType type, ImmutableArray<SamplePage> pages, ImmutableArray<SampleExpectation> expectations, string? projectDirectory, EquatableArray<CheckedType> items)
+        public static SampleJob Create(CheckedType type, ImmutableArray<SamplePage> pages, ImmutableArray<SampleExpectation> expectations, string? projectDirectory, EquatableArray<CheckedType> items, EquatableArray<TypeEncoding> encodings)
         {
+            // The pages as this type's crawl decodes them: with the [PageEncoding] of the scraper that reaches it, if any.
+            var encoding = PageEncodings.LabelOf(type.FullName, encodings);
+            pages = pages.Where(p => p.Encoding == encoding).ToImmutableArray();
             var samples = new List<ResolvedSample>();
             foreach (var spec in type.Samples)
             {

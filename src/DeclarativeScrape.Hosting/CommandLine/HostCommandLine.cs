@@ -140,6 +140,14 @@ internal sealed class HostCommandLine
         HelpName = "LABEL",
     };
 
+    private readonly Option<string?> _httpCache = new("--http-cache")
+    {
+        Description = "A development tool: keep every response in DIR and replay it on the next run instead of asking the site (robots.txt included; not HTTP caching: nothing expires).",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<long?> _httpCacheSize = Size("--http-cache-size", "The most bytes --http-cache keeps (1GiB by default); past it, the responses kept longest ago are deleted.");
+
     private readonly Option<bool> _noRobots = new("--no-robots") { Description = "Ignore robots.txt and its Crawl-delay (only for sites you own)." };
 
     private readonly Option<double?> _robotsUnreachableTimeout = new("--robots-unreachable-timeout")
@@ -185,7 +193,7 @@ internal sealed class HostCommandLine
     public HostCommandLine(string scraperName, string version)
     {
         Root = new RootCommand($"Runs the {scraperName} scraper: crawls from its start URLs, shows progress on standard error and prints a summary.");
-        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _order, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _drainTimeout, _pageEncoding, _noRobots, _robotsUnreachableTimeout, _userAgent, _quiet, _verbose];
+        Option[] options = [_url, _allowedHost, _pathPrefix, _include, _exclude, _sitemap, _modifiedSince, _header, _cookie, _out, _maxPages, _maxDepth, _order, _concurrency, _perHost, _rate, _burst, _noAdaptive, _maxResponseSize, _maxDecompressedSize, _bodyBudget, _maxRedirects, _state, _drainTimeout, _pageEncoding, _httpCache, _httpCacheSize, _noRobots, _robotsUnreachableTimeout, _userAgent, _quiet, _verbose];
         foreach (var option in options)
         {
             Root.Options.Add(option);
@@ -195,7 +203,7 @@ internal sealed class HostCommandLine
         Status = new Command("status", "Prints the progress of a crawl's state: URLs by outcome, items, per-host queues; for a database shared by workers also the workers and their heartbeats.") { _statusState };
         Probe = new Command("probe", "Fetches one page as a crawl would (or reads a saved one), extracts it and prints the value, every failure with its selector and the links each [Follow] found, as JSON. Exit code 0 when the page extracted without a failure.")
         {
-            _probeTarget, _probePage, _probeSave, _probeUrl, _probeNoRobots, _pageEncoding,
+            _probeTarget, _probePage, _probeSave, _probeUrl, _probeNoRobots, _pageEncoding, _httpCache,
         };
         Root.Subcommands.Add(Export);
         Root.Subcommands.Add(Status);
@@ -272,6 +280,13 @@ internal sealed class HostCommandLine
                 result.AddError("--state: needs a directory path.");
             }
         });
+        _httpCache.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && string.IsNullOrWhiteSpace(value))
+            {
+                result.AddError("--http-cache: needs a directory path.");
+            }
+        });
         _pageEncoding.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } label && !PageDecoder.IsEncodingLabel(label))
@@ -341,6 +356,7 @@ internal sealed class HostCommandLine
             SaveDirectory = result.GetValue(_probeSave),
             NoRobots = result.GetValue(_probeNoRobots),
             PageEncoding = result.GetValue(_pageEncoding),
+            HttpCache = result.GetValue(_httpCache),
         };
     }
 
@@ -391,6 +407,8 @@ internal sealed class HostCommandLine
         State = result.GetValue(_state),
         DrainTimeout = result.GetValue(_drainTimeout),
         PageEncoding = result.GetValue(_pageEncoding),
+        HttpCache = result.GetValue(_httpCache),
+        HttpCacheMaxBytes = result.GetValue(_httpCacheSize),
         NoRobots = result.GetValue(_noRobots),
         RobotsUnreachableTimeout = result.GetValue(_robotsUnreachableTimeout),
         UserAgent = result.GetValue(_userAgent),

@@ -60,6 +60,12 @@ internal sealed record HostSettings
     /// <summary><c>--page-encoding</c>: the encoding label every page is decoded with.</summary>
     public string? PageEncoding { get; init; }
 
+    /// <summary><c>--http-cache</c>: the development HTTP cache's directory.</summary>
+    public string? HttpCache { get; init; }
+
+    /// <summary><c>--http-cache-size</c>: the most bytes the development HTTP cache keeps.</summary>
+    public long? HttpCacheMaxBytes { get; init; }
+
     public bool NoRobots { get; init; }
 
     /// <summary><c>--robots-unreachable-timeout</c>: seconds a host with an unreachable robots.txt stays paused before its URLs fail.</summary>

@@ -156,6 +156,16 @@ internal static class OptionsBuilder
             options.PageEncoding = pageEncoding;
         }
 
+        if (settings.HttpCache is { } httpCache)
+        {
+            options.HttpCache.Directory = httpCache;
+        }
+
+        if (settings.HttpCacheMaxBytes is { } httpCacheSize)
+        {
+            options.HttpCache.MaxBytes = httpCacheSize;
+        }
+
         if (settings.NoRobots)
         {
             options.Robots.Obey = false;
@@ -202,6 +212,8 @@ internal static class OptionsBuilder
             "StateDirectory" or "StateDatabase" when settings.State is not null => "--state",
             "Timeouts.Drain" when settings.DrainTimeout is not null => "--drain-timeout",
             "PageEncoding" when settings.PageEncoding is not null => "--page-encoding",
+            "HttpCache.Directory" when settings.HttpCache is not null => "--http-cache",
+            "HttpCache.MaxBytes" when settings.HttpCacheMaxBytes is not null => "--http-cache-size",
             "Robots.UnreachableTimeout" when settings.RobotsUnreachableTimeout is not null => "--robots-unreachable-timeout",
             "UserAgent" when settings.UserAgent is not null => "--user-agent",
             _ => null,

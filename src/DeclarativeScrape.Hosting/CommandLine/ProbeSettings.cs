@@ -23,4 +23,7 @@ internal sealed record ProbeSettings
 
     /// <summary>The encoding every page is decoded with (<c>--page-encoding</c>), or <see langword="null"/>.</summary>
     public string? PageEncoding { get; init; }
+
+    /// <summary>The development HTTP cache's directory (<c>--http-cache</c>), or <see langword="null"/>.</summary>
+    public string? HttpCache { get; init; }
 }

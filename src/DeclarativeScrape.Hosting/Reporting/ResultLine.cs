@@ -56,6 +56,17 @@ internal static class ResultLine
                 json.WriteEndObject();
             }
 
+            if (s.HttpCache is { } cache)
+            {
+                json.WriteStartObject("httpCache");
+                json.WriteString("directory", cache.Directory);
+                json.WriteNumber("hits", cache.Hits);
+                json.WriteNumber("misses", cache.Misses);
+                json.WriteNumber("stored", cache.Stored);
+                json.WriteNumber("evicted", cache.Evicted);
+                json.WriteEndObject();
+            }
+
             WriteCounts(json, "skippedByReason", s.SkippedByReason);
             WriteCounts(json, "failedByReason", s.FailedByReason);
             json.WriteBoolean("reconciles", s.Reconciles);

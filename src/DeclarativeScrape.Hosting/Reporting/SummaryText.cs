@@ -54,6 +54,11 @@ internal static class SummaryText
             lines.Add($"  rendered   {Quantities.Count(r.Rendered)} pages ({Quantities.Count(r.RenderedWhenNeeded)} whose static HTML lacked a required value, {Quantities.Count(r.StaticSufficed)} static sufficed); browser requests {Quantities.Count(r.SubresourcesAllowed)} allowed, {Quantities.Count(r.SubresourcesBlocked)} blocked; {Quantities.Count(r.BrowserRestarts)} browser restarts");
         }
 
+        if (s.HttpCache is { } cache)
+        {
+            lines.Add($"  http cache {Quantities.Count(cache.Hits)} hits (replayed, the site not asked), {Quantities.Count(cache.Misses)} misses ({Quantities.Count(cache.Stored)} kept, {Quantities.Count(cache.Evicted)} evicted) in {cache.Directory}");
+        }
+
         lines.Add($"  retries    {Quantities.Count(s.Retries)}");
         var hosts = s.Hosts.OrderByDescending(h => h.Requests).ThenBy(h => h.Host, StringComparer.Ordinal).ToList();
         for (var i = 0; i < Math.Min(HostsShown, hosts.Count); i++)

@@ -48,6 +48,11 @@ internal sealed class ProbeRunner(HostConsole console)
             options.PageEncoding = encoding;
         }
 
+        if (probe.HttpCache is { } httpCache)
+        {
+            options.HttpCache.Directory = httpCache;
+        }
+
         ProbeResult<TItem> result;
         try
         {

@@ -35,6 +35,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly OutcomeRecorder _recorder;
     private readonly RequestControl _requestControl;
     private readonly PageFetcher _fetcher;
+    private readonly DevelopmentHttpCache? _httpCache;
     private readonly BodyBudget _bodies;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
@@ -59,6 +60,8 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
 
     public Crawl(ScrapeEngine engine, CrawlPlan<TItem> plan, RunSettings settings, EventMode mode, CancellationToken cancellationToken)
     {
+        // First: a directory that cannot be used ends the start before anything else is set up.
+        _httpCache = DevelopmentHttpCache.Open(settings, engine.Metrics);
         _engine = engine;
         _plan = plan;
         _settings = settings;
@@ -69,7 +72,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _recorder = new OutcomeRecorder(plan.Name, _logger, engine.Metrics);
         _requestControl = new RequestControl(engine.Fetch, settings);
         _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
-        _fetcher = new PageFetcher(_requestControl, settings, _time, _recorder, _bodies, _logger);
+        _fetcher = new PageFetcher(_requestControl, settings, _time, _recorder, _bodies, _logger, _httpCache);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
         _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth, FrontierOrder.For(settings.Order, plan));
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
@@ -275,7 +278,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         var completed = !_stop.IsCancellationRequested && _fault is null;
-        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared, Rendering = _render?.Summarize(), Hosts = HostRates() };
+        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared, Rendering = _render?.Summarize(), Hosts = HostRates(), HttpCache = _httpCache?.Summarize() };
         Log.RunFinished(_logger, _plan.Name, completed ? "finished" : "stopped", summary.Elapsed, summary.Discovered, summary.Processed, summary.Skipped, summary.Failed, summary.Items, summary.Requests);
         _engine.Untrack(this);
         _events?.Writer.TryComplete(_fault);

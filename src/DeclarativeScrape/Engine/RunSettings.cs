@@ -38,6 +38,8 @@ internal sealed class RunSettings
         MaxDecompressedBytes = options.Limits.MaxDecompressedBytes;
         MaxRedirects = options.Limits.MaxRedirects;
         BodyBudgetBytes = options.Limits.BodyBudgetBytes;
+        HttpCacheDirectory = options.HttpCache.Directory;
+        HttpCacheMaxBytes = options.HttpCache.MaxBytes;
         UserAgent = options.UserAgent.Trim();
         Headers = [.. options.Headers];
         Cookies = [.. options.Cookies.SelectMany(c => ForStartHosts(c, options.StartUrls))];
@@ -113,6 +115,11 @@ internal sealed class RunSettings
     public int MaxRedirects { get; }
 
     public long BodyBudgetBytes { get; }
+
+    /// <summary>The development HTTP cache's directory (<see cref="ScrapeOptions.HttpCache"/>), or <see langword="null"/> for none.</summary>
+    public string? HttpCacheDirectory { get; }
+
+    public long HttpCacheMaxBytes { get; }
 
     public string UserAgent { get; }
 

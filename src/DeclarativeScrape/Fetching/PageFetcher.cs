@@ -18,9 +18,11 @@ internal sealed class PageFetcher
     private readonly ILogger _logger;
     private readonly OutcomeRecorder _recorder;
     private readonly BodyBudget _budget;
+    private readonly DevelopmentHttpCache? _cache;
 
-    public PageFetcher(RequestControl control, RunSettings settings, TimeProvider time, OutcomeRecorder recorder, BodyBudget budget, ILogger logger)
+    public PageFetcher(RequestControl control, RunSettings settings, TimeProvider time, OutcomeRecorder recorder, BodyBudget budget, ILogger logger, DevelopmentHttpCache? cache = null)
     {
+        _cache = cache;
         _recorder = recorder;
         _budget = budget;
         _control = control;
@@ -61,7 +63,10 @@ internal sealed class PageFetcher
             {
                 using (var request = CreateRequest(current, pageHeaders))
                 {
-                    response = await _control.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeouts.Token).ConfigureAwait(false);
+                    // With the development HTTP cache, a kept response is replayed instead of asking the site.
+                    response = _cache is null
+                        ? await _control.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeouts.Token).ConfigureAwait(false)
+                        : await _cache.SendAsync(_control.Client, request, timeouts.Token).ConfigureAwait(false);
                 }
 
                 timeouts.Progress();

@@ -36,6 +36,7 @@ internal sealed class ScrapeMetrics
         RenderDuration = meter.CreateHistogram<double>("declarativescrape.render.duration", "s", "Time to render a page in a browser, waits and retries included.");
         Subresources = meter.CreateCounter<long>("declarativescrape.render.subresources", "{request}", "Requests made by rendered pages, allowed or blocked.");
         RateLimited = meter.CreateCounter<long>("declarativescrape.rate_limited", "{response}", "Answers read as a rate limit: 429, and 503 when it reads as one.");
+        HttpCacheLookups = meter.CreateCounter<long>("declarativescrape.http_cache.lookups", "{request}", "Requests looked up in the development HTTP cache: replayed (hit) or sent to the site (miss).");
         meter.CreateObservableGauge("declarativescrape.host.limit", MeasureHostLimits, "{request}", "Each host's current adaptive concurrency limit.");
         meter.CreateObservableGauge("declarativescrape.host.rate", MeasureHostRates, "{request}/s", "Each host's request rate: learned from its 429/503 answers, or configured.");
         meter.CreateObservableGauge("declarativescrape.queue.depth", MeasureQueues, "{url}", "URLs waiting in the frontier.");
@@ -81,6 +82,9 @@ internal sealed class ScrapeMetrics
 
     /// <summary><c>declarativescrape.rate_limited</c>: server.address, server.port.</summary>
     public Counter<long> RateLimited { get; }
+
+    /// <summary><c>declarativescrape.http_cache.lookups</c>: server.address, server.port, declarativescrape.http_cache.result (hit, miss).</summary>
+    public Counter<long> HttpCacheLookups { get; }
 
     /// <summary>The instruments an engine records on: its factory's meter, or the process-wide one.</summary>
     public static ScrapeMetrics For(IMeterFactory? factory) => factory is null

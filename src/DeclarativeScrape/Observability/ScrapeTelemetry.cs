@@ -23,6 +23,7 @@ internal static class ScrapeTelemetry
     public const string SkipReason = "declarativescrape.skip_reason";
     public const string RenderStatus = "declarativescrape.render.status";
     public const string RenderDecision = "declarativescrape.render.decision";
+    public const string HttpCacheResult = "declarativescrape.http_cache.result";
 
     /// <summary>The version both report: the assembly's.</summary>
     public static readonly string? Version = typeof(ScrapeTelemetry).Assembly.GetName().Version?.ToString();

@@ -50,6 +50,12 @@ public sealed class ScrapeOptions
     /// <summary>Pages, depth, response sizes and redirects.</summary>
     public LimitOptions Limits { get; set; } = new();
 
+    /// <summary>
+    /// The development HTTP cache: every response kept on disk and replayed by the next run instead of asking the site.
+    /// Off by default; a tool for iterating on selectors (see <see cref="HttpCacheOptions"/>).
+    /// </summary>
+    public HttpCacheOptions HttpCache { get; set; } = new();
+
     /// <summary>The <c>User-Agent</c> header, also matched against robots.txt groups.</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
@@ -157,6 +163,7 @@ public sealed class ScrapeOptions
         Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");
         Require(Robots, nameof(Robots)).Validate(nameof(Robots) + ".");
         Require(Limits, nameof(Limits)).Validate(nameof(Limits) + ".");
+        Require(HttpCache, nameof(HttpCache)).Validate(nameof(HttpCache) + ".");
 
         Login?.Validate(nameof(Login) + ".");
         if (Cookies is null || Handlers is null)

@@ -69,6 +69,13 @@ public sealed record ScrapeSummary
     /// </summary>
     public RenderSummary? Rendering { get; init; }
 
+    /// <summary>
+    /// The development HTTP cache's hits and misses, with <see cref="ScrapeOptions.HttpCache"/>; <see langword="null"/>
+    /// without it. Replayed responses count in <see cref="Requests"/> and <see cref="BytesReceived"/> as the crawl's
+    /// requests; <see cref="HttpCacheSummary.Hits"/> says how many of them never reached the site.
+    /// </summary>
+    public HttpCacheSummary? HttpCache { get; init; }
+
     /// <summary>How many failed outcomes <see cref="Failures"/> keeps at most.</summary>
     public const int MaxFailuresKept = 1000;
 

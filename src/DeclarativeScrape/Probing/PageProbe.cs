@@ -37,7 +37,7 @@ public static class PageProbe
         var logger = engine.CreateLogger();
         var recorder = new OutcomeRecorder(plan.Name, logger);
         using var control = new RequestControl(engine.Fetch, settings);
-        var fetcher = new PageFetcher(control, settings, engine.Time, recorder, BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies), logger);
+        var fetcher = new PageFetcher(control, settings, engine.Time, recorder, BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies), logger, DevelopmentHttpCache.Open(settings, engine.Metrics));
         var pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
 
         if (settings.ObeyRobots)

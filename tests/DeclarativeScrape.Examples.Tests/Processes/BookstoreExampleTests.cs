@@ -29,9 +29,9 @@ public sealed class BookstoreExampleTests : IDisposable
         var result = RunResult.Of(child);
         (result.Completed, result.Stop, result.ExitCode, result.Reconciles).ShouldBe((true, "done", 0, true));
         result.Items.ShouldBe(300);
-        result.Processed.ShouldBe(300 + site.ListingPageCount);
+        result.Processed.ShouldBe(300 + 1 + site.Categories.Sum(c => c.ListingPageCount), "every book, the start listing and every page of every category");
         result.Failed.ShouldBe(0);
-        result.Skipped.ShouldBe(result.Skips("Duplicate"), "the pager links pages already queued: duplicates are the only skips");
+        result.Skipped.ShouldBe(result.Skips("Duplicate"), "the sidebar and the pager link pages already queued: duplicates are the only skips");
         child.Error.ShouldContain(l => l.StartsWith("BookstoreScraper finished in", StringComparison.Ordinal), child.Transcript());
         child.Error.ShouldContain($"  items      300 → {output}");
 
@@ -40,6 +40,12 @@ public sealed class BookstoreExampleTests : IDisposable
             site.Traffic.HitsOf(book.Url.AbsolutePath).ShouldBe(1, $"{book.Url} is fetched once");
         }
 
+        foreach (var category in site.Categories)
+        {
+            site.Traffic.HitsOf(category.Url.AbsolutePath).ShouldBe(1, $"{category.Url} is fetched once");
+        }
+
+        site.Traffic.HitsOf(site.ListingUrl(2).AbsolutePath).ShouldBe(0, "the all-books listing is only the way in: its pages and books are not followed");
         site.Traffic.HitsOf("/robots.txt").ShouldBe(1);
         site.Traffic.HitsOf("/basket/").ShouldBe(0);
         site.Traffic.PeakInFlight.ShouldBeInRange(1, PerHost);
@@ -63,14 +69,19 @@ public sealed class BookstoreExampleTests : IDisposable
         items.Count.ShouldBeGreaterThan(10);
         items.ShouldAllBe(item => item.GetProperty("url").GetString()!.StartsWith(embedded.AbsoluteUri + "catalogue/", StringComparison.Ordinal));
         items.Select(i => i.GetProperty("url").GetString()).Distinct().Count().ShouldBe(items.Count);
+        items.ShouldAllBe(item => !string.IsNullOrEmpty(item.GetProperty("category").GetString()), "each book has the category its listing carried");
     }
 
     [Fact]
     public async Task A_small_max_pages_yields_books_first_and_a_json_file_is_one_array_that_a_json_reader_loads()
     {
-        // Each listing links 10 more listings (next and the pager) before its 20 books: first in, first out, the first
-        // ten pages admitted were all listings. Items first, the start listing's books go before its listings.
+        // --max-pages counts admitted URLs. The start listing links one page: the first category of its sidebar. That
+        // category's first page links the other 19 categories, its next pages, then its books (up to 20). First in,
+        // first out, the 8 URLs left were all categories. Items first, its books are admitted before the listings: the
+        // start listing, the category and 8 of its books, each with the category its listing carried.
         await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 300 });
+        var category = site.Categories[0];
+        category.BookIds.Count.ShouldBeGreaterThanOrEqualTo(8, "the seed gives the first category at least 8 books");
         var output = _temp.File("books.json");
         var state = _temp.File("state");
 
@@ -78,27 +89,29 @@ public sealed class BookstoreExampleTests : IDisposable
         {
             (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
             var books = ReadArray(output);
-            books.Count.ShouldBe(9, "the start listing and 9 of its books");
+            books.Count.ShouldBe(8, "the start listing, its first category and 8 of that category's books");
             GroundTruth.ShouldBeBooks(books, site.Books, all: false);
-            RunResult.Of(child).Items.ShouldBe(9);
+            books.ShouldAllBe(b => b.GetProperty("category").GetString() == category.Name);
+            books.Select(b => b.GetProperty("url").GetString()).ShouldBeSubsetOf(category.BookIds.Select(id => site.Books[id - 1].Url.AbsoluteUri));
+            RunResult.Of(child).Items.ShouldBe(8);
         }
 
         // The same with a state directory (its queue on disk), and a second run that resumes it: the array stays one array.
         await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
         {
             (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
-            ReadArray(output).Count.ShouldBe(9);
+            ReadArray(output).Count.ShouldBe(8);
         }
 
         await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
         {
             (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
             var books = ReadArray(output);
-            books.Count.ShouldBe(9, "nothing left to fetch: the run closes the array it reopened, with the same books");
+            books.Count.ShouldBe(8, "nothing left to fetch: the run closes the array it reopened, with the same books");
             GroundTruth.ShouldBeBooks(books, site.Books, all: false);
         }
 
-        // Breadth first, as before: the first ten pages are listings.
+        // Breadth first: the category's links in the order found, the 8 left are other categories.
         await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--order", "breadth-first", "--out", output))
         {
             (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
@@ -167,7 +180,7 @@ public sealed class BookstoreExampleTests : IDisposable
         var output = _temp.File("slow.jsonl");
         await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--out", output, "--no-robots");
 
-        // The start page's links: ten listing pages first, then its books; by the 20th request books are in flight.
+        // The start listing leads to its first category, whose books go before its listings; by the 20th request books are in flight.
         await site.Traffic.WhenRequests(20).WaitAsync(ChildProcess.DefaultTimeout);
         child.Signal(ChildProcess.SigInt);
         var exitCode = await child.WaitForExitAsync();

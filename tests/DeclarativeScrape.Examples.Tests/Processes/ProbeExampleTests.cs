@@ -38,25 +38,27 @@ public sealed class ProbeExampleTests : IDisposable
     }
 
     [Fact]
-    public async Task A_catalogue_page_lists_the_links_of_each_follow_counted_with_the_first_few()
+    public async Task A_category_page_lists_the_links_of_each_follow_counted_with_the_first_few()
     {
-        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 100 });
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 600 });
+        var category = site.Categories.First(c => c.BookIds.Count > 20);
 
-        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "probe", site.ListingUrl(2).AbsoluteUri);
+        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "probe", category.Url.AbsoluteUri, "--page", "categorypage");
         var exitCode = await child.WaitForExitAsync();
 
         exitCode.ShouldBe(0, child.Transcript());
         using var json = JsonDocument.Parse(string.Join('\n', child.Output));
         var root = json.RootElement;
-        root.GetProperty("pageType").GetString().ShouldBe("CataloguePage", "the start page type by default");
-        root.TryGetProperty("value", out _).ShouldBeFalse("a catalogue page is not an item");
+        root.GetProperty("pageType").GetString().ShouldBe("CategoryPage");
+        root.TryGetProperty("value", out _).ShouldBeFalse("a category page is not an item");
         var links = root.GetProperty("links");
         var books = links.GetProperty("Books");
         books.GetProperty("count").GetInt32().ShouldBe(20);
         var first = books.GetProperty("first").EnumerateArray().Select(e => e.GetString()).ToList();
         first.Count.ShouldBe(5);
-        first.ShouldAllBe(u => u!.StartsWith(site.StartUrl.GetLeftPart(UriPartial.Authority) + "/catalogue/", StringComparison.Ordinal));
-        links.GetProperty("Next").GetProperty("first")[0].GetString().ShouldBe(site.ListingUrl(3).AbsoluteUri);
+        first.ShouldBe(category.BookIds.Take(5).Select(id => site.Books[id - 1].Url.AbsoluteUri));
+        links.GetProperty("Categories").GetProperty("count").GetInt32().ShouldBe(site.Categories.Count, "the sidebar: every category");
+        links.GetProperty("Next").GetProperty("first")[0].GetString().ShouldBe(new Uri(category.Url, "page-2.html").AbsoluteUri);
         site.Traffic.HitsOf(new Uri(first[0]!).AbsolutePath).ShouldBe(0, "nothing is followed");
     }
 

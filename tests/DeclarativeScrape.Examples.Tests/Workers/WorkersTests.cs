@@ -13,7 +13,7 @@ namespace DeclarativeScrape.Examples.Tests.Workers;
 [Collection(ExampleProcesses.Name)]
 public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>, IAsyncLifetime
 {
-    private const int BookCount = 400;   // 20 listing pages
+    private const int BookCount = 400;   // 20 pages of the all-books listing; its crawl goes through the 20 categories
     private const int SigKill = 9;
     private const int Seed = 20261207;
     private static readonly TimeSpan PerRun = TimeSpan.FromSeconds(120);
@@ -140,6 +140,11 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         items.ShouldBeUnique("no item twice");
         items.Count.ShouldBe(books, "no item lost");
         site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal)).Where(h => h.Value != 1).ShouldBeEmpty("the workers together fetched each page once");
+
+        // status shows the rate the workers paced the host at together.
+        await using var status = ChildProcess.Start(Example.Bookstore, _temp.Path, "status", "--state", uri);
+        (await status.WaitForExitAsync(PerRun)).ShouldBe(0, status.Transcript());
+        status.Output.ShouldContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\s+0\s+0\s+\d+\s+-\s+10\s+{System.Text.RegularExpressions.Regex.Escape(site.BaseUrl.Authority)}$"), status.Transcript());
     }
 
     [SkippableFact]
@@ -251,8 +256,8 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     [SkippableFact]
     public async Task On_postgresql_a_small_max_pages_yields_books_first_and_breadth_first_yields_listings()
     {
-        // The crawl order kept in the url table's rank (items first): the start listing's books go before the ten listings
-        // it links, as in memory and in a state directory (BookstoreExampleTests).
+        // The crawl order kept in the url table's rank (items first): the first category's books go before the listings
+        // its page links (the other categories, its next pages), as in memory and in a state directory (BookstoreExampleTests).
         postgres.SkipIfUnavailable();
         var itemsFirst = postgres.Uri(await postgres.CreateDatabaseAsync());
         await using (var worker = Worker(_site.StartUrl, itemsFirst, "--max-pages", "10"))
@@ -261,7 +266,9 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         }
 
         var books = await ExportAsync(itemsFirst, "items-first.jsonl");
-        books.Count.ShouldBe(9, "the start listing and 9 of its books");
+        books.Count.ShouldBe(8, "the start listing, its first category and 8 of that category's books");
+        var category = _site.Categories[0].Name;
+        books.ShouldAllBe(line => System.Text.Json.JsonDocument.Parse(line, default).RootElement.GetProperty("category").GetString() == category, "each with the category its listing carried");
 
         var breadthFirst = await postgres.CreateDatabaseAsync();
         await using (var worker = Worker(_site.StartUrl, postgres.Uri(breadthFirst), "--max-pages", "10", "--order", "breadth-first"))
@@ -269,7 +276,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
             (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
         }
 
-        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.item")).ShouldBe("0", "first in, first out: the ten pages were listings");
+        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.item")).ShouldBe("0", "first in, first out: the ten pages were the start listing and 9 categories");
         (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.url WHERE state = 2")).ShouldBe("10");
     }
 

@@ -13,6 +13,9 @@ public static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    /// <summary>What a test compilation references: the framework, the runtime and AngleSharp.</summary>
+    public static ImmutableArray<MetadataReference> ReferenceSet => References.Value;
+
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
             "Scrapers" + Guid.NewGuid().ToString("N"),

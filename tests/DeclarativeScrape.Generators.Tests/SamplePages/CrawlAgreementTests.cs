@@ -15,6 +15,7 @@ using JsonReader = samples::DeclarativeScrape.Samples.Expected.JsonReader;
 using ModelExtraction = samples::DeclarativeScrape.Samples.Extraction.ModelExtraction;
 using SampleDocuments = samples::DeclarativeScrape.ExtractionDocument;
 using SamplePage = samples::DeclarativeScrape.Samples.Files.SamplePage;
+using SampleSource = samples::DeclarativeScrape.Samples.Files.SampleSource;
 using SampleText = samples::DeclarativeScrape.Samples.Files.SampleText;
 using ValueComparison = samples::DeclarativeScrape.Samples.Checking.ValueComparison;
 
@@ -102,7 +103,7 @@ public sealed class CrawlAgreementTests
             var crawlLinks = worker.Links.Select(l => l.Property + " " + l.Href + " " + l.Url?.AbsoluteUri).ToList();
             var crawlFailures = crawl.Failures.Select(f => f.Property + " | " + f.Selector + " | " + f.Message).ToList();
 
-            var sample = SamplePage.Parse(new SampleText(page.Url.AbsolutePath, name, bytes, null), page.ContentType.ToString());
+            var sample = SamplePage.Parse(new SampleSource(new SampleText(page.Url.AbsolutePath, name, bytes, null), page.ContentType.ToString()));
             var context = SampleDocuments.CreateContext(sample.Document, page.Url);
             context.Carried = carriedNames is null ? null : SampleCarriedValues.Create(carriedNames, carriedValues!);
             var extraction = new ModelExtraction(context, models.Values, carriedKnown: true);
@@ -197,7 +198,7 @@ public sealed class CrawlAgreementTests
     private static Dictionary<string, CheckedType> ExampleModels()
     {
         var root = typeof(CrawlAgreementTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-        var files = new[] { "Bookstore/BookPage.cs", "Bookstore/CataloguePage.cs", "Bookstore/Review.cs", "Bookstore/Rating.cs", "Bookstore/BookstoreScraper.cs", "Docs/DocPage.cs", "Docs/TocEntry.cs", "Docs/DocsScraper.cs" }
+        var files = new[] { "Bookstore/BookPage.cs", "Bookstore/CataloguePage.cs", "Bookstore/CategoryPage.cs", "Bookstore/Review.cs", "Bookstore/Rating.cs", "Bookstore/BookstoreScraper.cs", "Docs/DocPage.cs", "Docs/TocEntry.cs", "Docs/DocsScraper.cs" }
             .Select(f => Path.Combine(root, "examples", f))
             .Append(Path.Combine(root, "tests", "DeclarativeScrape.Generators.Tests", "Scrapers", "Shaped.cs"));
         var sources = files.Select(f => "using System;\nusing System.Collections.Generic;\nusing DeclarativeScrape;\n" + File.ReadAllText(f)).ToArray();

@@ -247,6 +247,56 @@ public sealed class SampleCheckTests
         run.Reported.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_scrapers_page_encoding_decodes_the_samples_of_the_page_types_its_crawl_reaches_as_the_crawl_does(bool withPageEncoding)
+    {
+        // A page in windows-1251 that says nothing of its encoding: no byte order mark, no <meta>, no recorded Content-Type.
+        const string title = "\u041f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440";   // Привет мир
+        var bytes = System.Text.Encoding.ASCII.GetBytes("<html><body><h1>")
+            .Concat(title.Select(c => c == ' ' ? (byte)' ' : (byte)(c - 0x0410 + 0xC0)))
+            .Concat(System.Text.Encoding.ASCII.GetBytes("</h1></body></html>"))
+            .ToArray();
+        PageDecoder.Decode(bytes, contentType: null, encoding: "windows-1251").Text.ShouldContain(title, customMessage: "the crawl decodes it by [PageEncoding]");
+
+        // Reached through a [Follow] from the start page, as the crawl reaches it.
+        var source = """
+            using DeclarativeScrape;
+
+            [Page]
+            public partial record Listing
+            {
+                [Follow("a.book")] public System.Collections.Generic.IReadOnlyList<Link<Article>> Articles { get; init; } = [];
+            }
+
+            [Page, Item, Sample("samples/article.html", Url = "https://news.example/a/1.html")]
+            public partial record Article
+            {
+                [Text("h1")] public required string Title { get; init; }
+            }
+
+            """ + (withPageEncoding ? "[PageEncoding(\"windows-1251\")]\n" : "") + """
+            [Scraper(StartUrl = "https://news.example/", StartPage = typeof(Listing))]
+            public static partial class S;
+            """;
+
+        var run = SampleHarness.Run(
+            source,
+            SampleHarness.File("samples/article.html", bytes),
+            SampleHarness.File("samples/article.expected.json", "{ \"value\": { \"title\": \"" + title + "\" } }"));
+
+        if (withPageEncoding)
+        {
+            run.Reported.ShouldBeEmpty("the check decodes the sample with the scraper's [PageEncoding], as the crawl does");
+        }
+        else
+        {
+            // Without it the crawl (and the check) read the page otherwise: the expected title differs.
+            run.Reported.ShouldHaveSingleItem().Id.ShouldBe("DS0031");
+        }
+    }
+
     [Fact]
     public void Relative_urls_resolve_against_the_samples_base_href_as_in_the_crawl()
     {

@@ -35,13 +35,14 @@ internal static class CrawlStatusText
             }
         }
 
-        lines.Add(shared ? "hosts    queued  leased  permits  paused   host" : "hosts    queued  host");
+        lines.Add(shared ? "hosts    queued  leased  permits  paused   rate/s  host" : "hosts    queued  host");
         foreach (var host in status.Hosts)
         {
             if (shared)
             {
                 var paused = host.PausedFor is { } left && left > TimeSpan.Zero ? $"{left.TotalSeconds:0} s" : "-";
-                lines.Add($"         {N(host.Queued),6}  {N(host.Leased ?? 0),6}  {host.Permits ?? 0,7}  {paused,-7}  {host.Name}");
+                var rate = host.Rate is { } perSecond ? perSecond.ToString(perSecond < 10 ? "0.##" : "N0", CultureInfo.InvariantCulture) : "-";
+                lines.Add($"         {N(host.Queued),6}  {N(host.Leased ?? 0),6}  {host.Permits ?? 0,7}  {paused,-7}  {rate,6}  {host.Name}");
             }
             else
             {
