@@ -102,7 +102,7 @@ public sealed class ReportingTests
         lines.ShouldContain("  skipped    Duplicate 38, Robots 2");
         lines.ShouldContain("  failed     HttpStatus 7");
         lines.ShouldContain("  retries    7");
-        lines.ShouldContain("  rate       127.0.0.1:5080 learned 47.5 requests/s; 23 of 2,160 requests rate-limited");
+        lines.ShouldContain("  rate       127.0.0.1:5080 learned 47.6 requests/s; 23 of 2,160 requests rate-limited");
         lines.ShouldContain("             cdn.example 2 requests/s as configured; 0 of 20 requests rate-limited");
         lines.ShouldContain("  first 5 of 7 failures:");
         lines.Count(l => l.StartsWith("    failed http://127.0.0.1:5080/missing-", StringComparison.Ordinal)).ShouldBe(5);

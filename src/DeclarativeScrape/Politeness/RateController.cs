@@ -33,7 +33,8 @@ namespace DeclarativeScrape;
 /// <para>A 429 is always a rate signal. A 503 is ambiguous — a rate limiter's refusal, or a page that is down — so the
 /// host's 503s count as faults of their pages (retried within the attempts, no change of rate) until they come dense:
 /// <see cref="DenseUnavailable"/> of the last <see cref="RecentAnswers"/> answers, from <see cref="DenseUrls"/>
-/// different URLs. A limiter answers so as soon as the rate goes above it (the slow start and every probe do); a few
+/// different URLs, counting only each URL's first 503 (a page that is down answers 503 to every attempt, so at the end
+/// of a crawl, when only such pages' retries are left, their 503s would otherwise read as a limiter and cut the rate). A limiter answers so as soon as the rate goes above it (the slow start and every probe do); a few
 /// faulty pages among many good ones practically never do (at a 1 % share of 503s, once in about 50,000 windows). From
 /// then on the host's 503s are rate signals, as 429s are.</para>
 /// </remarks>
@@ -140,6 +141,7 @@ internal sealed class RateController
     private readonly RequestFate[] _fates = new RequestFate[Remembered];
     private readonly bool[] _recent = new bool[RecentAnswers];
     private readonly int[] _recentUrls = new int[RecentAnswers];
+    private readonly HashSet<int> _unavailableUrls = [];
     private readonly long[] _acceptedTimes = new long[Remembered];
     private double? _ceiling;
     private int _ceilingBurst = 1;
@@ -292,7 +294,7 @@ internal sealed class RateController
             return default;
         }
 
-        _recent[_recentNext] = kind == AnswerKind.Unavailable;
+        _recent[_recentNext] = kind == AnswerKind.Unavailable && FirstUnavailable(urlKey);
         _recentUrls[_recentNext] = urlKey;
         _recentNext = (_recentNext + 1) % RecentAnswers;
         _recentCount = Math.Min(RecentAnswers, _recentCount + 1);
@@ -499,7 +501,10 @@ internal sealed class RateController
             // The first refusal: half the rate actually sent (slow start, or as fast as concurrency allowed), as TCP
             // halves on its first loss: slow start met the limit at up to twice it, and a fixed window, once spent,
             // refuses whatever is sent until it turns over.
-            next = m.Sent * FirstCut;
+            // When the refusal comes within the first round trips, the last second holds few settled sends (none on a
+            // clock that has not moved): all requests sent so far, over the time since the first (a second at
+            // least), are then the better base, so that a first 429 does not cut the host to the minimum rate.
+            next = Math.Max(m.Sent, _lastSequence / Math.Max(Seconds(now - _firstSentAt), 1)) * FirstCut;
             _phase = RatePhase.Settle;
             _startupRate = null;
             _proven = 0;
@@ -675,6 +680,17 @@ internal sealed class RateController
     /// <summary>How long a probe step lasts: a few answers' worth (not while discovering), and two round trips.</summary>
     private double ProbeInterval(double rate) =>
         Math.Max(Math.Max(MinProbeInterval.TotalSeconds, _discovered ? ProbeAnswers / rate : 0), 2 * _latencySeconds);
+
+    /// <summary>Whether this is the first 503 of the URL (a bounded memory: forgotten after <see cref="Remembered"/> URLs).</summary>
+    private bool FirstUnavailable(int urlKey)
+    {
+        if (_unavailableUrls.Count >= Remembered)
+        {
+            _unavailableUrls.Clear();
+        }
+
+        return _unavailableUrls.Add(urlKey);
+    }
 
     /// <summary>Whether <see cref="DenseUnavailable"/> of the last <see cref="RecentAnswers"/> answers were 503s from <see cref="DenseUrls"/> URLs.</summary>
     private bool UnavailableIsDense()
