@@ -77,7 +77,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
         _limitsPages = context.Settings.MaxPages > 0;
         _outputPath = context.Settings.OutputPath;
         _perHost = context.Settings.PerHost;
-        _shared = new SharedHosts(_time, host => Work.TryAdd(new PermitWork(host)), (host, delay) => Work.TryAdd(new PauseWork(host, delay)), Work.TryAdd);
+        _shared = new SharedHosts(_time, host => Work.TryAdd(new PermitWork(host)), (host, delay) => Work.TryAdd(new PauseWork(host, delay)), Work.TryAdd, rate => Work.TryAdd(rate));
         _robots = new SharedRobots(_time, Submit);
         Admission = new AdmissionPolicy(context.Settings.MaxPages);
         _connection = db.DataSource.OpenConnection();
@@ -228,6 +228,9 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                     break;
                 case PauseWork pause:
                     Retrying(() => _sql.PauseHost(pause.Host, pause.Delay));
+                    break;
+                case RateWork rate:
+                    Retrying(() => _sql.PublishRate(rate.Host, rate.RequestsPerSecond));
                     break;
                 case RobotsWork robots when robots.ToStore is { } fetched:
                     Retrying(() => _sql.StoreRobots(robots.Origin, fetched));

@@ -17,7 +17,8 @@ namespace DeclarativeScrape.PostgreSql;
 /// <param name="ask">Queues a request for permits on a host; whether it was queued.</param>
 /// <param name="pause">Queues a host's pause for every worker.</param>
 /// <param name="reserve">Queues a reservation of start times on a host (<see cref="PaceWork"/>); whether it was queued.</param>
-internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Action<string, TimeSpan> pause, Func<PaceWork, bool> reserve) : ISharedPoliteness
+/// <param name="learned">Queues the rate the worker learned on a host (<see cref="RateWork"/>).</param>
+internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Action<string, TimeSpan> pause, Func<PaceWork, bool> reserve, Action<RateWork> learned) : ISharedPoliteness
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, Permits> _hosts = new(StringComparer.OrdinalIgnoreCase);
@@ -138,6 +139,8 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
 
         pause(host, delay);
     }
+
+    public void Learned(string host, double? requestsPerSecond) => learned(new RateWork(host, requestsPerSecond));
 
     /// <summary>The hosts the worker holds permits on or wants some for, with what it holds.</summary>
     public List<(string Host, int Granted, int InUse, bool Wanting)> Active()

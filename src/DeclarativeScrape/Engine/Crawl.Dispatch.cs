@@ -240,6 +240,11 @@ internal sealed partial class Crawl<TItem>
         }
 
         _politeness?.Finished(host.Key);
+        if (verdict.RateChanged)
+        {
+            _politeness?.Learned(host.Key, host.Gate.Learned?.RequestsPerSecond);
+        }
+
         if (verdict.RateLimited)
         {
             _engine.Metrics.RateLimited.Add(1, ScrapeTelemetry.ServerTags(host.Key));

@@ -114,7 +114,12 @@ internal sealed class HostGate
         set => _rate.Trace = value;
     }
 
-    /// <summary>The host's rate (the token bucket's interval and burst: the learned rate, never above a configured one), or <see langword="null"/> when no run limits it.</summary>
+    /// <summary>
+    /// The host's configured rate (the strictest of the runs' <see cref="RateLimitOptions"/> and robots.txt
+    /// <c>Crawl-delay</c>), or <see langword="null"/> when no run limits it: what the workers of a shared crawl keep to
+    /// together. The rate learned from refusals is not in it: it paces this process's own token bucket (each worker
+    /// learns its share, as each TCP flow does at a shared bottleneck), since a worker measures only its own requests.
+    /// </summary>
     public HostPace? Pace => Volatile.Read(ref _pace);
 
     /// <summary>Whether any run uses the host now.</summary>
@@ -304,7 +309,6 @@ internal sealed class HostGate
         if (_rate.Rate is not { } rate)
         {
             _bucket = null;
-            Volatile.Write(ref _pace, null);
             return;
         }
 
@@ -316,7 +320,6 @@ internal sealed class HostGate
         }
 
         _bucket = new HostTokenBucket(_time, period, burst, afterCut ? 0 : Math.Min(burst, _bucket?.Tokens ?? burst));
-        Volatile.Write(ref _pace, new HostPace(period, burst));
     }
 
     private void Reconfigure()
@@ -352,7 +355,9 @@ internal sealed class HostGate
         }
 
         _limit.Configure(ceiling, adaptive);
-        _rate.Configure(interval == TimeSpan.Zero ? null : 1 / interval.TotalSeconds, burst == int.MaxValue ? 1 : burst, ceiling, rateAdaptive);
+        burst = burst == int.MaxValue ? 1 : burst;
+        Volatile.Write(ref _pace, interval == TimeSpan.Zero ? null : new HostPace(interval, burst));
+        _rate.Configure(interval == TimeSpan.Zero ? null : 1 / interval.TotalSeconds, burst, ceiling, rateAdaptive);
         ApplyRate(afterCut: false);
     }
 

@@ -31,4 +31,11 @@ internal interface ISharedPoliteness
 
     /// <summary>A 429: the host pauses for every worker of the crawl.</summary>
     void Pause(string host, TimeSpan delay);
+
+    /// <summary>
+    /// The rate this worker learned on the host from its refusals changed (<see cref="HostGate.Learned"/>;
+    /// <see langword="null"/>: none learned): kept beside the other workers' for the crawl's status, whose host rate is
+    /// their sum.
+    /// </summary>
+    void Learned(string host, double? requestsPerSecond);
 }

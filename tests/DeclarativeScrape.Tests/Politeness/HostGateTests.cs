@@ -90,6 +90,7 @@ public sealed class HostGateTests
         gate.Learned.ShouldNotBeNull().Host.ShouldBe("shop.example");
         gate.RateLimitedAnswers.ShouldBeGreaterThan(0);
         gate.Limit.ShouldBe(64, "refusals are the rate's business, not the concurrency's");
+        gate.Pace.ShouldBe(new HostPace(TimeSpan.FromMilliseconds(50), 20), "the pace workers share stays the configured one: each worker learns its own share");
         gate.TryEnter(out _, out _).ShouldBe(GateDecision.NoToken, "after a cut no token is saved up");
         gate.TryEnter(out _, out var paused).ShouldNotBe(GateDecision.Paused, "the host accepted half: it is not paused");
     }
@@ -119,6 +120,7 @@ public sealed class HostGateTests
 
         gate.Limit.ShouldBe(4, "twelve of the last sixteen answers failed, on many URLs: the host is failing, halved once");
         gate.Rate.ShouldBeNull("faults say nothing about the host's rate");
+        gate.Pace.ShouldBeNull("no run limits the host's rate: the workers of a shared crawl share no pace for it");
     }
 
     [Fact]
