@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -322,7 +323,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (!KnownNames.IsOurs(element, KnownNames.Link) || element is not INamedTypeSymbol { TypeArguments.Length: 1 } link)
             {
-                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), "Follow", "a [Follow] property is Link<TPage>, Link<TPage>? or IReadOnlyList<Link<TPage>>");
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, NearestType.ForFollow(property.Type), property.Name, TypeDeclarations.ShortName(property.Type), "Follow", "a [Follow] property is Link<TPage>, Link<TPage>? or IReadOnlyList<Link<TPage>>");
                 return null;
             }
 
@@ -503,6 +504,11 @@ namespace DeclarativeScrape.Generators.Parsing
         private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
         {
             _diagnostics.Add(DiagnosticMessages.Create(descriptor, location, arguments));
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments)
+        {
+            _diagnostics.Add(DiagnosticMessages.Create(descriptor, location, properties, arguments));
         }
     }
 }
