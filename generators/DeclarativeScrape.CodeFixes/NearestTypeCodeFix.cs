@@ -86,11 +86,9 @@ namespace DeclarativeScrape.CodeFixes
                 // A value that was never null (char) becomes a non-nullable reference (string): 'required', as a value
                 // the page must give, so that the compiler does not warn that it is left null (CS8618).
                 var required = SyntaxFactory.Token(SyntaxKind.RequiredKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-                updated = property.Modifiers.Count == 0 ? updated : updated.WithModifiers(updated.Modifiers.Add(required));
-                if (property.Modifiers.Count == 0)
-                {
-                    updated = updated.WithType(type.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(required.WithLeadingTrivia(property.Type.GetLeadingTrivia())));
-                }
+                updated = property.Modifiers.Count > 0
+                    ? updated.WithModifiers(updated.Modifiers.Add(required))
+                    : updated.WithType(type.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(required.WithLeadingTrivia(property.Type.GetLeadingTrivia())));
             }
 
             return document.WithSyntaxRoot(root.ReplaceNode(property, updated));

@@ -8,9 +8,10 @@ namespace DeclarativeScrape.Generators.Parsing
     /// <c>[Follow]</c> typed as the page becomes <c>Link&lt;TPage&gt;</c>; a value type becomes the supported type that
     /// holds every one of its values (<c>float</c> → <c>double</c>, <c>short</c> → <c>int</c>, <c>uint</c> →
     /// <c>long</c>, <c>ulong</c> → <c>decimal</c>, <c>char</c> → <c>string</c>, <c>DateOnly</c> → <c>DateTime</c>); a
-    /// collection becomes <c>IReadOnlyList&lt;T&gt;</c>. Whether the value is required, optional or a list is kept. No
-    /// replacement (no fix) when there is no such type: another value type, a list of nullable values, a
-    /// <c>[Follow]</c> to a type that is not a page.
+    /// collection becomes <c>IReadOnlyList&lt;T&gt;</c>. Whether the value is required, optional or a list is kept
+    /// (but a <c>[Count]</c>, never missing, is a plain <c>int</c> or <c>long</c>). No replacement (no fix) when there
+    /// is no such type: another value type, a list of nullable values, a <c>[Follow]</c> to a type that is not a page,
+    /// an <c>[Html]</c> that is not text.
     /// </summary>
     internal static class NearestType
     {
@@ -37,6 +38,21 @@ namespace DeclarativeScrape.Generators.Parsing
                 return stringOnly && nearest != "string" ? null : nearest;
             });
 
+        /// <summary>
+        /// The diagnostic properties for a <c>[Count]</c> of type <paramref name="type"/>: an integer that always holds
+        /// the count, never missing (<c>int?</c> → <c>int</c>, <c>short</c> → <c>int</c>, <c>uint</c> → <c>long</c>),
+        /// or <see langword="null"/>.
+        /// </summary>
+        public static ImmutableDictionary<string, string?>? ForCount(ITypeSymbol type)
+        {
+            var value = type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? nullable.TypeArguments[0] : type;
+            var nearest = value.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 ? TypeDeclarations.FullName(value) : Widened(value);
+            return nearest is "int" or "long" ? Carry(nearest) : null;
+        }
+
+        private static ImmutableDictionary<string, string?>? Carry(string? replacement) =>
+            replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(Property, replacement);
+
         private static ImmutableDictionary<string, string?>? Properties(ITypeSymbol type, System.Func<ITypeSymbol, string?> nearest)
         {
             string? replacement;
@@ -56,7 +72,7 @@ namespace DeclarativeScrape.Generators.Parsing
                 replacement = nearest(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) is { } value ? value + (optional ? "?" : string.Empty) : null;
             }
 
-            return replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(Property, replacement);
+            return Carry(replacement);
         }
 
         /// <summary>The element type of an array or of a generic collection interface or class the list could replace.</summary>
