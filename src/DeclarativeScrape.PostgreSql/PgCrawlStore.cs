@@ -50,6 +50,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
     private readonly Dictionary<string, HostQueue> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<StoreWork> _writes = [];
     private readonly HashSet<string> _batchSeen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _joinChecked = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _admittedHosts = [];
     private readonly long[] _skipped = new long[Enum.GetValues<SkipReason>().Length];
     private NpgsqlConnection? _connection;
@@ -224,6 +225,11 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                     release.Done.TrySetResult((released, false));
                     break;
                 case PermitWork permit:
+                    if (_joinChecked.Add(permit.Host) && Retrying(() => _sql.LearnedByOthers(permit.Host)) is { Workers: > 0 } others)
+                    {
+                        _shared.Joined(permit.Host, others.Total, others.Workers);
+                    }
+
                     Retrying(() => Balance(permit.Host, wanting: true));
                     break;
                 case PauseWork pause:

@@ -22,6 +22,7 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, Permits> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (double Total, int Workers)> _joined = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The worker cannot reach the database: it starts no request until it can again, since others may declare it lost
@@ -141,6 +142,23 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
     }
 
     public void Learned(string host, double? requestsPerSecond) => learned(new RateWork(host, requestsPerSecond));
+
+    public (double Total, int Workers)? TakeJoined(string host)
+    {
+        lock (_lock)
+        {
+            return _joined.Remove(host, out var joined) ? joined : null;
+        }
+    }
+
+    /// <summary>The running workers that learned a host's rate before this worker first wanted permits there (<see cref="TakeJoined"/>).</summary>
+    public void Joined(string host, double total, int workers)
+    {
+        lock (_lock)
+        {
+            _joined[host] = (total, workers);
+        }
+    }
 
     /// <summary>The hosts the worker holds permits on or wants some for, with what it holds.</summary>
     public List<(string Host, int Granted, int InUse, bool Wanting)> Active()

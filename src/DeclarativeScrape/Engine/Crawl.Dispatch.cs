@@ -213,6 +213,14 @@ internal sealed partial class Crawl<TItem>
     private GateDecision EnterHost(RunHost host, out long sequence, out TimeSpan wait)
     {
         sequence = 0;
+        if (_politeness?.TakeJoined(host.Key) is { } joined)
+        {
+            // A worker joining a crawl whose workers learned the host's rate starts at its share of it.
+            var share = joined.Total / (joined.Workers + 1);
+            host.Gate.Seed(new LearnedRate(host.Key, share, _time.GetUtcNow()));
+            Log.HostRateJoined(_logger, host.Key, share, joined.Total, joined.Workers);
+        }
+
         if (_politeness is { } shared && !shared.TryStart(host.Key, host.Gate.Pace, out wait))
         {
             return wait > TimeSpan.Zero ? GateDecision.Paused : GateDecision.Full;

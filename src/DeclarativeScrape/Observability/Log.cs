@@ -20,8 +20,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Host {Host} refused a request ({Status}) at {Rate:0.##} requests/s while accepting {Accepted:0.##}/s: rate now {NewRate:0.##} requests/s")]
     public static partial void HostRateCut(ILogger logger, string host, int status, double rate, double accepted, double newRate);
 
-    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Host {Host}: probing a higher rate, {Rate:0.##} -> {NewRate:0.##} requests/s")]
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Host {Host}: probing a higher rate, {Rate:0.##} -> {NewRate:0.##} requests/s")]
     public static partial void HostRateProbe(ILogger logger, string host, double rate, double newRate);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Host {Host}: starting from {Rate:0.##} requests/s, its share of the {Total:0.##} requests/s that {Workers} other worker(s) of the crawl learned")]
+    public static partial void HostRateJoined(ILogger logger, string host, double rate, double total, int workers);
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Host {Host} is failing (most of its last {Answers} answers were faults, across several URLs): concurrency limit now {Limit}")]
     public static partial void HostFailing(ILogger logger, string host, int answers, int limit);

@@ -38,4 +38,11 @@ internal interface ISharedPoliteness
     /// their sum.
     /// </summary>
     void Learned(string host, double? requestsPerSecond);
+
+    /// <summary>
+    /// Once per host, for a worker that joined a crawl whose running workers learned the host's rate: their sum and
+    /// number, from which the worker starts at its share instead of discovering the rate again; else
+    /// <see langword="null"/>.
+    /// </summary>
+    (double Total, int Workers)? TakeJoined(string host);
 }

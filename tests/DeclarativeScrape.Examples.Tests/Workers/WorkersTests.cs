@@ -328,6 +328,42 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         shown.ShouldBe(sum, sum < 10 ? 0.006 : 0.5, "status shows the sum of the workers' learned rates: " + status.Transcript());
     }
 
+    /// <summary>
+    /// A worker that joins a crawl whose running worker already learned a host's rate from its refusals does not discover
+    /// it again from the startup pace: it starts at its share (their sum over the workers, itself included).
+    /// </summary>
+    [SkippableFact]
+    public async Task A_joining_worker_starts_from_its_share_of_the_rate_the_others_learned()
+    {
+        postgres.SkipIfUnavailable();
+        await using var limited = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(20), RateLimit = 8, RateLimitBurst = 4 });
+        var uri = postgres.Uri(await postgres.CreateDatabaseAsync());
+        string[] Args() => ["--url", limited.StartUrl.AbsoluteUri, "--state", uri, "--max-pages", "150", "--verbose"];
+
+        var a = ChildProcess.Start(Example.Bookstore, _temp.Path, Args());
+        ChildProcess? b = null;
+        try
+        {
+            await a.WaitForErrorLineAsync(l => l.Contains("refused a request (429)", StringComparison.Ordinal), PerRun);
+            b = ChildProcess.Start(Example.Bookstore, _temp.Path, Args());
+            (await a.WaitForExitAsync(PerRun)).ShouldBe(0, a.Transcript());
+            (await b.WaitForExitAsync(PerRun)).ShouldBe(0, b.Transcript());
+            b.Error.ShouldContain(l => l.Contains("its share of the", StringComparison.Ordinal) && l.Contains("that 1 other worker(s) of the crawl learned", StringComparison.Ordinal), b.Transcript());
+            a.Error.ShouldNotContain(l => l.Contains("its share of the", StringComparison.Ordinal), "the first worker had no one to learn from");
+            (Result(a).GetProperty("processed").GetInt64() + Result(b).GetProperty("processed").GetInt64()).ShouldBe(150);
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            if (b is not null)
+            {
+                await b.DisposeAsync();
+            }
+        }
+
+        (await ExportAsync(uri, "joined.jsonl")).ShouldBeUnique("no item twice");
+    }
+
     [SkippableFact]
     public async Task An_unreachable_robots_txt_is_fetched_by_one_worker_its_verdict_holds_for_the_others_running_and_a_later_worker_fetches_it_again()
     {
