@@ -33,8 +33,9 @@ namespace DeclarativeScrape;
 /// <para>A 429 is always a rate signal. A 503 is ambiguous — a rate limiter's refusal, or a page that is down — so the
 /// host's 503s count as faults of their pages (retried within the attempts, no change of rate) until they come dense:
 /// <see cref="DenseUnavailable"/> of the last <see cref="RecentAnswers"/> answers, from <see cref="DenseUrls"/>
-/// different URLs, counting only each URL's first 503 (a page that is down answers 503 to every attempt, so at the end
-/// of a crawl, when only such pages' retries are left, their 503s would otherwise read as a limiter and cut the rate). A limiter answers so as soon as the rate goes above it (the slow start and every probe do); a few
+/// different URLs; a URL's repeated 503 counts only while some of the recent answers were accepted (a page that is down
+/// answers 503 to every attempt, so at the end of a crawl, when only such pages' retries are left, their 503s would
+/// otherwise read as a limiter and cut the rate to its minimum). A limiter answers so as soon as the rate goes above it (the slow start and every probe do); a few
 /// faulty pages among many good ones practically never do (at a 1 % share of 503s, once in about 50,000 windows). From
 /// then on the host's 503s are rate signals, as 429s are.</para>
 /// </remarks>
@@ -140,6 +141,7 @@ internal sealed class RateController
     private readonly long[] _sentAt = new long[Remembered];
     private readonly RequestFate[] _fates = new RequestFate[Remembered];
     private readonly bool[] _recent = new bool[RecentAnswers];
+    private readonly bool[] _recentAccepted = new bool[RecentAnswers];
     private readonly int[] _recentUrls = new int[RecentAnswers];
     private readonly HashSet<int> _unavailableUrls = [];
     private readonly long[] _acceptedTimes = new long[Remembered];
@@ -294,7 +296,10 @@ internal sealed class RateController
             return default;
         }
 
-        _recent[_recentNext] = kind == AnswerKind.Unavailable && FirstUnavailable(urlKey);
+        // A URL's repeated 503 counts only while the host also accepts some requests (a limiter refuses some and
+        // accepts others; a page that is down refuses every attempt, and at the end of a crawl only such pages are left).
+        _recent[_recentNext] = kind == AnswerKind.Unavailable && (FirstUnavailable(urlKey) || Array.IndexOf(_recentAccepted, true, 0, _recentCount) >= 0);
+        _recentAccepted[_recentNext] = kind == AnswerKind.Answered;
         _recentUrls[_recentNext] = urlKey;
         _recentNext = (_recentNext + 1) % RecentAnswers;
         _recentCount = Math.Min(RecentAnswers, _recentCount + 1);
