@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -51,19 +50,13 @@ namespace DeclarativeScrape.CodeFixes
                 }
 
                 context.RegisterCodeFix(
-                    CodeAction.Create("Make '" + name + "' optional (" + property.Type.WithoutTrivia() + "?)", ct => MakeOptionalAsync(context.Document, property, ct), nameof(MakeOptionalCodeFix)),
+                    CodeAction.Create("Make '" + name + "' optional (" + property.Type.WithoutTrivia() + "?)", ct => DocumentEdit.ReplaceAsync(context.Document, property, Optional(property), ct), nameof(MakeOptionalCodeFix)),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> MakeOptionalAsync(Document document, PropertyDeclarationSyntax property, CancellationToken cancellationToken)
+        private static PropertyDeclarationSyntax Optional(PropertyDeclarationSyntax property)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
             var updated = property.WithType(SyntaxFactory.NullableType(property.Type.WithoutTrivia()).WithTriviaFrom(property.Type));
             var required = updated.Modifiers.IndexOf(SyntaxKind.RequiredKeyword);
             if (required >= 0)
@@ -76,7 +69,7 @@ namespace DeclarativeScrape.CodeFixes
                     : updated.WithType(updated.Type.WithLeadingTrivia(leading));
             }
 
-            return document.WithSyntaxRoot(root.ReplaceNode(property, updated));
+            return updated;
         }
     }
 }
