@@ -491,7 +491,7 @@ internal sealed class RateController
             _phase = RatePhase.Hold;
             _discovered = true;
         }
-        else if (m.Saturated)
+        else if (m.Saturated && m.Measured >= MinimumRate)
         {
             // Refused in both halves of a steady stretch of at least a window: what was accepted is the host's rate.
             Estimate = m.Measured;
@@ -514,7 +514,8 @@ internal sealed class RateController
             _startupRate = null;
             _proven = 0;
         }
-        else if (before is { } pace && m.RefusedShare >= QuickCutShare && (!_cut || Seconds(now - _cutAt) >= Math.Max(MinCutSpacing.TotalSeconds, SettleSeconds)))
+        else if (before is { } pace && m.RefusedShare >= QuickCutShare && (!_cut || Seconds(now - _cutAt) >= Math.Max(MinCutSpacing.TotalSeconds, SettleSeconds))
+            && m.Sent >= pace / 2)
         {
             // Many refused (a limit lowered, a burst allowance spent): down by that share at once, but not below what
             // the host accepted over the last window (a fixed window refuses everything until it turns over).
@@ -533,10 +534,15 @@ internal sealed class RateController
         }
         else
         {
-            // A few refused: the rate is just above the host's. Hold it still until a steady stretch measures it.
+            // A few refused: the rate is just above the host's. Hold it still until a steady stretch measures it. Also
+            // when the host is sent less than half what its pace allows (the crawl has little left for it, as at its
+            // end when only failing pages' retries remain): such refusals are no cue to cut the pace (BBR leaves
+            // application-limited samples out), and a steady stretch still measures a limit below what is sent. A
+            // stretch that accepted nothing measures no rate either: the host is closed, and paused (the verdict).
+            // Cutting on each of them took a host whose last pages were down to its minimum rate, one request in 10 s.
             _phase = RatePhase.Settle;
             _phaseSince = now;
-            return new RateVerdict(true, false, false);
+            return new RateVerdict(true, false, m.Saturated && m.Measured < MinimumRate);
         }
 
         if (holdingMeasured && m.StretchRefusedShare < Margin && before is { } paced)

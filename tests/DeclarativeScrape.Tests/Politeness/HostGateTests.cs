@@ -124,6 +124,43 @@ public sealed class HostGateTests
     }
 
     [Fact]
+    public void The_retries_of_a_few_failing_pages_at_the_end_of_a_crawl_do_not_cut_the_host_to_a_crawl()
+    {
+        var time = new ManualTimeProvider();
+        var gate = new HostRegistry(100, time).Get("shop.example");
+        gate.Attach(new HostUser(new Sleeper(), perHost: 16, adaptive: true, requestsPerSecond: null, burst: 1));
+        var trace = new List<string>();
+        gate.RateTrace = trace.Add;   // the controller's decisions, for the message
+        void Send(AnswerKind kind, int status, int urlKey)
+        {
+            var decision = gate.TryEnter(out var sequence, out var wait);
+            for (var waits = 0; decision != GateDecision.Entered && waits < 1000; waits++)
+            {
+                time.Advance(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10));
+                decision = gate.TryEnter(out sequence, out wait);
+            }
+
+            decision.ShouldBe(GateDecision.Entered);
+            gate.Exit(sequence, kind, status, TimeSpan.FromMilliseconds(5), urlKey, TimeSpan.Zero);
+        }
+
+        // The healthy pages: accepted answers as fast as the startup pace allows.
+        for (var i = 0; i < 60; i++)
+        {
+            Send(AnswerKind.Answered, 200, 1000 + i);
+        }
+
+        // Then only three pages that are down are left, answering 503 to each retry, a few a second.
+        for (var i = 0; i < 30; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(300));
+            Send(AnswerKind.Unavailable, 503, i % 3);
+        }
+
+        (gate.Rate ?? double.PositiveInfinity).ShouldBeGreaterThanOrEqualTo(1, "a few requests a second, far under the pace, say little about the host's rate: no cut on each of them down to the minimum: " + string.Join("\n", trace));
+    }
+
+    [Fact]
     public void A_crawl_delay_is_stricter_than_the_rate_and_allows_no_burst()
     {
         var time = new ManualTimeProvider();
