@@ -43,7 +43,7 @@ for i in $(seq 1 "$REPS"); do
     "$BENCH/run.py" --scenario shop -c "$c" --products "$PRODUCTS" --latency-ms "$LATENCY" --pager-window 20 \
       --tag "$run-workers-n$n" --results "$RESULTS" --tool cmd --tool-name memory --tool-cmd "$memory" > /dev/null
     db="n${n}r$i"
-    workers="bash $repo/bench/workers/workers.sh $n $PER_WORKER $c postgresql://postgres@127.0.0.1:$port/$db $app {start} {out} $RESULTS/$run-dbcpu-n$n-r$i"
+    workers="bash $repo/bench/workers/workers.sh $n $PER_WORKER {concurrency} - postgresql://postgres@127.0.0.1:$port/$db $app {start} {out} $RESULTS/$run-dbcpu-n$n-r$i"
     psql -q -d postgres -c "CREATE DATABASE $db"
     "$BENCH/run.py" --scenario shop -c "$c" --products "$PRODUCTS" --latency-ms "$LATENCY" --pager-window 20 \
       --tag "$run-workers-n$n" --results "$RESULTS" --tool cmd --tool-name workers --tool-cmd "$workers" > /dev/null
@@ -56,7 +56,7 @@ db=limited
 psql -q -d postgres -c "CREATE DATABASE $db"
 "$BENCH/run.py" --scenario shop -c "$((n * PER_WORKER))" --products "$PRODUCTS" --latency-ms "$LATENCY" --pager-window 20 \
   --tag "$run-workers-limited" --results "$RESULTS" --tool cmd --tool-name workers-limited \
-  --tool-cmd "bash $repo/bench/workers/workers.sh $n $PER_WORKER $LIMIT postgresql://postgres@127.0.0.1:$port/$db $app {start} {out} $RESULTS/$run-dbcpu-limited" > /dev/null
+  --tool-cmd "bash $repo/bench/workers/workers.sh $n $PER_WORKER {concurrency} $LIMIT postgresql://postgres@127.0.0.1:$port/$db $app {start} {out} $RESULTS/$run-dbcpu-limited" > /dev/null
 
 echo "== results (load now $(cut -d' ' -f1-3 /proc/loadavg))"
 python3 - "$RESULTS" "$run" "$PER_WORKER" "$LIMIT" <<'PY'

@@ -1,10 +1,12 @@
 #!/bin/bash
 # One measured "tool" run of bench/workers/run.sh: N worker processes of the benchmark app on one crawl in PostgreSQL.
-#   workers.sh N PER_WORKER PER_HOST URI APP START OUT DBCPU_FILE
-# Each worker keeps PER_WORKER requests in flight at most, the host PER_HOST for all of them together; the last worker
-# out writes OUT (every item of the crawl). The cluster's CPU seconds during the run go to DBCPU_FILE.
+#   workers.sh N PER_WORKER TOTAL PER_HOST URI APP START OUT DBCPU_FILE
+# Each worker keeps PER_WORKER requests in flight at most, the host PER_HOST for all of them together (- for TOTAL, the
+# harness's concurrency); the last worker out writes OUT (every item of the crawl). The cluster's CPU seconds during the
+# run go to DBCPU_FILE.
 set -euo pipefail
-n=$1 per_worker=$2 per_host=$3 uri=$4 app=$5 start=$6 out=$7 dbcpu=$8
+n=$1 per_worker=$2 total=$3 per_host=$4 uri=$5 app=$6 start=$7 out=$8 dbcpu=$9
+[ "$per_host" = - ] && per_host=$total
 port=$(echo "$uri" | sed -E 's|.*:([0-9]+)/.*|\1|')
 cluster_cpu() {
   # CPU clock ticks of the cluster: the postmaster listening on the port (its own, and that of the backends it has reaped:

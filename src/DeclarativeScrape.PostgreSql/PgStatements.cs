@@ -254,6 +254,9 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
     {
         Scalar($"SELECT value FROM {_s}.meta WHERE key = 'scraper' FOR UPDATE");
         Run($"UPDATE {_s}.worker SET state = 1, stopped_at = now() WHERE id = $1 AND state = 0", worker);
+
+        // A worker that leaves holds no lease: any left (a commit the database lost in a crash) go back to the queue.
+        Run($"UPDATE {_s}.url SET state = 0, worker_id = NULL WHERE state = 1 AND worker_id = $1", worker);
         Run($"DELETE FROM {_s}.host_permit WHERE worker_id = $1", worker);
         return (long)Scalar($"SELECT count(*) FROM {_s}.worker WHERE state = 0")!;
     }

@@ -153,6 +153,36 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "Date format cannot read dates",
             "The [Format] '{0}' of '{1}' cannot read any date: {2}");
 
+        // Rendering (DS0065-DS0074).
+
+        public static readonly DiagnosticDescriptor RenderWithoutPage = Error(
+            "DS0065",
+            "[Render] on a type that is not a page",
+            "[Render] on '{0}' has no effect: only a [Page] type is fetched, and so rendered");
+
+        public static readonly DiagnosticDescriptor InvalidRenderSelector = Error(
+            "DS0066",
+            "Invalid [Render] selector",
+            "The {0} '{1}' of [Render] on '{2}' is not valid CSS: {3}");
+
+        public static readonly DiagnosticDescriptor ImpossibleRenderSetting = Error(
+            "DS0067",
+            "Impossible [Render] setting",
+            "[Render] setting '{0}' on '{1}' cannot work: {2}");
+
+        public static readonly DiagnosticDescriptor RenderNeverNeeded = Warning(
+            "DS0068",
+            "[Render(Mode = RenderMode.WhenNeeded)] on a page without required properties",
+            "'{0}' renders only when a required property fails on its static HTML, but it has no required property (a non-nullable [Text], [Attr], [Html], [OuterHtml], [Items] or [Follow] property): it is never rendered");
+
+        public static readonly DiagnosticDescriptor RenderBlocksScripts = Warning(
+            "DS0069",
+            "[Render] blocks scripts",
+            "[Render] on '{0}' blocks scripts (Block includes RenderResources.Scripts): the page's own scripts do not load, so rendering likely changes nothing but its cost");
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: null, helpLinkUri: HelpRoot + id + ".md");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: null, helpLinkUri: HelpRoot + id + ".md");
     }

@@ -70,13 +70,48 @@ namespace DeclarativeScrape.Generators.Emit
                 var page = graph.Pages[i];
                 var pageType = "new " + Ns + "PageType<" + itemType + ">(typeof(" + page.FullName + "), " + Literals.String(page.DisplayName) + ", " + names[i] + ", isItem: " + Literals.Bool(page.IsItem) + ")";
                 var attributes = graph.AttributesReadOn(page);
-                writer.Line(attributes is null ? pageType + "," : pageType + " { ReadAttributes = " + Literals.StringArray(attributes) + " },");
+                var initializers = new List<string>();
+                if (attributes is not null)
+                {
+                    initializers.Add("ReadAttributes = " + Literals.StringArray(attributes));
+                }
+
+                if (page.Render is { } render)
+                {
+                    initializers.Add("Render = " + RenderSpec(render));
+                }
+
+                writer.Line(initializers.Count == 0 ? pageType + "," : pageType + " { " + string.Join(", ", initializers) + " },");
             }
 
             writer.Close(";");
             var format = union is null && items.Count == 1 && items[0].IsGenerated ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
             writer.Line("return new " + plan + "(" + Literals.String(model.Type.Name) + ", pages, " + format + ", " + Literals.String(SchemaFingerprint.Compute(graph.Schema)) + ", CreateOptions);");
             writer.Close();
+        }
+
+        /// <summary>The <c>RenderSpec</c> of a page type's <c>[Render]</c>: every setting written out, defaults included.</summary>
+        private static string RenderSpec(RenderModel render)
+        {
+            var block = new List<string>();
+            string[] flags = ["Images", "Fonts", "Media", "Stylesheets", "Scripts", "Fetch", "Other"];
+            for (var i = 0; i < flags.Length; i++)
+            {
+                if ((render.Block & (1 << i)) != 0)
+                {
+                    block.Add(Ns + "RenderResources." + flags[i]);
+                }
+            }
+
+            return "new " + Ns + "RenderSpec { "
+                + "Mode = " + Ns + "RenderMode." + render.Mode
+                + ", WaitUntil = " + Ns + "RenderWaitUntil." + render.WaitUntil
+                + (render.WaitForSelector is null ? string.Empty : ", WaitForSelector = " + Literals.String(render.WaitForSelector))
+                + (render.ClickSelector is null ? string.Empty : ", ClickSelector = " + Literals.String(render.ClickSelector) + ", MaxClicks = " + Literals.Int(render.MaxClicks))
+                + ", Timeout = global::System.TimeSpan.FromSeconds(" + Literals.Double(render.TimeoutSeconds) + ")"
+                + ", Block = " + (block.Count == 0 ? Ns + "RenderResources.None" : string.Join(" | ", block))
+                + (render.RequiredProperties.Count == 0 ? string.Empty : ", RequiredProperties = " + Literals.StringArray(render.RequiredProperties))
+                + " }";
         }
 
         private static void EmitEntryPoints(CodeWriter writer, string itemType)

@@ -39,7 +39,7 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
-                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated);
+                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render);
         }
 
         /// <summary>Adds the attributes <paramref name="property"/> reads; <see langword="false"/> when it may read any.</summary>

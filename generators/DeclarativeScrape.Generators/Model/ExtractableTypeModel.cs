@@ -26,6 +26,7 @@ namespace DeclarativeScrape.Generators.Model
     /// generic, abstract…). It keeps its place in the crawl graph, so that its scrapers' members are still generated
     /// and the build shows that one error rather than every use of them failing too.
     /// </param>
+    /// <param name="Render">The page type's <c>[Render]</c>, or <see langword="null"/> for a page fetched over plain HTTP.</param>
     internal sealed record ExtractableTypeModel(
         TypeDeclarationModel Type,
         bool IsPage,
@@ -34,5 +35,6 @@ namespace DeclarativeScrape.Generators.Model
         EquatableArray<EnumModel> Enums,
         bool HasErrors,
         EquatableArray<string> UnsetRequired,
-        bool IsGenerated);
+        bool IsGenerated,
+        RenderModel? Render = null);
 }

@@ -23,6 +23,7 @@ namespace DeclarativeScrape.Generators.Model
     /// </param>
     /// <param name="HasErrors">Whether a property of the type had an error and was left out (see <see cref="ExtractableTypeModel.HasErrors"/>).</param>
     /// <param name="IsGenerated">Whether its extraction members exist (see <see cref="ExtractableTypeModel.IsGenerated"/>); the scraper stands in for them when not.</param>
+    /// <param name="Render">The page type's <c>[Render]</c>, or <see langword="null"/>.</param>
     internal sealed record TypeSummaryModel(
         string FullName,
         string DisplayName,
@@ -35,5 +36,6 @@ namespace DeclarativeScrape.Generators.Model
         EquatableArray<string> ReadAttributes,
         bool ReadsAllAttributes,
         bool HasErrors,
-        bool IsGenerated);
+        bool IsGenerated,
+        RenderModel? Render = null);
 }

@@ -60,6 +60,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
+            var render = isPage ? RenderParser.Parse(type, properties, diagnostics, cancellationToken) : null;
+
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
             // build shows that one error rather than every use of the extractor and its scraper failing with it. A type
             // with an error of its own keeps a model too (not generated): its place in the crawl graph keeps its
@@ -72,7 +74,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
                 HasErrors: parser.LeftOut,
                 unset.ToEquatableArray(),
-                generated);
+                generated,
+                render);
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }
     }

@@ -37,6 +37,7 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string PageEncoding = "PageEncodingAttribute";
         public const string Header = "HeaderAttribute";
         public const string Limits = "LimitsAttribute";
+        public const string Render = "RenderAttribute";
         public const string Link = "Link";
 
         /// <summary>Whether <paramref name="type"/> is <c>DeclarativeScrape.<paramref name="name"/></c>.</summary>

@@ -39,6 +39,19 @@ internal static class ResultLine
             json.WriteNumber("failed", s.Failed);
             json.WriteNumber("retries", s.Retries);
             json.WriteNumber("bytes", s.BytesReceived);
+            if (s.Rendering is { } r)
+            {
+                json.WriteStartObject("rendering");
+                json.WriteNumber("rendered", r.Rendered);
+                json.WriteNumber("renderedWhenNeeded", r.RenderedWhenNeeded);
+                json.WriteNumber("staticSufficed", r.StaticSufficed);
+                json.WriteNumber("retried", r.Retried);
+                json.WriteNumber("browserRestarts", r.BrowserRestarts);
+                json.WriteNumber("subresourcesAllowed", r.SubresourcesAllowed);
+                json.WriteNumber("subresourcesBlocked", r.SubresourcesBlocked);
+                json.WriteEndObject();
+            }
+
             WriteCounts(json, "skippedByReason", s.SkippedByReason);
             WriteCounts(json, "failedByReason", s.FailedByReason);
             json.WriteBoolean("reconciles", s.Reconciles);

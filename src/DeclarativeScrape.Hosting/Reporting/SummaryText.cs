@@ -46,6 +46,11 @@ internal static class SummaryText
             lines.Add($"  failed     {Quantities.ByReason(s.FailedByReason)}");
         }
 
+        if (s.Rendering is { } r)
+        {
+            lines.Add($"  rendered   {Quantities.Count(r.Rendered)} pages ({Quantities.Count(r.RenderedWhenNeeded)} whose static HTML lacked a required value, {Quantities.Count(r.StaticSufficed)} static sufficed); browser requests {Quantities.Count(r.SubresourcesAllowed)} allowed, {Quantities.Count(r.SubresourcesBlocked)} blocked; {Quantities.Count(r.BrowserRestarts)} browser restarts");
+        }
+
         lines.Add($"  retries    {Quantities.Count(s.Retries)}");
         if (s.Failures.Count > 0)
         {

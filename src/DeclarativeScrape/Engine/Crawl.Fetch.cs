@@ -46,7 +46,7 @@ internal sealed partial class Crawl<TItem>
                 Interlocked.Increment(ref _unparsed);
                 ReleaseRunSlot(job);
                 handedOff = true;
-                await _pages.Writer.WriteAsync(job, CancellationToken.None).ConfigureAwait(false);
+                await HandOffAsync(job).ConfigureAwait(false);
                 return;
             }
 
@@ -175,6 +175,7 @@ internal sealed partial class Crawl<TItem>
         FinalUrl = finalUrl is not null && finalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? finalUrl.AbsoluteUri : null,
         Message = message,
         ExtractionFailures = failures ?? [],
+        Render = job.Render,
         Elapsed = _time.GetElapsedTime(job.Started),
     };
 

@@ -36,10 +36,7 @@ internal sealed partial class Crawl<TItem>
                 continue;
             }
 
-            if (Interlocked.Decrement(ref _unparsed) == _settings.MaxConcurrency - 1)
-            {
-                _signal.Set();   // the dispatcher stopped admitting while the parse backlog was full
-            }
+            LeaveUnparsed();
             ValueTask done;
             try
             {
@@ -79,9 +76,8 @@ internal sealed partial class Crawl<TItem>
             }
             finally
             {
-                job.Result?.Body.Return();
                 single[0] = default!;
-                FinishJob();
+                EndPage(job);
             }
         }
     }
@@ -107,32 +103,54 @@ internal sealed partial class Crawl<TItem>
         }
         finally
         {
-            job.Result?.Body.Return();
             _completing.Release();
-            FinishJob();
+            EndPage(job);
         }
     }
 
     /// <summary>One fetched page, in a straight line: extract, complete (the store takes everything the page causes), emit.</summary>
     private async ValueTask ProcessPageAsync(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
     {
-        var page = Extract(worker, job, links, single);
+        if (Extract(worker, job, links, single) is not { } page)
+        {
+            return;   // the mixed mode sends it to the browser first (EndPage)
+        }
+
         var done = await _store.CompleteAsync(page, CancellationToken.None).ConfigureAwait(false);
         await EmitPageAsync(page, done).ConfigureAwait(false);
     }
 
-    /// <summary>Parses and extracts the page (CPU only): its outcome, its item, and its links with their scope and depth verdicts.</summary>
-    private PageCompletion<TItem> Extract(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
+    /// <summary>
+    /// Parses and extracts the page (CPU only): its outcome, its item, and its links with their scope and depth verdicts;
+    /// <see langword="null"/> when the mixed mode renders it first.
+    /// </summary>
+    private PageCompletion<TItem>? Extract(ParseWorker worker, PageJob job, List<FrontierCandidate> links, TItem[] single)
     {
         var result = job.Result!;
         var pageType = _plan.Pages[job.Lease.PageType];
         PageExtraction<TItem> extraction;
+        var mayRender = _render is not null && RenderStage.MayRenderAfter(pageType, job);
         try
         {
             extraction = worker.Extract(result.Body.Span, result.ContentType, result.FinalUrl, pageType);
         }
         finally
         {
+            if (!mayRender)
+            {
+                result.Body.Return();
+            }
+        }
+
+        if (mayRender)
+        {
+            // The mixed mode: a required value missing from the static HTML sends the page to the browser (EndPage).
+            job.RenderNext = _render!.DecideAfterStatic(pageType, job, extraction.Failures);
+            if (job.RenderNext)
+            {
+                return null;
+            }
+
             result.Body.Return();
         }
 
@@ -160,6 +178,7 @@ internal sealed partial class Crawl<TItem>
                 StatusCode = result.StatusCode,
                 FinalUrl = result.FinalUrl.AbsoluteUri != job.Lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null,
                 Elapsed = _time.GetElapsedTime(job.Started),
+                Render = job.Render,
             };
 
         if (!extraction.HasItem || error is not null)

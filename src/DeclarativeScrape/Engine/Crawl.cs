@@ -67,6 +67,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
         _politeness = _store.Politeness;
 
+        _render = CreateRenderStage();
         _parseWorkers = engine.ParseWorkerCount;
         _completing = new SemaphoreSlim(settings.MaxConcurrency);
         _pages = Channel.CreateBounded<PageJob>(new BoundedChannelOptions(_parseWorkers * PagesPerWorker) { SingleWriter = false, SingleReader = false });
@@ -91,7 +92,11 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     /// <summary>Starts the run in the background.</summary>
     public void Start() => _ = RunAsync();
 
-    public void Wake() => _signal.Set();
+    public void Wake()
+    {
+        _signal.Set();
+        _render?.Guard.Wake();
+    }
 
     /// <summary>Stops gracefully: no new requests, in-flight requests cancelled, fetched pages drained.</summary>
     public void Stop()
@@ -225,7 +230,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         var completed = !_stop.IsCancellationRequested && _fault is null;
-        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared };
+        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared, Rendering = _render?.Summarize() };
         Log.RunFinished(_logger, _plan.Name, completed ? "finished" : "stopped", summary.Elapsed, summary.Discovered, summary.Processed, summary.Skipped, summary.Failed, summary.Items, summary.Requests);
         _engine.Untrack(this);
         _events?.Writer.TryComplete(_fault);

@@ -25,6 +25,12 @@ internal sealed class PageJob(RunHost host, FrontierLease lease, long sequence, 
     /// <summary>429 answers received.</summary>
     public int RateLimited;
 
+    /// <summary>Whether the page was rendered in a browser, and why (<see cref="RenderAttribute"/>).</summary>
+    public RenderDecision Render;
+
+    /// <summary>Set by a parse worker when the mixed mode sends the page to the browser after its static extraction.</summary>
+    public bool RenderNext;
+
     /// <summary>The final result, with the body for the parse worker.</summary>
     public FetchResult? Result;
 }

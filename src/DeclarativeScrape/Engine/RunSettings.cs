@@ -40,6 +40,7 @@ internal sealed class RunSettings
         StateProvider = options.StateProviderFor();
         Encoding = options.PageEncoding is { } label && EncodingLabels.TryGet(label, out var encoding) ? encoding : null;
         PageStageProbe = options.PageStageProbe;
+        Renderer = options.Renderer;
     }
 
     public string ScraperName { get; }
@@ -104,4 +105,5 @@ internal sealed class RunSettings
 
     /// <summary>A test's hook into each page stage (<see cref="ScrapeOptions.PageStageProbe"/>).</summary>
     public Action<PageStage, Uri>? PageStageProbe { get; }
+    public IPageRenderer? Renderer { get; }
 }

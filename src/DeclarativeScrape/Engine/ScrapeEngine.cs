@@ -138,6 +138,7 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         ItemWriter<TItem>.Validate(options.OutputPath, plan.Format);
+        RenderStage.Validate(plan, options.Renderer);
 
         return new RunSettings(plan.Name, options);
     }

@@ -241,6 +241,9 @@ internal sealed class PageFetcher
         return request;
     }
 
+    /// <summary>The run's cookies for <paramref name="url"/> (for a browser rendering the page).</summary>
+    public IReadOnlyList<Cookie> CookiesFor(Uri url) => _cookies.Count == 0 ? [] : [.. _cookies.GetCookies(url).Cast<Cookie>()];
+
     private void StoreCookies(Uri url, HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Set-Cookie", out var values))

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Scraper {Scraper} stopped by an internal error")]
     public static partial void RunCrashed(ILogger logger, string scraper, Exception exception);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Debug, Message = "{Url}: the static HTML lacks {Properties}: rendering it")]
+    public static partial void RenderNeeded(ILogger logger, Uri url, string properties);
 }

@@ -44,6 +44,15 @@ internal static class ScrapeTelemetry
     /// <summary>Failed URLs. Tags: scraper, reason.</summary>
     public static readonly Counter<long> Failures = Meter.CreateCounter<long>("declarativescrape.failures", "{url}", "URLs that failed, by reason.");
 
+    /// <summary><c>declarativescrape.renders</c>: pages rendered in a browser, by status (Rendered, TimedOut, Crashed, Failed, Cancelled).</summary>
+    public static readonly Counter<long> Renders = Meter.CreateCounter<long>("declarativescrape.renders", "{page}", "Pages rendered in a browser, by how the render ended.");
+
+    /// <summary><c>declarativescrape.render.duration</c>: time from handing a page to the browser to its rendered HTML.</summary>
+    public static readonly Histogram<double> RenderDuration = Meter.CreateHistogram<double>("declarativescrape.render.duration", "s", "Time to render a page in a browser, waits and retries included.");
+
+    /// <summary><c>declarativescrape.render.subresources</c>: requests of rendered pages, by decision (allowed, blocked).</summary>
+    public static readonly Counter<long> Subresources = Meter.CreateCounter<long>("declarativescrape.render.subresources", "{request}", "Requests made by rendered pages, allowed or blocked.");
+
     private static readonly ConcurrentDictionary<ScrapeEngine, byte> Engines = new();
 
     /// <summary>Each used host's current adaptive limit. Tag: host.</summary>

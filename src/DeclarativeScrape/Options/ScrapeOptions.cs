@@ -83,6 +83,13 @@ public sealed class ScrapeOptions
     /// <summary>The engine the run uses; <see langword="null"/> for <see cref="ScrapeEngine.Shared"/>.</summary>
     public ScrapeEngine? Engine { get; set; }
 
+    /// <summary>
+    /// Renders the pages of <see cref="RenderAttribute"/> page types (for example the <c>DeclarativeScrape.Browser</c>
+    /// package's Chromium renderer); required when the scraper has such page types, unused otherwise. The caller owns
+    /// it: one renderer may serve several runs, which then share its browser.
+    /// </summary>
+    public IPageRenderer? Renderer { get; set; }
+
     /// <summary>Checks every option and throws <see cref="ScrapeOptionsException"/> naming the first bad one.</summary>
     /// <exception cref="ScrapeOptionsException">An option has a value that cannot work.</exception>
     public void Validate()

@@ -12,7 +12,10 @@ public enum FailureReason
     /// <summary>The connection failed, was reset or closed early (a truncated body).</summary>
     Network,
 
-    /// <summary>The request took longer than <see cref="TimeoutOptions.Request"/> or did not connect within <see cref="TimeoutOptions.Connect"/>.</summary>
+    /// <summary>
+    /// The request took longer than <see cref="TimeoutOptions.Request"/> or did not connect within <see cref="TimeoutOptions.Connect"/>;
+    /// or a rendered page did not settle within its <see cref="RenderAttribute.TimeoutSeconds"/>.
+    /// </summary>
     Timeout,
 
     /// <summary>No bytes arrived for <see cref="TimeoutOptions.ReadIdle"/>: a hung server or a stalled body.</summary>
@@ -36,4 +39,10 @@ public enum FailureReason
 
     /// <summary>The response was not an HTML (or XHTML/XML) document.</summary>
     NotHtml,
+
+    /// <summary>
+    /// A <see cref="RenderAttribute"/> page the browser could not render: it crashed the browser on every attempt, or
+    /// the browser failed (a page that does not settle in time is <see cref="Timeout"/>).
+    /// </summary>
+    Render,
 }

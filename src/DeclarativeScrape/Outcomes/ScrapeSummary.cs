@@ -54,6 +54,12 @@ public sealed record ScrapeSummary
     /// </summary>
     public SharedCrawlSummary? Shared { get; init; }
 
+    /// <summary>
+    /// What the browser did, for a scraper with <see cref="RenderAttribute"/> page types; <see langword="null"/> for one
+    /// without.
+    /// </summary>
+    public RenderSummary? Rendering { get; init; }
+
     /// <summary>How many failed outcomes <see cref="Failures"/> keeps at most.</summary>
     public const int MaxFailuresKept = 1000;
 

@@ -39,6 +39,12 @@ public sealed record UrlOutcome
     /// <summary>Time from the first attempt to the outcome.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>
+    /// Whether the page was rendered in a browser (<see cref="RenderAttribute"/>), and for <see cref="RenderMode.WhenNeeded"/>
+    /// whether its static HTML sufficed; <see cref="RenderDecision.None"/> for plain HTTP pages.
+    /// </summary>
+    public RenderDecision Render { get; init; }
+
     /// <summary>One line naming the URL and how it ended.</summary>
     public override string ToString() => Kind switch
     {

@@ -40,4 +40,11 @@ public sealed class PageType<TItem>
     /// with <see cref="HtmlAttribute"/> or <see cref="OuterHtmlAttribute"/> needs. The generator fills it.
     /// </summary>
     public IReadOnlyList<string>? ReadAttributes { get; init; }
+
+    /// <summary>
+    /// How pages of this type are rendered in a browser (<see cref="RenderAttribute"/>), or <see langword="null"/> (the
+    /// default) for plain HTTP. The generator fills it; a run of a plan with such page types needs
+    /// <see cref="ScrapeOptions.Renderer"/>.
+    /// </summary>
+    public RenderSpec? Render { get; init; }
 }

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DeclarativeScrape.Examples.Tests.DocBlocks;
 
 /// <summary>
-/// Compiles source files in memory the way a user's project compiles them: the runtime, the host and the demo sites
+/// Compiles source files in memory the way a user's project compiles them: the runtime, the host, the browser package and the demo sites
 /// referenced, the generator run through a <see cref="CSharpGeneratorDriver"/>, its analyzer run, nullable on,
 /// warnings as errors.
 /// </summary>
@@ -36,7 +36,7 @@ public static class DocCompiler
                 generalDiagnosticOption: ReportDiagnostic.Error));
         CSharpGeneratorDriver.Create([new DeclarativeScrapeGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer()]).GetAllDiagnosticsAsync();
+        var all = await output.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new RenderWithoutPageAnalyzer()]).GetAllDiagnosticsAsync();
         return [.. generatorDiagnostics.Concat(all).Where(d => d.Severity >= DiagnosticSeverity.Warning).Distinct()];
     }
 
@@ -51,6 +51,7 @@ public static class DocCompiler
         paths.Add(typeof(ScrapeApp).Assembly.Location);
         paths.Add(typeof(DeclarativeScrape.PostgreSql.PostgreSqlState).Assembly.Location);
         paths.Add(typeof(BookstoreSite).Assembly.Location);
+        paths.Add(typeof(DeclarativeScrape.Browser.ChromiumRenderer).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
         return [.. paths
             .Where(p => p.Length > 0)

@@ -18,6 +18,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     private string _data = "";
     private string _bin = "";
     private string? _runAs;
+    private string _options = "";
     private int _databases;
 
     /// <summary>Why no server runs, or <see langword="null"/> when one does.</summary>
@@ -88,8 +89,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
 
             await RunAsync(Path.Combine(_bin, "initdb"), "-D", _data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions");
             Port = FreePort();
-            var options = $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60";
-            await RunAsync(Path.Combine(_bin, "pg_ctl"), "-D", _data, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start");
+            _options = $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=60";
+            await RunAsync(Path.Combine(_bin, "pg_ctl"), "-D", _data, "-o", _options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start");
         }
         catch (Exception e)
         {
@@ -121,7 +122,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     /// <summary>Stops the server (the database goes away), for failure tests; <see cref="StartAgainAsync"/> brings it back.</summary>
     public Task StopAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"), "-D", _data, "-m", "immediate", "-w", "-t", "30", "stop");
 
-    public Task StartAgainAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"), "-D", _data, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start");
+    public Task StartAgainAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"), "-D", _data, "-o", _options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start");
 
     private static string? FindBinaries()
     {

@@ -150,6 +150,51 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     }
 
     [SkippableFact]
+    public async Task A_worker_rides_out_a_short_database_outage_and_stops_cleanly_when_it_lasts()
+    {
+        postgres.SkipIfUnavailable();
+        var database = await postgres.CreateDatabaseAsync();
+        await using var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(50) });
+
+        // A short outage: the worker retries with backoff and finishes the crawl, every item once.
+        var uri = postgres.Uri(database, "retry_for=60");
+        await using (var worker = Worker(slow.StartUrl, uri, "--concurrency", "4"))
+        {
+            var exited = worker.WaitForExitAsync(PerRun);
+            (await Task.WhenAny(slow.Traffic.WhenRequests(30), exited)).ShouldNotBe(exited, worker.Transcript());
+            await postgres.StopAsync();
+            await postgres.StartAgainAsync();
+            (await exited).ShouldBe(0, worker.Transcript());
+        }
+
+        var items = await ExportAsync(uri, "outage.jsonl");
+        items.Count.ShouldBe(200);
+        items.ShouldBeUnique();
+
+        // A long one: the worker stops, saying why, within its retry_for.
+        var second = await postgres.CreateDatabaseAsync();
+        var longer = postgres.Uri(second, "retry_for=3");
+        await using (var worker = Worker(slow.StartUrl, longer, "--concurrency", "4"))
+        {
+            var exited = worker.WaitForExitAsync(PerRun);
+            var before = slow.Traffic.Requests;
+            (await Task.WhenAny(slow.Traffic.WhenRequests(before + 30), exited)).ShouldNotBe(exited, worker.Transcript());
+            await postgres.StopAsync();
+            try
+            {
+                (await exited).ShouldBe(1, worker.Transcript());
+                var error = string.Join('\n', worker.Error);
+                error.ShouldContain($"The crawl's database '{longer}' could not be reached for");
+                error.ShouldContain("this worker stops");
+            }
+            finally
+            {
+                await postgres.StartAgainAsync();
+            }
+        }
+    }
+
+    [SkippableFact]
     public async Task A_wrong_uri_an_unreachable_server_and_a_foreign_schema_each_give_a_clear_error_naming_the_option()
     {
         postgres.SkipIfUnavailable();

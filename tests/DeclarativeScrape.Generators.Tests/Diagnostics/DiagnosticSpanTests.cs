@@ -74,6 +74,13 @@ public sealed class DiagnosticSpanTests
         { "DS0027", "empty date format", "[Page, Item] public partial class P { [Text(\"time\"), Format([|\"\"|])] public DateTime? T { get; init; } }" + Scraper },
         { "DS0027", "date format .NET refuses", "[Page, Item] public partial class P { [Text(\"time\"), Format([|\"%\"|])] public DateTimeOffset T { get; init; } }" + Scraper },
         { "DS0024", "one nested item of the scope, spaces around", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } [Items([|\" :scope \"|])] public R? One { get; init; } }\n[Item] public partial class R { [Text(\"b\")] public string? B { get; init; } }" + Scraper },
+        { "DS0066", "empty wait selector", "[Page, Item, Render(WaitForSelector = [|\"\"|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0066", "bad click selector", "[Page, Item, Render(ClickSelector = \"button[|[|]\")] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0067", "zero render timeout", "[Page, Item, Render(TimeoutSeconds = [|0|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0067", "max clicks without a click selector", "[Page, Item, Render(MaxClicks = [|3|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0067", "undefined render mode", "[Page, Item, Render(Mode = [|(RenderMode)7|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0068", "when needed without required properties", "[Page, Item, Render(Mode = [|RenderMode.WhenNeeded|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
+        { "DS0069", "render blocking scripts", "[Page, Item, Render(Block = [|RenderResources.Scripts|])] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper },
     };
 
     [Theory]
@@ -184,6 +191,23 @@ public sealed class DiagnosticSpanTests
 
         run.Reported.ShouldHaveSingleItem().Id.ShouldBe("DS0002");
         run.CompilationDiagnostics.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("[Page, Item] public partial class P { [Items(\"li\")] public IReadOnlyList<R> Rs { get; init; } = []; }\n[Item, [|Render|]] public partial class R { [Text(\"b\")] public string? B { get; init; } }", "R")]
+    [InlineData("[[|Render(Mode = RenderMode.WhenNeeded)|]]\npublic static class Helper { }\n[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }", "Helper")]
+    public async Task Render_on_a_type_that_is_not_a_page_is_an_error_on_the_attribute(string markup, string type)
+    {
+        var parsed = Markup.Parse(Prelude + markup + Scraper);
+        var run = GeneratorHarness.Run(parsed.Source);
+
+        var diagnostic = (await GeneratorHarness.AnalyzeAsync(run.Output)).ShouldHaveSingleItem();
+
+        diagnostic.Id.ShouldBe("DS0065");
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+        diagnostic.Location.SourceSpan.ShouldBe(parsed.Span);
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("[Render] on '" + type + "' has no effect: only a [Page] type is fetched, and so rendered");
+        diagnostic.Descriptor.HelpLinkUri.ShouldEndWith("docs/diagnostics/DS0065.md");
     }
 
     [Theory]

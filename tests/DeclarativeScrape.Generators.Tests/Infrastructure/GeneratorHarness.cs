@@ -46,7 +46,7 @@ public static class GeneratorHarness
     /// <summary>The analyzer's diagnostics on the compilation (with generated code).</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
     {
-        var withAnalyzers = compilation.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer()]);
+        var withAnalyzers = compilation.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new RenderWithoutPageAnalyzer()]);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
 

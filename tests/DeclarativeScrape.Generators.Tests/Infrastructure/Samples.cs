@@ -233,8 +233,35 @@ public static class Samples
         }
         """;
 
+    public const string Rendering = """
+        using System;
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Rendered;
+
+        [Scraper(StartUrl = "http://127.0.0.1/shop/page-1.html", StartPage = typeof(Listing))]
+        public static partial class ShopScraper;
+
+        [Page, Render(WaitForSelector = "#products li", ClickSelector = "button.more", MaxClicks = 3, TimeoutSeconds = 12.5)]
+        public partial class Listing
+        {
+            [Follow("#products a")] public IReadOnlyList<Link<Product>> Products { get; init; } = [];
+        }
+
+        [Page, Item, Render(Mode = RenderMode.WhenNeeded, WaitUntil = RenderWaitUntil.NetworkIdle, Block = RenderResources.Images | RenderResources.Stylesheets)]
+        public partial record Product
+        {
+            [Text("h1")] public required string Title { get; init; }
+            [Text("p.price")] public decimal Price { get; init; }
+            [Text("p.note")] public string? Note { get; init; }
+            [PageUrl] public Uri Url { get; init; } = default!;
+        }
+        """;
+
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
+        [nameof(Rendering)] = Rendering,
         [nameof(SingleItem)] = SingleItem,
         [nameof(SeveralItems)] = SeveralItems,
         [nameof(Converters)] = Converters,
