@@ -62,6 +62,46 @@ namespace DeclarativeScrape.Generators.Emit
             return attributes.ToList();
         }
 
+        /// <summary>
+        /// The selectors the extraction of a page of type <paramref name="page"/> matches: its own and those of the item
+        /// types nested in it (at any depth), in ordinal order; <see langword="null"/> when a type in it has no generated
+        /// extractor (what it reads is unknown).
+        /// </summary>
+        public IReadOnlyList<string>? SelectorsOn(TypeSummaryModel page)
+        {
+            var nestedByName = NestedItems.ToDictionary(i => i.FullName, StringComparer.Ordinal);
+            var selectors = new SortedSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<TypeSummaryModel>();
+            pending.Push(page);
+            while (pending.Count > 0)
+            {
+                var type = pending.Pop();
+                if (!seen.Add(type.FullName))
+                {
+                    continue;
+                }
+
+                if (!type.IsGenerated || type.HasErrors)
+                {
+                    return null;
+                }
+
+                selectors.UnionWith(type.Selectors);
+                foreach (var nested in type.Nested)
+                {
+                    if (!nestedByName.TryGetValue(nested, out var item))
+                    {
+                        return null;
+                    }
+
+                    pending.Push(item);
+                }
+            }
+
+            return selectors.ToList();
+        }
+
         /// <summary>The canonical schema text the fingerprint hashes.</summary>
         public string Schema => string.Concat(Pages.Select(p => p.Schema)) + string.Concat(NestedItems.Select(i => i.Schema));
 

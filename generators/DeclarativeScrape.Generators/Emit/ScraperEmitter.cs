@@ -76,6 +76,11 @@ namespace DeclarativeScrape.Generators.Emit
                     initializers.Add("ReadAttributes = " + Literals.StringArray(attributes));
                 }
 
+                if (graph.SelectorsOn(page) is { } selectors)
+                {
+                    initializers.Add("Selectors = " + Literals.StringArray(selectors));
+                }
+
                 if (page.Render is { } render)
                 {
                     initializers.Add("Render = " + RenderSpec(render));

@@ -15,6 +15,7 @@ namespace DeclarativeScrape.Generators.Emit
             var schema = new StringBuilder();
             var attributes = new SortedSet<string>(StringComparer.Ordinal);
             var readsAll = false;
+            var selectors = new SortedSet<string>(StringComparer.Ordinal);
             schema.Append(model.IsPage ? "page " : "item ").Append(model.Type.FullName).Append(model.IsPage && model.IsItem ? " item" : string.Empty).Append('\n');
             foreach (var property in model.Properties)
             {
@@ -36,10 +37,22 @@ namespace DeclarativeScrape.Generators.Emit
 
                 schema.Append('\n');
                 readsAll |= !CollectAttributes(property, attributes);
+                if (PropertyExtractionEmitter.IsQueried(property))
+                {
+                    selectors.Add(property.Selector!.Text);
+                }
+                else if (model.IsPage && property.Selector is { IsScope: true })
+                {
+                    // A page's :scope is its <html>, read whole: the same element as :root.
+                    selectors.Add(":root");
+                }
             }
 
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
-                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render);
+                readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render)
+            {
+                Selectors = selectors.ToEquatableArray(),
+            };
         }
 
         /// <summary>Adds the attributes <paramref name="property"/> reads; <see langword="false"/> when it may read any.</summary>

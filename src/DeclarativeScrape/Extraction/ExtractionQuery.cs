@@ -23,6 +23,9 @@ public static class ExtractionQuery
     private static Frame[]? t_frames;
 
     [ThreadStatic]
+    private static CompactPlan? t_prunedFor;
+
+    [ThreadStatic]
     private static NameMemo[]? t_nameMemo;
 
     /// <summary>
@@ -37,6 +40,11 @@ public static class ExtractionQuery
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(set);
+        if (t_prunedFor is { } plan && !plan.Covers(set))
+        {
+            throw new SelectorNotInPlanException();
+        }
+
         var results = new object?[set.Count];
         if (scope is INode node && set.Count > 0)
         {
@@ -45,6 +53,17 @@ public static class ExtractionQuery
 
         return new SelectorMatches(set, results);
     }
+    /// <summary>
+    /// The compact plan of the pruned document being extracted on this thread, or <see langword="null"/>: while set,
+    /// <see cref="Match"/> refuses a set with a selector the plan does not list (the parse worker then parses the page
+    /// in full), so a document built for some selectors is never searched with others.
+    /// </summary>
+    internal static CompactPlan? PrunedFor
+    {
+        get => t_prunedFor;
+        set => t_prunedFor = value;
+    }
+
     /// <summary>The first descendant of <paramref name="scope"/> that <paramref name="selector"/> matches.</summary>
     /// <param name="scope">The document or element searched (the scope itself is not a candidate).</param>
     /// <param name="selector">The parsed selector.</param>

@@ -7,7 +7,7 @@ namespace DeclarativeScrape;
 /// The HTML tokenizer of the compact parser: a page's decoded text into tokens, as AngleSharp 1.10's tokenizer cuts it
 /// (the same token boundaries, character references, attribute rules and end-tag rules in raw text, quirks included),
 /// pulled one token at a time by <see cref="PageTreeBuilder"/>. Comments, processing instructions and bogus comments
-/// are <see cref="TokenKind.Comment"/> tokens without text (the extraction parser skips them too; they still end a run
+/// are <see cref="TokenKind.Comment"/> tokens without text (the extraction parser keeps them as empty comment nodes; they end a run
 /// of text). Attributes are kept only when <see cref="AttributeFilter"/> keeps them, and their values are decoded then.
 /// </summary>
 /// <remarks>

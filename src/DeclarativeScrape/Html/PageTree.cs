@@ -18,6 +18,9 @@ internal sealed class PageTree
     /// <summary>The <see cref="TreeNode.Name"/> of the document node.</summary>
     public const int DocumentName = -2;
 
+    /// <summary>The <see cref="TreeNode.Name"/> of a comment node (its text is not kept, as AngleSharp skips it).</summary>
+    public const int CommentName = -3;
+
     /// <summary>The deepest an element may be (AngleSharp moves elements past depth 512; the parser falls back before).</summary>
     public const int MaximumDepth = 500;
 
@@ -264,6 +267,16 @@ internal sealed class PageTree
 
         return copy;
     }
+
+    /// <summary>Appends a comment node (without text) to <paramref name="parent"/>.</summary>
+    public void AddComment(int parent)
+    {
+        var index = NewNode();
+        _nodes[index] = new TreeNode { Parent = parent, Name = CommentName, Depth = _nodes[parent].Depth + 1 };
+    }
+
+    /// <summary>Whether the node is a comment.</summary>
+    public bool IsComment(int node) => _nodes[node].Name == CommentName;
 
     /// <summary>Appends text to <paramref name="parent"/>: to its last child when that is a text node, else as a new one.</summary>
     public void AppendText(int parent, ReadOnlySpan<char> text)

@@ -118,10 +118,34 @@ internal sealed class PageTreeBuilder
             case TokenKind.EndOfFile:
                 EndOfFile(mode);
                 break;
-            default:
-                // Comments are skipped in every mode.
+            case TokenKind.Comment:
+                Comment(mode);
                 break;
         }
+    }
+
+    // AngleSharp keeps a comment node (without its text, comments being skipped) where the standard inserts the
+    // comment: it shows in serialized markup and splits text nodes.
+    private void Comment(InsertionMode mode)
+    {
+        if (Failed)
+        {
+            return;
+        }
+
+        var parent = mode switch
+        {
+            InsertionMode.Initial or InsertionMode.BeforeHtml or InsertionMode.AfterAfterBody => PageTree.DocumentNode,
+            InsertionMode.AfterBody => _openCount > 0 ? _open[0] : PageTree.DocumentNode,
+            _ => CurrentNode,
+        };
+        if (!_tree.CanAppendTo(parent))
+        {
+            Fail(TreeFallback.DocumentOrder);
+            return;
+        }
+
+        _tree.AddComment(parent);
     }
 
     private void Characters(InsertionMode mode, ReadOnlySpan<char> text)

@@ -47,4 +47,7 @@ internal enum TreeFallback
 
     /// <summary>A node that would not be appended at the end of the document order (an element put back into the head).</summary>
     DocumentOrder,
+
+    /// <summary>AngleSharp's DOM interface refuses an element or attribute name its parser accepts (<c>&lt;p a"b&gt;</c>).</summary>
+    DomInterface,
 }

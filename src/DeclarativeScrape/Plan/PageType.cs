@@ -42,6 +42,14 @@ public sealed class PageType<TItem>
     public IReadOnlyList<string>? ReadAttributes { get; init; }
 
     /// <summary>
+    /// The CSS selectors the extractor matches, nested items included, or <see langword="null"/> (the default) when
+    /// they are not known. With them the crawl builds only the part of a page those selectors can match or read (see
+    /// docs/performance.md, "Building only what extraction needs"); without them it builds the whole page. The
+    /// generator fills it.
+    /// </summary>
+    public IReadOnlyList<string>? Selectors { get; init; }
+
+    /// <summary>
     /// How pages of this type are rendered in a browser (<see cref="RenderAttribute"/>), or <see langword="null"/> (the
     /// default) for plain HTTP. The generator fills it; a run of a plan with such page types needs
     /// <see cref="ScrapeOptions.Renderer"/>.

@@ -1,0 +1,280 @@
+using AngleSharp.Css;
+using AngleSharp.Css.Dom;
+
+namespace DeclarativeScrape;
+
+/// <summary>
+/// What the compact path needs of a page type's selectors: for each, the element names, ids and classes its subject
+/// (rightmost compound) requires, so that a page can be built with only the elements that may match (their subtrees
+/// and their ancestors) and still match exactly as the whole page does. Only selectors whose match depends on nothing
+/// but the element, its attributes, its ancestors and its position among its siblings are accepted: type, universal,
+/// id, class and attribute selectors, the descendant and child combinators, <c>:root</c>, <c>:scope</c> and the
+/// structural pseudo-classes (<c>:first-child</c>, <c>:nth-child()</c>, <c>:nth-of-type()</c>…). Anything else
+/// (sibling combinators, <c>:not()</c>, <c>:has()</c>, <c>:empty</c>, pseudo-elements, states) makes the whole page
+/// type use AngleSharp's full parse: decided once, when the plan is first used.
+/// </summary>
+internal sealed class PruneSelectors
+{
+    private static readonly HashSet<string> PlainPseudoClasses = new(StringComparer.OrdinalIgnoreCase) { "root", "scope" };
+
+    private static readonly HashSet<string> StructuralPseudoClasses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "first-child", "last-child", "only-child", "first-of-type", "last-of-type", "only-of-type",
+        "nth-child", "nth-last-child", "nth-of-type", "nth-last-of-type",
+    };
+
+    private readonly Subject[] _subjects;
+
+    private PruneSelectors(Subject[] subjects, bool structural)
+    {
+        _subjects = subjects;
+        IsStructural = structural;
+    }
+
+    /// <summary>Whether a selector counts siblings: every element child of a kept element is then kept (without its content).</summary>
+    public bool IsStructural { get; }
+
+    /// <summary>The model of <paramref name="selectors"/>, or <see langword="null"/> when one of them is not supported here.</summary>
+    public static PruneSelectors? TryCreate(IReadOnlyList<string> selectors)
+    {
+        var subjects = new List<Subject>();
+        var structural = false;
+        foreach (var text in selectors)
+        {
+            var selector = ExtractionSelectors.Parse(text);
+            if (selector is InvalidSelector)
+            {
+                return null;
+            }
+
+            var visitor = new Visitor();
+            try
+            {
+                selector.Accept(visitor);
+            }
+            catch (Exception exception) when (exception is NotImplementedException or NotSupportedException)
+            {
+                return null;
+            }
+
+            if (!visitor.Supported || visitor.Subjects.Count == 0)
+            {
+                return null;
+            }
+
+            subjects.AddRange(visitor.Subjects);
+            structural |= visitor.Structural;
+        }
+
+        return new PruneSelectors([.. subjects], structural);
+    }
+
+    /// <summary>
+    /// Whether some selector's subject may match <paramref name="element"/>: its name, id and classes allow it (compared
+    /// ASCII case-insensitively, so a superset of what any document mode matches). Other conditions are left to
+    /// AngleSharp's matcher on the built document.
+    /// </summary>
+    public bool MayMatch(PageTree tree, int element, int idName, int className)
+    {
+        foreach (var subject in _subjects)
+        {
+            if (subject.Name is { } name && !string.Equals(name, tree.LocalName(element), StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (subject.Id is { } id && !(tree.TryGetAttribute(element, idName, out var value) && value.Equals(id, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            if (subject.Classes is { } classes && !HasClasses(tree, element, className, classes))
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasClasses(PageTree tree, int element, int className, List<string> classes)
+    {
+        if (!tree.TryGetAttribute(element, className, out var value))
+        {
+            return false;
+        }
+
+        foreach (var wanted in classes)
+        {
+            var found = false;
+            foreach (var range in value.SplitAny(" \t\n\f\r"))
+            {
+                if (value[range].Equals(wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What a subject compound requires: an element name (<see langword="null"/> for any), an id, classes.</summary>
+    private sealed class Subject
+    {
+        public string? Name { get; set; }
+
+        public string? Id { get; set; }
+
+        public List<string>? Classes { get; set; }
+    }
+
+    // Visits one selector. A list gives one subject per branch; a complex selector's subject is its last compound;
+    // parts left of a combinator are only checked for support. Anything not listed here is unsupported.
+    private sealed class Visitor : ISelectorVisitor
+    {
+        private Subject? _current;
+
+        public List<Subject> Subjects { get; } = [];
+
+        public bool Supported { get; private set; } = true;
+
+        public bool Structural { get; private set; }
+
+        void ISelectorVisitor.List(IEnumerable<ISelector> selectors)
+        {
+            foreach (var selector in selectors)
+            {
+                var before = Subjects.Count;
+                selector.Accept(this);
+                Supported &= Subjects.Count > before;
+            }
+        }
+
+        void ISelectorVisitor.Combinator(IEnumerable<ISelector> selectors, IEnumerable<string> symbols)
+        {
+            foreach (var symbol in symbols)
+            {
+                if (symbol.Trim() is not ("" or ">"))
+                {
+                    Supported = false;
+                }
+            }
+
+            var parts = selectors.ToList();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (i < parts.Count - 1)
+                {
+                    var left = new Visitor();
+                    parts[i].Accept(left);
+                    Supported &= left.Supported;
+                    Structural |= left.Structural;
+                }
+                else
+                {
+                    var before = Subjects.Count;
+                    parts[i].Accept(this);
+                    Supported &= Subjects.Count > before;
+                }
+            }
+        }
+
+        void ISelectorVisitor.Many(IEnumerable<ISelector> selectors)
+        {
+            var subject = Begin();
+            foreach (var selector in selectors)
+            {
+                _current = subject;
+                selector.Accept(this);
+            }
+
+            _current = null;
+        }
+
+        void ISelectorVisitor.Type(string name)
+        {
+            if (name != "*")
+            {
+                Begin().Name = name;
+            }
+            else
+            {
+                Begin();
+            }
+
+            _current = null;
+        }
+
+        void ISelectorVisitor.Id(string value)
+        {
+            Begin().Id = value;
+            _current = null;
+        }
+
+        void ISelectorVisitor.Class(string name)
+        {
+            (Begin().Classes ??= []).Add(name);
+            _current = null;
+        }
+
+        void ISelectorVisitor.Attribute(string name, string op, string? value)
+        {
+            Begin();
+            _current = null;
+        }
+
+        void ISelectorVisitor.Child(string name, int step, int offset, ISelector selector)
+        {
+            Begin();
+            _current = null;
+            if (!StructuralPseudoClasses.Contains(name))
+            {
+                Supported = false;
+                return;
+            }
+
+            Structural = true;
+            var inner = new Visitor();
+            selector.Accept(inner);
+            Supported &= inner.Supported;
+        }
+
+        void ISelectorVisitor.PseudoClass(string name)
+        {
+            Begin();
+            _current = null;
+            if (StructuralPseudoClasses.Contains(name))
+            {
+                Structural = true;
+            }
+            else if (!PlainPseudoClasses.Contains(name))
+            {
+                Supported = false;
+            }
+        }
+
+        void ISelectorVisitor.PseudoElement(string name) => Supported = false;
+
+        // The compound being visited, or a new subject for a selector that is a compound of one part.
+        private Subject Begin()
+        {
+            if (_current is { } current)
+            {
+                return current;
+            }
+
+            var subject = new Subject();
+            Subjects.Add(subject);
+            return subject;
+        }
+    }
+}
