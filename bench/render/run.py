@@ -55,19 +55,48 @@ def rss_and_cpu(pids):
     return rss, cpu
 
 
-def measure(cmd, env=None):
-    """Runs cmd, sampling its process tree's RSS every 0.25 s; CPU is the root's rusage with every descendant it (and they) reaped."""
+def comm(pid):
+    try:
+        with open(f'/proc/{pid}/stat') as f:
+            text = f.read()
+        return text[text.index('(') + 1:text.rindex(')')], int(text.rsplit(')', 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None, None
+
+
+def kill_browsers(pids):
+    """SIGKILLs each browser's main process (a chromium whose parent is not one): the crawler must restart it."""
+    killed = 0
+    for p in pids:
+        name, parent = comm(p)
+        if name == 'chromium' and comm(parent)[0] != 'chromium':
+            try:
+                os.kill(p, 9)
+                killed += 1
+            except OSError:
+                pass
+    return killed
+
+
+def measure(cmd, env=None, kill_every=0):
+    """Runs cmd, sampling its process tree's RSS every 0.25 s; CPU is the root's rusage with every descendant it (and they) reaped.
+    With kill_every > 0, the browser is SIGKILLed every kill_every seconds (a crash the crawler must survive)."""
     load_before = open('/proc/loadavg').read().split()[:3]
     start = time.monotonic()
     out_path = f'/tmp/render-bench-{os.getpid()}.log'
     with open(out_path, 'w') as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-        samples, done = [], threading.Event()
+        samples, done, kills = [], threading.Event(), [0]
 
         def sample():
+            next_kill = start + kill_every
             while not done.is_set():
-                rss, _ = rss_and_cpu(tree(proc.pid))
+                pids = tree(proc.pid)
+                rss, _ = rss_and_cpu(pids)
                 samples.append((time.monotonic() - start, rss))
+                if kill_every > 0 and time.monotonic() >= next_kill:
+                    kills[0] += kill_browsers(pids)
+                    next_kill = time.monotonic() + kill_every
                 done.wait(0.25)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -88,7 +117,7 @@ def measure(cmd, env=None):
     return {
         'rc': proc.returncode, 'wall_s': round(wall, 2), 'cpu_s': round(usage.ru_utime + usage.ru_stime, 1),
         'peak_tree_rss_mb': round(peak / 2**20), 'rss_mb_by_quarter': quarters,
-        'loadavg_before': load_before, 'loadavg_after': load_after, 'tool_result': result,
+        'loadavg_before': load_before, 'loadavg_after': load_after, 'tool_result': result, 'browser_kills': kills[0],
         'tail': output.splitlines()[-5:] if proc.returncode else [],
     }
 
@@ -111,12 +140,17 @@ def main():
     ap.add_argument('--concurrency', type=int, nargs='+', default=[2, 4, 8])
     ap.add_argument('--tools', nargs='+', default=['ds', 'crawlee'])
     ap.add_argument('--no-mixed', action='store_true', help='skip the mixed-mode runs (static, mixed, always at C=4)')
+    ap.add_argument('--no-build', action='store_true', help='reuse the RenderBench build of an earlier run')
+    ap.add_argument('--mixed-only', action='store_true', help='only the mixed-mode runs')
+    ap.add_argument('--kill-browser-every', type=float, default=0, metavar='SECONDS',
+                    help='SIGKILL the browser every SECONDS during each run: counts the URLs a crash loses (items correct)')
     ap.add_argument('--results', default=str(CACHE / 'render-results.jsonl'))
     a = ap.parse_args()
 
-    print('== building RenderBench (Release)', flush=True)
-    subprocess.run(['dotnet', 'build', str(REPO / 'bench/RenderBench'), '-c', 'Release', '-o', str(BENCH_DLL.parent),
-                    '-nodeReuse:false', '-v', 'quiet', '-clp:ErrorsOnly'], check=True)
+    if not (a.no_build and BENCH_DLL.exists()):
+        print('== building RenderBench (Release)', flush=True)
+        subprocess.run(['dotnet', 'build', str(REPO / 'bench/RenderBench'), '-c', 'Release', '-o', str(BENCH_DLL.parent),
+                        '-nodeReuse:false', '-v', 'quiet', '-clp:ErrorsOnly'], check=True)
     if 'crawlee' in a.tools and not (CRAWLEE_DIR / 'node_modules' / 'crawlee').exists():
         print('== npm install (crawlee, playwright; no browser download)', flush=True)
         CRAWLEE_DIR.mkdir(parents=True, exist_ok=True)
@@ -132,7 +166,7 @@ def main():
     for line in urllib.request.urlopen(base + '__expected.jsonl').read().decode().splitlines():
         e = json.loads(line)
         expected[urllib.request.urlparse(e['url']).path] = e
-    runs = [(tool, 'always', c) for c in a.concurrency for tool in a.tools]
+    runs = [] if a.mixed_only else [(tool, 'always', c) for c in a.concurrency for tool in a.tools]
     if not a.no_mixed:
         runs += [('ds', 'static', 4), ('ds', 'mixed', 4)]
     results = []
@@ -145,7 +179,9 @@ def main():
             else:
                 cmd = ['node', str(CRAWLEE_DIR / 'crawlee_render.mjs'), base, str(a.products), str(c), out]
             print(f'== {tool} {mode} c={c}', flush=True)
-            r = measure(cmd, env={**os.environ, 'CRAWLEE_STORAGE_DIR': '/tmp/render-crawlee-storage'})
+            if os.path.exists(out):
+                os.remove(out)
+            r = measure(cmd, env={**os.environ, 'CRAWLEE_STORAGE_DIR': '/tmp/render-crawlee-storage'}, kill_every=a.kill_browser_every)
             r.update(tool=tool, mode=mode, concurrency=c, products=a.products, items_correct=check(out, expected) if os.path.exists(out) else 0)
             r['pages_per_s'] = round(a.products / r['wall_s'], 1)
             r['cpu_ms_per_page'] = round(1000 * r['cpu_s'] / a.products, 1)
@@ -157,11 +193,11 @@ def main():
         site.stdin.close()
         site.wait(timeout=30)
 
-    print('\n| tool | mode | C | pages/s | CPU ms/page | peak tree RSS MB | RSS MB by quarter | items correct | load before → after |')
-    print('|---|---|---|---|---|---|---|---|---|')
+    print('\n| tool | mode | C | pages/s | CPU ms/page | peak tree RSS MB | RSS MB by quarter | items correct | browser kills | load before → after |')
+    print('|---|---|---|---|---|---|---|---|---|---|')
     for r in results:
         print(f"| {r['tool']} | {r['mode']} | {r['concurrency']} | {r['pages_per_s']} | {r['cpu_ms_per_page']} | {r['peak_tree_rss_mb']} | "
-              f"{' / '.join(map(str, r['rss_mb_by_quarter']))} | {r['items_correct']}/{r['products']} | {r['loadavg_before'][0]} → {r['loadavg_after'][0]} |")
+              f"{' / '.join(map(str, r['rss_mb_by_quarter']))} | {r['items_correct']}/{r['products']} | {r['browser_kills']} | {r['loadavg_before'][0]} → {r['loadavg_after'][0]} |")
 
 
 if __name__ == '__main__':

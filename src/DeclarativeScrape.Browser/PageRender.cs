@@ -9,7 +9,7 @@ namespace DeclarativeScrape.Browser;
 /// One attempt at rendering a page in a pooled context: a fresh page whose route serves the fetched document at its URL,
 /// blocks the spec's resource types and any further navigation of the page, and sends every other request through the
 /// run's <see cref="ISubresourceGate"/> (its slot is held until the request finished or failed); then the wait
-/// condition, the selector, the clicks, and the DOM's HTML. Crashes and timeouts are results, never exceptions.
+/// event, the selector, the script condition, the fixed wait, the clicks, and the DOM's HTML. Crashes and timeouts are results, never exceptions.
 /// </summary>
 internal sealed class PageRender
 {
@@ -101,6 +101,23 @@ internal sealed class PageRender
             {
                 _stage = $"waiting for the selector '{selector}'";
                 await Race(page.WaitForSelectorAsync("css=" + selector, new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = Remaining() })).ConfigureAwait(false);
+            }
+
+            if (_request.Spec.WaitForScript is { } script)
+            {
+                _stage = $"waiting for the script condition '{script}'";
+                await Race(page.WaitForFunctionAsync(script, null, new PageWaitForFunctionOptions { Timeout = Remaining() })).ConfigureAwait(false);
+            }
+
+            if (_request.Spec.Wait > TimeSpan.Zero)
+            {
+                _stage = $"waiting the fixed {_request.Spec.Wait.TotalSeconds:0.###} s (RenderAttribute.WaitSeconds)";
+                var left = TimeSpan.FromMilliseconds(Remaining());
+                await Race(Task.Delay(_request.Spec.Wait < left ? _request.Spec.Wait : left, _end.Token)).ConfigureAwait(false);
+                if (_request.Spec.Wait >= left)
+                {
+                    throw new TimeoutException();
+                }
             }
 
             if (_request.Spec.ClickSelector is { } click)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -25,7 +24,7 @@ namespace DeclarativeScrape.PostgreSql;
 /// <see cref="PgSettings.RetryFor"/>, the store breaks and the run stops with a message saying so.</para>
 /// </remarks>
 /// <typeparam name="TItem">The scraper's item type.</typeparam>
-internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
+internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFrontierSet
 {
     private readonly PgDatabase _db;
     private readonly PgSettings _pg;
@@ -34,18 +33,12 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     private readonly ILogger _logger;
     private readonly Action<string> _hostReady;
     private readonly Action _wake;
-    private readonly Action<Exception> _failed;
     private readonly OutcomeRecorder _recorder;
     private readonly ItemEncoder<TItem> _json;
     private readonly ItemEncoder<TItem>? _csv;
-    private readonly ArrayBufferWriter<byte> _scratch = new(4096);
-    private readonly AdmissionPolicy _admission;
     private readonly bool _limitsPages;
     private readonly string? _outputPath;
-    private readonly HostWindows _windows;
-    private readonly GroupCommit _work;
     private readonly ITimer _tick;
-    private readonly Task _loop;
     private readonly int _worker;
     private readonly int _perHost;
     private readonly SharedHosts _shared;
@@ -57,7 +50,6 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     private readonly List<StoreWork> _writes = [];
     private readonly HashSet<string> _batchSeen = new(StringComparer.Ordinal);
     private readonly List<string> _admittedHosts = [];
-    private readonly Dictionary<CompleteWork<TItem>, byte[][]> _csvRecords = new(ReferenceEqualityComparer.Instance);
     private readonly long[] _skipped = new long[Enum.GetValues<SkipReason>().Length];
     private NpgsqlConnection? _connection;
     private PgStatements _sql = default!;
@@ -65,10 +57,11 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     private long _sentRequests;
     private long _sentBytes;
     private long _sentRetries;
-    private Exception? _broken;
     private long _othersLeased;
+    private SharedCrawlSummary? _summary;
 
-    private PgCrawlStore(PgDatabase db, PgSettings pg, StoreContext<TItem> context)
+    private PgCrawlStore(PgDatabase db, PgSettings pg, StoreContext<TItem> context, int windowCapacity)
+        : base(context.Time, context.Failed, windowCapacity, windowCapacity / 2)
     {
         _db = db;
         _pg = pg;
@@ -77,20 +70,14 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         _logger = context.Logger;
         _hostReady = context.HostReady;
         _wake = context.Wake;
-        _failed = context.Failed;
         _recorder = context.Recorder;
         _json = ItemEncoder<TItem>.For("jsonl", _plan.Format);
         _csv = _plan.Format.CsvColumns.Count > 0 ? ItemEncoder<TItem>.For("csv", _plan.Format) : null;
         _limitsPages = context.Settings.MaxPages > 0;
         _outputPath = context.Settings.OutputPath;
         _perHost = context.Settings.PerHost;
-        _shared = new SharedHosts(_time, host => _work!.TryAdd(new PermitWork(host)), (host, delay) => _work!.TryAdd(new PauseWork(host, delay)));
-        _admission = new AdmissionPolicy(context.Settings.MaxPages);
-
-        // Small windows: a worker holds leases on its window's URLs, which other workers cannot take meanwhile.
-        var capacity = Math.Clamp(context.Settings.MaxConcurrency * 2, 8, HostWindows.WindowCapacity);
-        _windows = new HostWindows(host => _work!.TryAdd(new RefillWork(host)), capacity, capacity / 2);
-        _work = new GroupCommit(_time, queued => _windows.Leased - queued);
+        _shared = new SharedHosts(_time, host => Work.TryAdd(new PermitWork(host)), (host, delay) => Work.TryAdd(new PauseWork(host, delay)));
+        Admission = new AdmissionPolicy(context.Settings.MaxPages);
         _connection = db.DataSource.OpenConnection();
         try
         {
@@ -104,12 +91,12 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         catch
         {
             _connection.Dispose();
-            _work.Dispose();
+            Work.Dispose();
             throw;
         }
 
-        _tick = _time.CreateTimer(static s => ((PgCrawlStore<TItem>)s!)._work.TryAdd(TickWork.Instance), this, pg.TickInterval, pg.TickInterval);
-        _loop = Task.Factory.StartNew(static s => ((PgCrawlStore<TItem>)s!).Loop(), this, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _tick = _time.CreateTimer(static s => ((PgCrawlStore<TItem>)s!).Work.TryAdd(TickWork.Instance), this, pg.TickInterval, pg.TickInterval);
+        StartLoop();
     }
 
     /// <summary>Opens the shared crawl at <paramref name="uri"/> for one worker running <paramref name="context"/>'s plan.</summary>
@@ -119,7 +106,8 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         var db = PgDatabase.Open(uri, context.Plan.Name, context.Plan.SchemaFingerprint);
         try
         {
-            return new PgCrawlStore<TItem>(db, pg, context);
+            // Small windows: a worker holds leases on its window's URLs, which other workers cannot take meanwhile.
+            return new PgCrawlStore<TItem>(db, pg, context, Math.Clamp(context.Settings.MaxConcurrency * 2, 8, HostWindows.WindowCapacity));
         }
         catch (Exception e) when (e is NpgsqlException && e is not PostgresException)
         {
@@ -133,120 +121,50 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         }
     }
 
-    /// <summary>What the crawl held when this worker joined it; <see langword="null"/> when the worker created it.</summary>
-    public ResumedState? Resumed { get; }
-
-    /// <summary>The whole crawl as the database held it when this worker left; set by <see cref="DisposeAsync"/>.</summary>
-    public SharedCrawlSummary? Shared { get; private set; }
+    /// <summary>The whole crawl as the database held it when this worker left; set when the store is disposed.</summary>
+    public override SharedCrawlSummary? Shared => _summary;
 
     /// <summary>URLs in this worker's windows and queued in the database, and URLs other workers hold (their pages may bring more).</summary>
-    public FrontierCounts Counts
+    public override FrontierCounts Counts
     {
         get
         {
-            var counts = _windows.Counts(_admission.Admitted);
+            var counts = base.Counts;
             return counts with { Queued = counts.Queued + Volatile.Read(ref _othersLeased) };
         }
     }
 
-    public void CommitNow() => _work.CommitNow();
+    public override ISharedPoliteness Politeness => _shared;
 
-    public ISharedPoliteness Politeness => _shared;
-
-    public ValueTask AdmitAsync(List<FrontierCandidate> candidates, CancellationToken cancellationToken)
-    {
-        var work = new AdmitWork(candidates);
-        Submit(work);
-        return new ValueTask(work.Done.Task);
-    }
-
-    public ValueTask<CompletionResult> CompleteAsync(PageCompletion<TItem> page, CancellationToken cancellationToken)
-    {
-        var work = new CompleteWork<TItem>(page);
-        Submit(work);
-        return new ValueTask<CompletionResult>(work.Done.Task);
-    }
-
-    public bool TryLease(string host, out FrontierLease lease) => _windows.TryLease(host, out lease);
-
-    public long QueuedFor(string host) => _windows.QueuedFor(host);
-
-    public IReadOnlyList<string> QueuedHosts() => _windows.QueuedHosts();
-
-    /// <summary>Reports the URLs in this worker's windows and gives their leases back to the queue, for other workers (or a later run).</summary>
-    public async IAsyncEnumerable<FrontierLease> ReleaseQueuedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var host in _windows.HostsWithQueued())
-        {
-            var work = new ReleaseWork(host);
-            Submit(work);
-            var (released, _) = await work.Done.Task.ConfigureAwait(false);
-            foreach (var lease in released)
-            {
-                yield return lease;
-            }
-        }
-    }
+    protected override ValueTask OnClosingAsync() => _tick.DisposeAsync();
 
     /// <summary>
-    /// Commits what is queued and leaves the crawl; the last worker out reads the whole crawl's summary and, given an
-    /// output file, writes every item of the crawl to it. Then the connection closes.
+    /// This worker leaves the crawl; the last one out reads the whole crawl's summary and, given an output file, writes
+    /// every item of the crawl to it.
     /// </summary>
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask OnClosedAsync()
     {
-        await _tick.DisposeAsync().ConfigureAwait(false);
-        _work.Close();
-        try
+        _summary = Retrying(Leave);
+        if (_summary.LastOut && _outputPath is not null)
         {
-            await _loop.ConfigureAwait(false);
-            if (_broken is null)
-            {
-                Shared = Retrying(Leave);
-                if (Shared.LastOut && _outputPath is not null)
-                {
-                    await PgCrawlReader.ExportAsync(_db.DataSource, _db.Uri, _plan, _outputPath, CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            _work.Dispose();
-            _connection?.Dispose();
-            _db.Dispose();
+            await PgCrawlReader.ExportAsync(_db.DataSource, _db.Uri, _plan, _outputPath, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private void Submit(StoreWork work)
+    protected override void Release()
     {
-        if (!_work.TryAdd(work))
-        {
-            throw new ObjectDisposedException(nameof(PgCrawlStore<TItem>), "The shared state store is closed.");
-        }
+        _connection?.Dispose();
+        _db.Dispose();
     }
 
-    private void Loop()
-    {
-        var batch = new List<StoreWork>(GroupCommit.MaxBatch);
-        while (_work.Take(batch))
-        {
-            try
-            {
-                Process(batch);
-            }
-            catch (Exception e)
-            {
-                Break(e, batch);
-            }
+    protected override Exception Describe(Exception error) =>
+        error as StateUnavailableException ?? new StateUnavailableException($"The crawl's database '{_db.Uri.Display}' failed: {error.Message}", error);
 
-            batch.Clear();
-        }
-    }
-
-    private void Process(List<StoreWork> batch)
+    protected override void Process(List<StoreWork> batch)
     {
-        if (_broken is not null)
+        if (Broken is not null)
         {
-            Break(_broken, batch);
+            Break(Broken, batch);
             return;
         }
 
@@ -257,7 +175,16 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
             switch (work)
             {
                 case CompleteWork<TItem> completion:
-                    Encode(completion);
+                    if (completion.Page.Items.Count > 0 && Encode(completion, _json) is { } json)
+                    {
+                        completion.Records = json;
+                        completion.CsvRecords = _csv is null ? null : Encode(completion, _csv);
+                        if (_csv is not null && completion.CsvRecords is null)
+                        {
+                            completion.Records = [];
+                        }
+                    }
+
                     _writes.Add(completion);
                     break;
                 case AdmitWork:
@@ -279,7 +206,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
             switch (work)
             {
                 case RefillWork refill:
-                    if (_windows.Refill(refill.Host, (host, _, room) => Retrying(() => Lease(host, room))))
+                    if (Windows.Refill(refill.Host, (host, _, room) => Retrying(() => Lease(host, room))))
                     {
                         _hostReady(refill.Host.Name);
                     }
@@ -287,7 +214,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                     break;
                 case ReleaseWork release:
                     // The window only: a stopping worker leases nothing more.
-                    var (released, _) = _windows.Release(release.Host, HostWindows.WindowCapacity, static (_, _, _) => []);
+                    var (released, _) = Windows.Release(release.Host, HostWindows.WindowCapacity, static (_, _, _) => []);
                     var ids = released.Select(l => l.Id).ToArray();
                     Retrying(() => _sql.Return(ids));
                     release.Done.TrySetResult((released, false));
@@ -326,7 +253,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         Discover();
         foreach (var (host, _, inUse, wanting) in _shared.Active())
         {
-            var busy = inUse > 0 || _windows.QueuedFor(host) > 0;
+            var busy = inUse > 0 || Windows.QueuedFor(host) > 0;
             if (!busy)
             {
                 _shared.Idle(host);
@@ -405,7 +332,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         foreach (var (name, count) in queued)
         {
             var host = HostNamed(name);
-            if (_windows.SetWaiting(host, count))
+            if (Windows.SetWaiting(host, count))
             {
                 _hostReady(name);
             }
@@ -415,7 +342,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         {
             if (!queued.ContainsKey(host.Name))
             {
-                _windows.SetWaiting(host, 0);
+                Windows.SetWaiting(host, 0);
             }
         }
 
@@ -433,7 +360,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     {
         var host = new HostQueue(id, name);
         _hosts[name] = host;
-        _windows.Add(host);
+        Windows.Add(host);
         return host;
     }
 
@@ -449,41 +376,18 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         return leases;
     }
 
-    /// <summary>Encodes a completion's items (JSON Lines, and CSV when the items are one table) before its transaction.</summary>
-    private void Encode(CompleteWork<TItem> work)
-    {
-        if (work.Page.Items.Count == 0)
-        {
-            return;
-        }
-
-        var json = _json.TryEncodeEach(work.Page.Items, _scratch, out var error);
-        var csv = json is not null && _csv is not null ? _csv.TryEncodeEach(work.Page.Items, _scratch, out error) : null;
-        if (json is null || (_csv is not null && csv is null))
-        {
-            work.Result = CompletionResult.NotWritable(work.Page.Outcome, error!);
-            return;
-        }
-
-        work.Records = json;
-        if (csv is not null)
-        {
-            _csvRecords[work] = csv;
-        }
-    }
-
     /// <summary>One group commit, tried again as a whole when the database goes away; then the answers.</summary>
     private void CommitWrites()
     {
         Retrying(CommitOnce);
         foreach (var host in _admittedHosts)
         {
-            _windows.AddWaiting(_hosts[host], 1);
+            Windows.AddWaiting(_hosts[host], 1);
         }
 
         var completions = _writes.Count(w => w is CompleteWork<TItem>);
         var done = _writes.Count(w => w is CompleteWork<TItem> { LeavesUrlQueued: false });
-        _windows.Publish([], completions, done);
+        Windows.Publish([], completions, done);
         if (_writes.Any(w => w is AdmitWork))
         {
             // Start URLs another worker admitted first are duplicates here: the run must see that worker's leases
@@ -494,7 +398,6 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         {
             if (work is CompleteWork<TItem> completion)
             {
-                _csvRecords.Remove(completion);
                 completion.Done.TrySetResult(completion.Result);
             }
             else
@@ -520,8 +423,8 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         }
 
         using var transaction = _connection!.BeginTransaction();
-        _admission.Admitted = _limitsPages ? _sql.LockAdmitted() : 0;
-        var before = _admission.Admitted;
+        Admission.Admitted = _limitsPages ? _sql.LockAdmitted() : 0;
+        var before = Admission.Admitted;
 
         // Completions: a URL run stopping before its fetch goes back to the queue; the others count only when this worker
         // still holds their lease.
@@ -560,7 +463,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                 continue;
             }
 
-            _csvRecords.TryGetValue(completion, out var rows);
+            var rows = completion.CsvRecords;
             for (var i = 0; i < completion.Records.Length; i++)
             {
                 itemUrls.Add(id);
@@ -578,9 +481,9 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
 
         lists.AddRange(_writes.OfType<AdmitWork>().Select(a => a.Candidates));
         Admit(lists);
-        if (_admission.Admitted != before)
+        if (Admission.Admitted != before)
         {
-            _sql.AddAdmitted(_admission.Admitted - before);
+            _sql.AddAdmitted(Admission.Admitted - before);
         }
 
         FlushCounts();
@@ -601,7 +504,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         _batchSeen.Clear();
         foreach (var list in lists)
         {
-            _admission.Admit(list, this);
+            Admission.Admit(list, this);
         }
 
         if (_batchSeen.Count > 0)
@@ -628,7 +531,7 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                     }
                     else
                     {
-                        _admission.AdmittedElsewhere(ref span[i]);
+                        Admission.AdmittedElsewhere(ref span[i]);
                     }
                 }
             }
@@ -752,19 +655,4 @@ internal sealed class PgCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         action();
         return true;
     });
-
-    /// <summary>The state cannot be used any more: every waiting caller and every later one gets the error, and the run is told to stop.</summary>
-    private void Break(Exception e, List<StoreWork> waiting)
-    {
-        if (_broken is null)
-        {
-            _broken = e as StateUnavailableException ?? new StateUnavailableException($"The crawl's database '{_db.Uri.Display}' failed: {e.Message}", e);
-            _failed(_broken);
-        }
-
-        foreach (var work in waiting)
-        {
-            work.Fail(_broken);
-        }
-    }
 }

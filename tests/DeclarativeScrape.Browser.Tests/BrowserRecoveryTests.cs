@@ -46,10 +46,10 @@ public sealed class BrowserRecoveryTests
     }
 
     [Fact]
-    public async Task Subresources_take_their_hosts_slot_so_one_slot_per_host_holds_without_deadlock()
+    public async Task Subresources_take_their_hosts_slot_so_one_slot_per_host_holds_without_deadlock_and_contexts_are_recycled()
     {
         await using var site = await ScriptShopSite.StartAsync(new ScriptShopSiteOptions { ProductCount = 20 });
-        await using var renderer = new ChromiumRenderer(new ChromiumOptions { MaxConcurrency = 4 });
+        await using var renderer = new ChromiumRenderer(new ChromiumOptions { MaxConcurrency = 4, PagesPerContext = 3 });
         var options = RenderedShopScraper.CreateOptions();
         options.StartUrls = [site.StartUrl];
         options.Renderer = renderer;
@@ -64,6 +64,9 @@ public sealed class BrowserRecoveryTests
         summary.Items.ShouldBe(20);
         summary.Rendering!.SubresourcesAllowed.ShouldBeGreaterThan(20);
         site.Traffic.PeakInFlight.ShouldBe(1);
+
+        // 21 pages (20 products and a listing), at most 3 per context: at least 7 contexts, where 4 would do without recycling.
+        renderer.ContextsCreated.ShouldBeGreaterThanOrEqualTo(7);
     }
 
     [Fact]

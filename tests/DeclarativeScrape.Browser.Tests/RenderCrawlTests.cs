@@ -113,6 +113,24 @@ public sealed class RenderCrawlTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_script_condition_and_a_fixed_wait_see_a_page_that_settles_on_timers()
+    {
+        var condition = ScriptConditionScraper.CreateOptions();
+        condition.StartUrls = [fixture.Site.LaterUrl];
+        condition.Renderer = fixture.Renderer;
+        var fixedWait = FixedWaitScraper.CreateOptions();
+        fixedWait.StartUrls = [fixture.Site.LaterUrl];
+        fixedWait.Renderer = fixture.Renderer;
+        using var bound = new CancellationTokenSource(Bound);
+
+        var flags = await ScriptConditionScraper.RunAsync(condition, bound.Token).Select(p => p.Flag).ToListAsync(bound.Token);
+        var statuses = await FixedWaitScraper.RunAsync(fixedWait, bound.Token).Select(p => p.Status).ToListAsync(bound.Token);
+
+        flags.ShouldBe(["ready"]);      // set with window.shopReady, 1.5 s after load
+        statuses.ShouldBe(["ready"]);   // set 0.1 s after load, well within the fixed 3 s
+    }
+
+    [Fact]
     public async Task A_page_that_never_settles_times_out_as_a_recorded_failure_and_a_crashing_page_fails_without_ending_the_crawl()
     {
         var site = fixture.Site;

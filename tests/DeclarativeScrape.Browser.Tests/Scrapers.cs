@@ -62,3 +62,22 @@ public partial record StubbornPage
 {
     [Text("h1")] public required string Title { get; init; }
 }
+
+// A page that settles on timers alone: a script condition, and a fixed wait.
+[Scraper(StartUrl = "http://127.0.0.1/later.html", StartPage = typeof(ScriptConditionPage))]
+public static partial class ScriptConditionScraper;
+
+[Page, Item, Render(WaitForScript = "window.shopReady === true")]
+public partial record ScriptConditionPage
+{
+    [Text("p.flag")] public required string Flag { get; init; }
+}
+
+[Scraper(StartUrl = "http://127.0.0.1/later.html", StartPage = typeof(FixedWaitPage))]
+public static partial class FixedWaitScraper;
+
+[Page, Item, Render(WaitSeconds = 3)]
+public partial record FixedWaitPage
+{
+    [Text("p.status")] public required string Status { get; init; }
+}

@@ -70,6 +70,9 @@ internal sealed class ScriptShopContent(IReadOnlyList<ScriptProductEntry> produc
                       load();
                     </script>
                     """));
+            case "/later.html":
+                // Settles on timers, with no request: only a script condition or a fixed wait sees the final state.
+                return SitePage.Html(Layout("Later", "<h1>Later</h1><p class=\"status\">waiting</p><p class=\"flag\">waiting</p><script>setTimeout(() => { document.querySelector('p.status').textContent = 'ready'; }, 100); setTimeout(() => { document.querySelector('p.flag').textContent = 'ready'; window.shopReady = true; }, 1500);</script>"));
             case "/never.html":
                 // Never settles: a request every 100 ms keeps the network busy, and the awaited element never comes.
                 return SitePage.Html(Layout("Never", "<h1>Never</h1><p class=\"status\">loading</p><script>setInterval(() => fetch('/api/tick.json'), 100);</script>"));

@@ -8,7 +8,8 @@ namespace DeclarativeScrape.DemoSites;
 /// (<c>/shop/page-N.html</c>: <c>#products a.product</c>, <c>nav.pager a.next</c>, both absent from the static HTML),
 /// product pages (<c>/product/N.html</c>: <c>h1.title</c>, <c>p.price</c>, <c>p.sku</c>) of which every
 /// <see cref="ScriptShopSiteOptions.ScriptOnlyEvery"/>-th builds its values with script (the others are static), a
-/// "load more" page (<c>/more.html</c>: <c>li.item</c>, <c>button.more</c>), a page that never settles
+/// "load more" page (<c>/more.html</c>: <c>li.item</c>, <c>button.more</c>), a page that settles on timers alone
+/// (<c>/later.html</c>: <c>p.status</c>, <c>p.flag</c>), a page that never settles
 /// (<c>/never.html</c>) and one that crashes its renderer by exhausting its memory (<c>/crash.html</c>). Pages load a
 /// script and a style sheet from the site, an image (which a renderer should block), a script from another host
 /// (<c>localhost</c> instead of <c>127.0.0.1</c>: outside a crawl's scope) and a robots.txt-disallowed
@@ -44,6 +45,9 @@ public sealed class ScriptShopSite : DemoSite
 
     /// <summary>The "load more" page.</summary>
     public Uri MoreUrl => Url("/more.html");
+
+    /// <summary>A page that settles on timers alone: <c>p.status</c> reads "ready" after 0.1 s, <c>p.flag</c> after 1.5 s (then <c>window.shopReady</c> is true).</summary>
+    public Uri LaterUrl => Url("/later.html");
 
     /// <summary>A page that never settles.</summary>
     public Uri NeverUrl => Url("/never.html");

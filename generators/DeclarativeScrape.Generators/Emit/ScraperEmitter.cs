@@ -95,7 +95,7 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Close();
         }
 
-        /// <summary>The <c>RenderSpec</c> of a page type's <c>[Render]</c>: every setting written out, defaults included.</summary>
+        /// <summary>The <c>RenderSpec</c> of a page type's <c>[Render]</c>: every setting written out, defaults included (optional waits and clicks only when set).</summary>
         private static string RenderSpec(RenderModel render)
         {
             var block = new List<string>();
@@ -112,6 +112,8 @@ namespace DeclarativeScrape.Generators.Emit
                 + "Mode = " + Ns + "RenderMode." + render.Mode
                 + ", WaitUntil = " + Ns + "RenderWaitUntil." + render.WaitUntil
                 + (render.WaitForSelector is null ? string.Empty : ", WaitForSelector = " + Literals.String(render.WaitForSelector))
+                + (render.WaitForScript is null ? string.Empty : ", WaitForScript = " + Literals.String(render.WaitForScript))
+                + (render.WaitSeconds == 0 ? string.Empty : ", Wait = global::System.TimeSpan.FromSeconds(" + Literals.Double(render.WaitSeconds) + ")")
                 + (render.ClickSelector is null ? string.Empty : ", ClickSelector = " + Literals.String(render.ClickSelector) + ", MaxClicks = " + Literals.Int(render.MaxClicks))
                 + ", Timeout = global::System.TimeSpan.FromSeconds(" + Literals.Double(render.TimeoutSeconds) + ")"
                 + ", Block = " + (block.Count == 0 ? Ns + "RenderResources.None" : string.Join(" | ", block))

@@ -4,6 +4,8 @@ namespace DeclarativeScrape.Generators.Model
     /// <param name="Mode">The <c>RenderMode</c> member's name.</param>
     /// <param name="WaitUntil">The <c>RenderWaitUntil</c> member's name.</param>
     /// <param name="WaitForSelector">The selector to wait for, or <see langword="null"/>.</param>
+    /// <param name="WaitForScript">The JavaScript condition to wait for, or <see langword="null"/>.</param>
+    /// <param name="WaitSeconds">The fixed wait after the other conditions (0 for none).</param>
     /// <param name="ClickSelector">The "load more" selector, or <see langword="null"/>.</param>
     /// <param name="MaxClicks">The most clicks.</param>
     /// <param name="TimeoutSeconds">The render's time limit.</param>
@@ -13,6 +15,8 @@ namespace DeclarativeScrape.Generators.Model
         string Mode,
         string WaitUntil,
         string? WaitForSelector,
+        string? WaitForScript,
+        double WaitSeconds,
         string? ClickSelector,
         int MaxClicks,
         double TimeoutSeconds,

@@ -11,7 +11,7 @@ namespace DeclarativeScrape.Generators.Parsing
 {
     /// <summary>
     /// Reads a page type's <c>[Render]</c> into a <see cref="RenderModel"/>: its selectors checked with the same checker as
-    /// extraction selectors (DS0066), its numbers and enums range-checked (DS0067), the required properties listed for the
+    /// extraction selectors (DS0066), its numbers, script and enums checked (DS0067), the required properties listed for the
     /// mixed mode (DS0068 when there are none), and a warning when it blocks scripts (DS0069).
     /// </summary>
     internal static class RenderParser
@@ -46,6 +46,11 @@ namespace DeclarativeScrape.Generators.Parsing
             var waitUntil = EnumMember(arguments, "WaitUntil", WaitUntils, type, diagnostics);
             var waitFor = Selector(arguments, "WaitForSelector", "wait selector", type, diagnostics);
             var click = Selector(arguments, "ClickSelector", "click selector", type, diagnostics);
+            var script = arguments.NamedString("WaitForScript");
+            if (script is not null && string.IsNullOrWhiteSpace(script))
+            {
+                Report(arguments, "WaitForScript", type, "is empty: give a JavaScript expression that becomes truthy, or leave it unset", diagnostics);
+            }
 
             var maxClicks = arguments.NamedInt("MaxClicks") ?? DefaultMaxClicks;
             if (maxClicks < 1)
@@ -61,6 +66,16 @@ namespace DeclarativeScrape.Generators.Parsing
             if (!(timeout > 0) || double.IsInfinity(timeout) || timeout > int.MaxValue / 1000.0)
             {
                 Report(arguments, "TimeoutSeconds", type, "must be a positive number of seconds (at most 2147483), was " + timeout.ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics);
+            }
+
+            var wait = arguments.NamedDouble("WaitSeconds") ?? 0;
+            if (!(wait >= 0) || double.IsInfinity(wait))
+            {
+                Report(arguments, "WaitSeconds", type, "must be 0 (none) or a positive number of seconds, was " + wait.ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics);
+            }
+            else if (wait >= timeout && timeout > 0)
+            {
+                Report(arguments, "WaitSeconds", type, "must be shorter than TimeoutSeconds (" + timeout.ToString(System.Globalization.CultureInfo.InvariantCulture) + "), which the wait counts within, was " + wait.ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics);
             }
 
             var block = arguments.Named("Block") is { Kind: TypedConstantKind.Enum, Value: int flags } ? flags : DefaultBlock;
@@ -80,7 +95,7 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             var errors = diagnostics.Skip(reported).Any(d => d.Severity == DiagnosticSeverity.Error);
-            return errors ? null : new RenderModel(mode!, waitUntil!, waitFor, click, maxClicks, timeout, block, required);
+            return errors ? null : new RenderModel(mode!, waitUntil!, waitFor, script, wait, click, maxClicks, timeout, block, required);
         }
 
         private static string? EnumMember(AttributeArguments arguments, string name, string[] members, INamedTypeSymbol type, List<Diagnostic> diagnostics)

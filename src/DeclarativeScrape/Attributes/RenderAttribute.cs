@@ -21,6 +21,18 @@ public sealed class RenderAttribute : Attribute
     public string? WaitForSelector { get; set; }
 
     /// <summary>
+    /// A JavaScript expression evaluated in the page until it is truthy, after the <see cref="WaitUntil"/> event and
+    /// the <see cref="WaitForSelector"/> (for example <c>window.app?.ready === true</c>); <see langword="null"/> for none.
+    /// </summary>
+    public string? WaitForScript { get; set; }
+
+    /// <summary>
+    /// A fixed wait, in seconds, after every other wait condition and before any click (for pages that settle on a
+    /// timer and show it no other way); 0 (the default) for none. Counts within <see cref="TimeoutSeconds"/>.
+    /// </summary>
+    public double WaitSeconds { get; set; }
+
+    /// <summary>
     /// A CSS selector of a "load more" control: while it matches a visible element, it is clicked (at most
     /// <see cref="MaxClicks"/> times) and the page is given time to settle; <see langword="null"/> for none.
     /// </summary>

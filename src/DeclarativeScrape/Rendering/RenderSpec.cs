@@ -25,6 +25,12 @@ public sealed class RenderSpec
     /// <summary>A CSS selector that must match before the page is taken, or <see langword="null"/>.</summary>
     public string? WaitForSelector { get; init; }
 
+    /// <summary>A JavaScript expression that must become truthy before the page is taken, or <see langword="null"/>.</summary>
+    public string? WaitForScript { get; init; }
+
+    /// <summary>A fixed wait after the other conditions (<see cref="TimeSpan.Zero"/> for none).</summary>
+    public TimeSpan Wait { get; init; }
+
     /// <summary>A CSS selector clicked while it matches a visible element, or <see langword="null"/>.</summary>
     public string? ClickSelector { get; init; }
 

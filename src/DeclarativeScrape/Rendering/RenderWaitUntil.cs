@@ -1,6 +1,9 @@
 namespace DeclarativeScrape;
 
-/// <summary>The page event a render waits for (then <see cref="RenderAttribute.WaitForSelector"/> and clicks, if any).</summary>
+/// <summary>
+/// The page event a render waits for (then <see cref="RenderAttribute.WaitForSelector"/>,
+/// <see cref="RenderAttribute.WaitForScript"/>, <see cref="RenderAttribute.WaitSeconds"/> and clicks, if any).
+/// </summary>
 public enum RenderWaitUntil
 {
     /// <summary>The <c>load</c> event: the document and its (unblocked) subresources have loaded.</summary>

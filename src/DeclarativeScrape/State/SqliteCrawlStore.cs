@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Extensions.Logging;
 
 namespace DeclarativeScrape;
@@ -9,20 +8,18 @@ namespace DeclarativeScrape;
 /// killed at any moment resumes where it was, and the output file (<see cref="StateOutput"/>) holds every item exactly once.
 /// </summary>
 /// <remarks>
-/// <para>One thread (the store's) owns the connection. Admissions and completions are queued to it and committed in
-/// groups (<see cref="GroupCommit"/>), and each caller's task completes only after its group committed: nothing is
-/// acknowledged before it is durable.</para>
+/// <para>One thread owns the connection and commits in groups (<see cref="PersistentCrawlStore{TItem}"/>): each caller's
+/// task completes only after its group committed, so nothing is acknowledged before it is durable.</para>
 /// <para>A completion is one unit in its transaction: the URL's outcome, its items (as the exact bytes of their output
 /// records) and its links' admission (<see cref="AdmissionPolicy"/>). A URL in flight is not written at all: it is still
 /// "to fetch" on disk, so a killed run's leases return to the queue by themselves.</para>
-/// <para>Memory: the seen set and the queues stay on disk; the run leases from per-host windows (<see cref="HostWindows"/>),
-/// refilled by the store's thread, so <see cref="TryLease"/> never waits on I/O. A refill that lands wakes the run
-/// through <c>hostReady</c>.</para>
+/// <para>Memory: the seen set and the queues stay on disk; the run leases from per-host windows refilled by the store's
+/// thread. A refill that lands wakes the run through <c>hostReady</c>.</para>
 /// <para>Output: the items committed by a group are appended to the output in commit order; once a second (and when
 /// the run ends) the file is written and synced and its mark recorded.</para>
 /// </remarks>
 /// <typeparam name="TItem">The scraper's item type.</typeparam>
-internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
+internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFrontierSet
 {
     /// <summary>URLs read per step when the run stops and the queued URLs are reported.</summary>
     public const int ReleaseChunk = 1024;
@@ -30,15 +27,9 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     private readonly StateDatabase _db;
     private readonly StoreStatements _sql;
     private readonly ItemEncoder<TItem> _encoder;
-    private readonly ArrayBufferWriter<byte> _scratch = new(4096);
     private readonly StateOutput? _output;
-    private readonly AdmissionPolicy _admission;
-    private readonly HostWindows _windows;
     private readonly Action<string> _hostReady;
-    private readonly Action<Exception> _failed;
     private readonly ITimer? _flushTimer;
-    private readonly GroupCommit _work;
-    private readonly Task _loop;
 
     // The store's thread only.
     private readonly List<(HostQueue Host, FrontierLease Lease)> _admittedNow = [];
@@ -50,21 +41,18 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     private string? _keyOf;
     private long _key;
     private bool _flushDue;
-    private Exception? _broken;
 
     private SqliteCrawlStore(StateDatabase db, CrawlPlan<TItem> plan, string? outputPath, int maxPages, TimeProvider time, ILogger logger, Action<string> hostReady, Action<Exception> failed)
+        : base(time, failed)
     {
         _db = db;
         _hostReady = hostReady;
-        _failed = failed;
-        _windows = new HostWindows(host => _work!.TryAdd(new RefillWork(host)));
-        _work = new GroupCommit(time, queued => _windows.Leased - queued);
         _sql = new StoreStatements(db.Connection);
         try
         {
             _encoder = ItemEncoder<TItem>.For(db.ItemFormat, plan.Format);
             var earlierRuns = db.ReadNumber(StateSchema.Runs);
-            _admission = new AdmissionPolicy(maxPages, LoadQueues());
+            Admission = new AdmissionPolicy(maxPages, LoadQueues());
             if (db.Created)
             {
                 StateLog.Fresh(logger, db.DatabasePath);
@@ -75,7 +63,7 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                 {
                     StateFile = db.DatabasePath,
                     EarlierRuns = earlierRuns,
-                    Carried = _windows.Queued,
+                    Carried = Windows.Queued,
                     Processed = db.ReadNumber(StateSchema.Processed),
                     Skipped = db.ReadNumber(StateSchema.Skipped),
                     Failed = db.ReadNumber(StateSchema.Failed),
@@ -88,7 +76,7 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
             {
                 _output = StateOutput.Open(db, _sql, _encoder.Header, outputPath);
                 StateLog.OutputOpened(logger, _output.Path, _output.Repair);
-                _flushTimer = time.CreateTimer(static s => ((SqliteCrawlStore<TItem>)s!)._work.TryAdd(FlushWork.Instance), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
+                _flushTimer = time.CreateTimer(static s => ((SqliteCrawlStore<TItem>)s!).Work.TryAdd(FlushWork.Instance), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
             }
 
             // Counted once everything opened: a run refused at start-up is not a run.
@@ -100,11 +88,11 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
             _flushTimer?.Dispose();
             _output?.Dispose();
             _sql.Dispose();
-            _work.Dispose();
+            Work.Dispose();
             throw;
         }
 
-        _loop = Task.Factory.StartNew(static s => ((SqliteCrawlStore<TItem>)s!).Loop(), this, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        StartLoop();
     }
 
     /// <summary>Opens the state in <paramref name="directory"/> for a run of <paramref name="plan"/>.</summary>
@@ -131,85 +119,27 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         }
     }
 
-    /// <summary>What the state held when it was opened; <see langword="null"/> for a new state.</summary>
-    public ResumedState? Resumed { get; }
-
-    public FrontierCounts Counts => _windows.Counts(_admission.Admitted);
-
-    public void CommitNow() => _work.CommitNow();
-
-    public ValueTask AdmitAsync(List<FrontierCandidate> candidates, CancellationToken cancellationToken)
-    {
-        var work = new AdmitWork(candidates);
-        Submit(work);
-        return new ValueTask(work.Done.Task);
-    }
-
-    public ValueTask<CompletionResult> CompleteAsync(PageCompletion<TItem> page, CancellationToken cancellationToken)
-    {
-        var work = new CompleteWork<TItem>(page);
-        Submit(work);
-        return new ValueTask<CompletionResult>(work.Done.Task);
-    }
-
-    public bool TryLease(string host, out FrontierLease lease) => _windows.TryLease(host, out lease);
-
-    public long QueuedFor(string host) => _windows.QueuedFor(host);
-
-    public IReadOnlyList<string> QueuedHosts() => _windows.QueuedHosts();
-
-    /// <summary>
-    /// Reports every URL still to fetch in this run (the windows, then the rest from disk in chunks) and forgets them
-    /// for this run; on disk they stay to fetch, for the next run.
-    /// </summary>
-    public async IAsyncEnumerable<FrontierLease> ReleaseQueuedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var host in _windows.HostsWithQueued())
-        {
-            // On the store's thread, after any refill already queued for the host, so none lands after the release.
-            var more = true;
-            while (more)
-            {
-                var work = new ReleaseWork(host);
-                Submit(work);
-                (var released, more) = await work.Done.Task.ConfigureAwait(false);
-                foreach (var lease in released)
-                {
-                    yield return lease;
-                }
-            }
-        }
-    }
-
-    /// <summary>Commits what is queued, writes and syncs the output and records its mark, closes the database and releases the lock.</summary>
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask OnClosingAsync()
     {
         if (_flushTimer is not null)
         {
             await _flushTimer.DisposeAsync().ConfigureAwait(false);
         }
-
-        _work.Close();
-        try
-        {
-            await _loop.ConfigureAwait(false);
-        }
-        finally
-        {
-            _work.Dispose();
-            _output?.Dispose();
-            _sql.Dispose();
-            _db.Dispose();
-        }
     }
 
-    private void Submit(StoreWork work)
+    /// <summary>The output is written and synced and its mark recorded.</summary>
+    protected override void OnLoopEnded() => _output?.Flush();
+
+    /// <summary>Closes the database and releases the lock.</summary>
+    protected override void Release()
     {
-        if (!_work.TryAdd(work))
-        {
-            throw new ObjectDisposedException(nameof(SqliteCrawlStore<TItem>), "The state store is closed.");
-        }
+        _output?.Dispose();
+        _sql.Dispose();
+        _db.Dispose();
     }
+
+    protected override Exception Describe(Exception error) =>
+        error is IOException ? error : new IOException($"The crawl state '{_db.DatabasePath}' could not be written: {error.Message}", error);
 
     /// <summary>Loads the hosts and their counts of URLs to fetch.</summary>
     /// <returns>The URLs admitted so far (the highest id).</returns>
@@ -240,7 +170,7 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
 
         foreach (var host in hosts.Values)
         {
-            _windows.Load(host);
+            Windows.Load(host);
         }
 
         _nextHostId++;
@@ -248,45 +178,7 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         return _db.Scalar("SELECT max(id) FROM url");
     }
 
-    private void Loop()
-    {
-        var batch = new List<StoreWork>(GroupCommit.MaxBatch);
-        while (_work.Take(batch))
-        {
-            try
-            {
-                Process(batch);
-            }
-            catch (Exception e)
-            {
-                Break(e, batch);
-            }
-
-            batch.Clear();
-        }
-
-        if (_broken is null)
-        {
-            _output?.Flush();
-        }
-    }
-
-    /// <summary>The state could not be read or written: every waiting caller and every later one gets the error, and the run is told to stop.</summary>
-    private void Break(Exception e, List<StoreWork> waiting)
-    {
-        if (_broken is null)
-        {
-            _broken = e is IOException ? e : new IOException($"The crawl state '{_db.DatabasePath}' could not be written: {e.Message}", e);
-            _failed(_broken);
-        }
-
-        foreach (var work in waiting)
-        {
-            work.Fail(_broken);
-        }
-    }
-
-    private void Process(List<StoreWork> batch)
+    protected override void Process(List<StoreWork> batch)
     {
         _writes.Clear();
         foreach (var work in batch)
@@ -297,7 +189,11 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                     _flushDue = true;
                     break;
                 case CompleteWork<TItem> completion:
-                    Encode(completion);
+                    if (Broken is null && completion.Page.Items.Count > 0)
+                    {
+                        completion.Records = Encode(completion, _encoder) ?? [];
+                    }
+
                     _writes.Add(completion);
                     break;
                 case AdmitWork:
@@ -315,22 +211,22 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         {
             switch (work)
             {
-                case RefillWork refill when _broken is null:
-                    if (_windows.Refill(refill.Host, _sql.Queued))
+                case RefillWork refill when Broken is null:
+                    if (Windows.Refill(refill.Host, _sql.Queued))
                     {
                         _hostReady(refill.Host.Name);
                     }
 
                     break;
                 case ReleaseWork release:
-                    release.Done.TrySetResult(_windows.Release(release.Host, ReleaseChunk, _sql.Queued));
+                    release.Done.TrySetResult(Windows.Release(release.Host, ReleaseChunk, _sql.Queued));
                     break;
             }
         }
 
-        if (_broken is not null)
+        if (Broken is not null)
         {
-            Break(_broken, batch);
+            Break(Broken, batch);
         }
         else if (_flushDue && _output is { Dirty: true })
         {
@@ -339,36 +235,14 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         }
     }
 
-    /// <summary>
-    /// Encodes a completion's items as output records, before its transaction. An item whose format throws (a user's
-    /// <c>IFormattable</c>, say) fails its page, not the run: the page is committed as an extraction failure without
-    /// its items, and its result says so.
-    /// </summary>
-    private void Encode(CompleteWork<TItem> work)
-    {
-        if (work.Page.Items.Count == 0 || _broken is not null)
-        {
-            return;
-        }
-
-        if (_encoder.TryEncodeEach(work.Page.Items, _scratch, out var error) is { } records)
-        {
-            work.Records = records;
-        }
-        else
-        {
-            work.Result = CompletionResult.NotWritable(work.Page.Outcome, error!);
-        }
-    }
-
     /// <summary>One group commit: every admission and completion of the batch in one transaction, then published.</summary>
     private void CommitWrites()
     {
-        if (_broken is not null)
+        if (Broken is not null)
         {
             foreach (var work in _writes)
             {
-                work.Fail(_broken);
+                work.Fail(Broken);
             }
 
             return;
@@ -377,7 +251,7 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
         _admittedNow.Clear();
         _committedNow.Clear();
         Array.Clear(_outcomeCounts);
-        var admitted = _admission.Admitted;
+        var admitted = Admission.Admitted;
         var firstSeq = _nextSeq;
         var firstHostId = _nextHostId;
         var completions = 0;
@@ -396,11 +270,11 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                         done++;
                     }
 
-                    _admission.Admit(completion.Page.Links, this);
+                    Admission.Admit(completion.Page.Links, this);
                 }
                 else
                 {
-                    _admission.Admit(((AdmitWork)work).Candidates, this);
+                    Admission.Admit(((AdmitWork)work).Candidates, this);
                 }
             }
 
@@ -425,14 +299,14 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
                 // The transaction may not have started, or SQLite rolled it back already.
             }
 
-            _admission.Admitted = admitted;
+            Admission.Admitted = admitted;
             _nextSeq = firstSeq;
             _nextHostId = firstHostId;
             Break(e, _writes);
             return;
         }
 
-        _windows.Publish(_admittedNow, completions, done);
+        Windows.Publish(_admittedNow, completions, done);
         foreach (var (seq, record) in _committedNow)
         {
             _output?.Append(seq, record);
@@ -483,21 +357,21 @@ internal sealed class SqliteCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierSet
     {
         var key = ReferenceEquals(_keyOf, candidate.Url) ? _key : UrlKey.Of(candidate.Url);
         var host = HostOf(candidate.Host);
-        var id = _admission.Admitted + 1;
+        var id = Admission.Admitted + 1;
         _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth);
         _admittedNow.Add((host, new FrontierLease(id, candidate.Target!, host.Name, candidate.PageType, candidate.Depth)));
     }
 
     private HostQueue HostOf(string name)
     {
-        if (_windows.Find(name) is { } known)
+        if (Windows.Find(name) is { } known)
         {
             return known;
         }
 
         var host = new HostQueue(_nextHostId++, name);
         _sql.InsertHost(host.Id, name);
-        _windows.Add(host);
+        Windows.Add(host);
         return host;
     }
 

@@ -243,7 +243,7 @@ public static class Samples
         [Scraper(StartUrl = "http://127.0.0.1/shop/page-1.html", StartPage = typeof(Listing))]
         public static partial class ShopScraper;
 
-        [Page, Render(WaitForSelector = "#products li", ClickSelector = "button.more", MaxClicks = 3, TimeoutSeconds = 12.5)]
+        [Page, Render(WaitForSelector = "#products li", WaitForScript = "window.app?.ready === true", WaitSeconds = 0.5, ClickSelector = "button.more", MaxClicks = 3, TimeoutSeconds = 12.5)]
         public partial class Listing
         {
             [Follow("#products a")] public IReadOnlyList<Link<Product>> Products { get; init; } = [];

@@ -10,6 +10,9 @@ internal sealed class CompleteWork<TItem>(PageCompletion<TItem> page) : StoreWor
     /// <summary>The items as output records, encoded before the transaction; empty when the page has none or they could not be encoded.</summary>
     public byte[][] Records { get; set; } = [];
 
+    /// <summary>A shared store's CSV rows of the items (beside their JSON records) when the items are one table; else <see langword="null"/>.</summary>
+    public byte[][]? CsvRecords { get; set; }
+
     /// <summary>What the store makes of the page: its outcome (or an extraction failure when its items could not be encoded).</summary>
     public CompletionResult Result { get; set; } = CompletionResult.Kept(page);
 
