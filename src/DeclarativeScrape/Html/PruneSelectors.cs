@@ -78,25 +78,54 @@ internal sealed class PruneSelectors
     {
         foreach (var subject in _subjects)
         {
-            if (subject.Name is { } name && !string.Equals(name, tree.LocalName(element), StringComparison.OrdinalIgnoreCase))
+            if (CompoundMayMatch(subject, tree, element, idName, className) && LeftMayMatch(subject, 0, tree, element, idName, className))
             {
-                continue;
+                return true;
             }
-
-            if (subject.Id is { } id && !(tree.TryGetAttribute(element, idName, out var value) && value.Equals(id, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            if (subject.Classes is { } classes && !HasClasses(tree, element, className, classes))
-            {
-                continue;
-            }
-
-            return true;
         }
 
         return false;
+    }
+
+    // Whether the compounds left of the subject (from the k-th, right to left) may match ancestors of element as their
+    // combinators require; every way is tried for a descendant combinator, so this never misses a possible match.
+    private static bool LeftMayMatch(Subject subject, int k, PageTree tree, int element, int idName, int className)
+    {
+        if (k == subject.Left.Count)
+        {
+            return true;
+        }
+
+        var (compound, child) = subject.Left[k];
+        for (var ancestor = tree[element].Parent; ancestor >= 0 && tree.IsElement(ancestor); ancestor = tree[ancestor].Parent)
+        {
+            if (CompoundMayMatch(compound, tree, ancestor, idName, className) && LeftMayMatch(subject, k + 1, tree, ancestor, idName, className))
+            {
+                return true;
+            }
+
+            if (child)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CompoundMayMatch(Subject compound, PageTree tree, int element, int idName, int className)
+    {
+        if (compound.Name is { } name && !string.Equals(name, tree.LocalName(element), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (compound.Id is { } id && !(tree.TryGetAttribute(element, idName, out var value) && value.Equals(id, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return compound.Classes is not { } classes || HasClasses(tree, element, className, classes);
     }
 
     private static bool HasClasses(PageTree tree, int element, int className, List<string> classes)
@@ -127,9 +156,14 @@ internal sealed class PruneSelectors
         return true;
     }
 
-    /// <summary>What a subject compound requires: an element name (<see langword="null"/> for any), an id, classes.</summary>
+    /// <summary>
+    /// What a compound requires: an element name (<see langword="null"/> for any), an id, classes; for a subject, the
+    /// compounds left of it, right to left, each with whether its combinator is the child combinator.
+    /// </summary>
     private sealed class Subject
     {
+        public List<(Subject Compound, bool Child)> Left { get; } = [];
+
         public string? Name { get; set; }
 
         public string? Id { get; set; }
@@ -170,22 +204,33 @@ internal sealed class PruneSelectors
             }
 
             var parts = selectors.ToList();
-            for (var i = 0; i < parts.Count; i++)
+            var combinators = symbols.Select(static symbol => symbol.Trim() == ">").ToList();
+            var compounds = new List<Subject>();
+            foreach (var part in parts)
             {
-                if (i < parts.Count - 1)
+                var visitor = new Visitor();
+                part.Accept(visitor);
+                Supported &= visitor.Supported && visitor.Subjects.Count == 1 && visitor.Subjects[0].Left.Count == 0;
+                Structural |= visitor.Structural;
+                if (visitor.Subjects.Count > 0)
                 {
-                    var left = new Visitor();
-                    parts[i].Accept(left);
-                    Supported &= left.Supported;
-                    Structural |= left.Structural;
-                }
-                else
-                {
-                    var before = Subjects.Count;
-                    parts[i].Accept(this);
-                    Supported &= Subjects.Count > before;
+                    compounds.Add(visitor.Subjects[0]);
                 }
             }
+
+            if (!Supported || compounds.Count != parts.Count || combinators.Count != parts.Count - 1)
+            {
+                Supported = false;
+                return;
+            }
+
+            var subject = compounds[^1];
+            for (var i = parts.Count - 2; i >= 0; i--)
+            {
+                subject.Left.Add((compounds[i], combinators[i]));
+            }
+
+            Subjects.Add(subject);
         }
 
         void ISelectorVisitor.Many(IEnumerable<ISelector> selectors)

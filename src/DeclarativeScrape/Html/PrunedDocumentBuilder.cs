@@ -45,8 +45,10 @@ internal sealed class PrunedDocumentBuilder
             CopyAttributes(tree, html, document.DocumentElement);
             CopyAttributes(tree, head, document.Head!);
             CopyAttributes(tree, body, document.Body!);
-            AppendKept(tree, head, document.Head!, document);
-            AppendKept(tree, body, document.Body!, document);
+            // <html>, <head> and <body> exist in the new document already; a selector may want any of them whole.
+            var wholePage = _keep[html] == Whole;
+            Append(tree, head, document.Head!, document, wholePage);
+            Append(tree, body, document.Body!, document, wholePage);
             return document;
         }
         catch (DomException)
@@ -97,8 +99,7 @@ internal sealed class PrunedDocumentBuilder
         var idName = tree.FindName("id");
         var className = tree.FindName("class");
         keep[PageTree.DocumentNode] = Path;
-        keep[html] = Path;
-        for (var node = html + 1; node < tree.Count;)
+        for (var node = html; node < tree.Count;)
         {
             if (tree.IsElement(node) && (selectors.MayMatch(tree, node, idName, className) || (tree[node].Name == HtmlNames.Base && tree[node].Parent == head)))
             {
@@ -116,7 +117,12 @@ internal sealed class PrunedDocumentBuilder
             }
         }
 
-        if (!selectors.IsStructural)
+        if (keep[html] == Skipped)
+        {
+            keep[html] = Path;
+        }
+
+        if (!selectors.IsStructural || keep[html] == Whole)
         {
             return;
         }
@@ -136,6 +142,18 @@ internal sealed class PrunedDocumentBuilder
                     keep[child] = Shell;
                 }
             }
+        }
+    }
+
+    private void Append(PageTree tree, int node, INode target, IDocument document, bool whole)
+    {
+        if (whole || _keep[node] == Whole)
+        {
+            AppendAll(tree, node, target, document);
+        }
+        else
+        {
+            AppendKept(tree, node, target, document);
         }
     }
 
