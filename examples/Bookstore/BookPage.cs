@@ -22,8 +22,11 @@ public partial record BookPage
     /// <summary>The star rating, from the second class of <c>p.star-rating</c>.</summary>
     [Attr("div.product_main p.star-rating", "class"), Match(@"star-rating (\w+)")] public Rating Rating { get; init; }
 
-    /// <summary>The category, the third step of the breadcrumb.</summary>
-    [Text("ul.breadcrumb li:nth-child(3) a")] public string? Category { get; init; }
+    /// <summary>
+    /// The category, carried from the category listing that linked to the book (<see cref="CategoryPage.Category"/>);
+    /// <see langword="null"/> for a book reached otherwise (a start URL, a probe).
+    /// </summary>
+    [Carried] public string? Category { get; init; }
 
     /// <summary>The customer reviews, in page order.</summary>
     [Items("#reviews article")] public IReadOnlyList<Review> Reviews { get; init; } = [];

@@ -2,7 +2,8 @@ namespace DeclarativeScrape.Examples.Bookstore;
 
 /// <summary>
 /// The crawl: where it starts, which hosts it may visit, how hard it may push and how it recovers. The start URL and
-/// allowed hosts are placeholders that the command line (<c>--url</c>) or the embedded demo site replace.
+/// allowed hosts are placeholders that the command line (<c>--url</c>) or the embedded demo site replace. The crawl goes
+/// from the all-books listing into the categories, and from each category's listing to its books.
 /// </summary>
 [Scraper(StartUrl = "http://localhost:5080/catalogue/page-1.html", StartPage = typeof(CataloguePage))]
 [AllowedHosts("localhost")]

@@ -1,18 +1,14 @@
 namespace DeclarativeScrape.Examples.Bookstore;
 
 /// <summary>
-/// A catalogue listing page: links to follow, typed by the page they lead to. Following the numbered pager as well as
-/// "next" lets the crawl discover many listing pages at once, so it can keep its request slots full.
+/// The all-books listing, where the crawl comes in. It names no category, so its own book links are not followed: a
+/// book is reached from its category's listing, which carries the category to it. From here the crawl enters the first
+/// category of the sidebar; the sidebar of every category listing leads to all the others. (Following all of them from
+/// here as well would queue the same pages, but a small <c>--max-pages</c> would then go on categories before any book.)
 /// </summary>
 [Page]
 public partial class CataloguePage
 {
-    /// <summary>The next listing page.</summary>
-    [Follow("li.next a")] public Link<CataloguePage>? Next { get; init; }
-
-    /// <summary>The following listing pages of the numbered pager.</summary>
-    [Follow("ul.pager li.page a")] public IReadOnlyList<Link<CataloguePage>> Pages { get; init; } = [];
-
-    /// <summary>The books listed on this page.</summary>
-    [Follow("article.product_pod h3 a")] public IReadOnlyList<Link<BookPage>> Books { get; init; } = [];
+    /// <summary>The first category of the sidebar.</summary>
+    [Follow("div.side_categories ul ul li:first-child a")] public Link<CategoryPage>? FirstCategory { get; init; }
 }

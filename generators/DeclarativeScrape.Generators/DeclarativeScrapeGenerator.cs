@@ -91,9 +91,10 @@ namespace DeclarativeScrape.Generators
             }
 
             // A type of this scraper's graph with an error lacks the property in error, perhaps the [Follow] that reaches
-            // the items: no verdict for this scraper (other scrapers still get theirs).
-            var graph = CrawlGraph.Build(model.StartPage, summaries);
-            if (graph is null || graph.ItemPages.Any() || graph.HasErrors)
+            // the items, and so does a [Sitemap] left out for an error: no verdict for this scraper (other scrapers still
+            // get theirs).
+            var graph = CrawlGraph.Build(model.StartPage, summaries, model.Options.Sitemaps.Select(s => s.PageType));
+            if (graph is null || graph.ItemPages.Any() || graph.HasErrors || model.Options.SitemapLeftOut)
             {
                 return ImmutableArray<Diagnostic>.Empty;
             }

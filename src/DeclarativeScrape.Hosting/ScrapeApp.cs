@@ -36,25 +36,30 @@ public static class ScrapeApp
     /// <typeparam name="TSite">The embedded site's type.</typeparam>
     /// <param name="plan">The scraper's generated <c>Plan</c>.</param>
     /// <param name="args">The command-line arguments.</param>
-    /// <param name="startEmbeddedSite">Starts the site, for example <c>ct =&gt; BookstoreSite.StartAsync(null, ct)</c>.</param>
+    /// <param name="startEmbeddedSite">
+    /// Starts the site on 127.0.0.1 and the port it is given, for example
+    /// <c>(port, ct) =&gt; BookstoreSite.StartAsync(new() { Port = port }, ct)</c>. The port is 0 (any free port) for a
+    /// new crawl; with <c>--state DIR</c>, a resumed crawl gets the port its site had before (kept in DIR), so the URLs
+    /// the state carries over still lead to the site.
+    /// </param>
     /// <param name="configure">Adjusts the options after the scraper's attribute values and before the embedded site and the command line.</param>
     /// <param name="cancellationToken">Stops the run gracefully, like Ctrl+C.</param>
     /// <returns>The exit code, one of <see cref="ExitCodes"/>.</returns>
     /// <example>
     /// <code>
-    /// return await ScrapeApp.RunAsync(BookstoreScraper.Plan, args, ct => BookstoreSite.StartAsync(null, ct));
+    /// return await ScrapeApp.RunAsync(BookstoreScraper.Plan, args, (port, ct) => BookstoreSite.StartAsync(new() { Port = port }, ct));
     /// </code>
     /// </example>
     public static Task<int> RunAsync<TItem, TSite>(
         CrawlPlan<TItem> plan,
         string[] args,
-        Func<CancellationToken, Task<TSite>> startEmbeddedSite,
+        Func<int, CancellationToken, Task<TSite>> startEmbeddedSite,
         Action<ScrapeOptions>? configure = null,
         CancellationToken cancellationToken = default)
         where TSite : IEmbeddedSite
     {
         ArgumentNullException.ThrowIfNull(startEmbeddedSite);
         return new HostRunner(HostConsole.FromSystemConsole(), registerSignals: true)
-            .RunAsync(plan, args, configure, async ct => await startEmbeddedSite(ct).ConfigureAwait(false), cancellationToken);
+            .RunAsync(plan, args, configure, async (port, ct) => await startEmbeddedSite(port, ct).ConfigureAwait(false), cancellationToken);
     }
 }

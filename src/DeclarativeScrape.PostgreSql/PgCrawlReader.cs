@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace DeclarativeScrape.PostgreSql;
@@ -126,89 +126,25 @@ internal static class PgCrawlReader
     }
 
     /// <summary>
-    /// Writes every committed item of the crawl to <paramref name="path"/> in commit order: JSON Lines for <c>.jsonl</c>
-    /// and <c>.ndjson</c>, one JSON array for <c>.json</c>, CSV (with its header row) for <c>.csv</c>. The file is written
-    /// beside its final name and moved there when complete, so a reader never sees half an export.
+    /// Writes every committed item of the crawl to <paramref name="path"/> in commit order (<see cref="ItemExport"/>: JSON
+    /// Lines, one JSON array or CSV by the extension), from one consistent snapshot.
     /// </summary>
     /// <returns>The items written.</returns>
-    public static async Task<long> ExportAsync<TItem>(NpgsqlDataSource dataSource, PostgreSqlUri uri, CrawlPlan<TItem> plan, string path, CancellationToken cancellationToken)
+    public static Task<long> ExportAsync<TItem>(NpgsqlDataSource dataSource, PostgreSqlUri uri, CrawlPlan<TItem> plan, string path, CancellationToken cancellationToken)
     {
-        var format = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".jsonl" or ".ndjson" => ExportFormat.JsonLines,
-            ".json" => ExportFormat.JsonArray,
-            ".csv" => ExportFormat.Csv,
-            _ => throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' must end in .jsonl or .ndjson (JSON Lines), .json (one JSON array) or .csv (CSV)."),
-        };
-        if (format == ExportFormat.Csv && plan.Format.CsvColumns.Count == 0)
-        {
-            throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}': {plan.Name} has several item types, which do not fit one CSV table; export JSON Lines (.jsonl) or JSON (.json) instead.");
-        }
-
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".partial";
-        long count = 0;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
-        await using (var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false))
-        {
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                if (format == ExportFormat.Csv)
-                {
-                    await file.WriteAsync(ItemEncoder<TItem>.For("csv", plan.Format).Header.ToArray(), cancellationToken).ConfigureAwait(false);
-                }
-                else if (format == ExportFormat.JsonArray)
-                {
-                    file.WriteByte((byte)'[');
-                }
-
-                var column = format == ExportFormat.Csv ? "csv" : "json";
-                await using var command = PgDatabase.Command(connection, $"SELECT {column} FROM {uri.Schema}.item ORDER BY seq");
-                await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var record = reader.GetFieldValue<byte[]>(0);
-                    if (format == ExportFormat.JsonArray)
-                    {
-                        // A JSON Lines record without its line end, after a comma and a line end of its own.
-                        file.Write(count == 0 ? "\n"u8 : ",\n"u8);
-                        await file.WriteAsync(record.AsMemory(0, record.Length - 1), cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await file.WriteAsync(record, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    count++;
-                }
-
-                if (format == ExportFormat.JsonArray)
-                {
-                    file.Write(count == 0 ? "]\n"u8 : "\n]\n"u8);
-                }
-
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        File.Move(temporary, full, overwrite: true);
-        return count;
+        var column = ItemExport.RecordFormatFor(plan, path) == "csv" ? "csv" : "json";
+        return ItemExport.WriteAsync(plan, path, RecordsAsync(dataSource, uri, column, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The crawl's progress now: URLs by outcome, per-host queues and pauses, workers and their beats.</summary>
-    public static async Task<IReadOnlyList<string>> StatusAsync(NpgsqlDataSource dataSource, PostgreSqlUri uri, CancellationToken cancellationToken)
+    /// <summary>The crawl's progress now: URLs by outcome, per-host queues, permits and pauses, workers and their beats.</summary>
+    public static async Task<CrawlStatus> StatusAsync(NpgsqlDataSource dataSource, PostgreSqlUri uri, string scraperName, CancellationToken cancellationToken)
     {
         var s = uri.Schema;
-        var lines = new List<string>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var scraper = PgDatabase.Scalar(connection, $"SELECT value FROM {s}.meta WHERE key = 'scraper'") as string;
         var created = PgDatabase.Scalar(connection, $"SELECT value FROM {s}.meta WHERE key = 'created'") as string;
-        lines.Add($"crawl    {scraper} in {uri.Display} (schema {s}), created {created}");
-
+        long queued, leased, processed, skipped, failed, admitted;
         await using (var command = PgDatabase.Command(connection, $"""
             SELECT count(*) FILTER (WHERE state = 0), count(*) FILTER (WHERE state = 1),
                    count(*) FILTER (WHERE state = 2 AND kind = 0), count(*) FILTER (WHERE state = 2 AND kind = 1),
@@ -218,12 +154,11 @@ internal static class PgCrawlReader
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            lines.Add($"URLs     {N(reader.GetInt64(5))} admitted: {N(reader.GetInt64(2))} processed, {N(reader.GetInt64(3))} skipped, {N(reader.GetInt64(4))} failed; {N(reader.GetInt64(0))} queued, {N(reader.GetInt64(1))} leased"
-                + (reader.GetInt64(0) + reader.GetInt64(1) == 0 ? " (finished)" : ""));
+            (queued, leased, processed, skipped, failed, admitted) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
         }
 
-        lines.Add($"items    {N((long)PgDatabase.Scalar(connection, $"SELECT count(*) FROM {s}.item")!)}");
-        lines.Add("workers  id  state    leased  last beat  name");
+        var items = (long)PgDatabase.Scalar(connection, $"SELECT count(*) FROM {s}.item")!;
+        var workers = new List<WorkerStatus>();
         await using (var command = PgDatabase.Command(connection, $"""
             SELECT w.id, w.state, w.name, extract(epoch FROM now() - w.heartbeat_at)::float8,
                    (SELECT count(*) FROM {s}.url u WHERE u.state = 1 AND u.worker_id = w.id)
@@ -233,40 +168,72 @@ internal static class PgCrawlReader
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var state = reader.GetInt16(1) switch { PgSchema.Running => "running", PgSchema.Stopped => "stopped", _ => "lost" };
-                var beat = reader.GetInt16(1) == PgSchema.Running ? $"{reader.GetDouble(3):0.0} s ago" : "-";
-                lines.Add($"         {reader.GetInt32(0),2}  {state,-7}  {N(reader.GetInt64(4)),6}  {beat,9}  {reader.GetString(2)}");
+                var state = reader.GetInt16(1);
+                workers.Add(new WorkerStatus(
+                    reader.GetInt32(0),
+                    state switch { PgSchema.Running => "running", PgSchema.Stopped => "stopped", _ => "lost" },
+                    reader.GetInt64(4),
+                    state == PgSchema.Running ? TimeSpan.FromSeconds(reader.GetDouble(3)) : null,
+                    reader.GetString(2)));
             }
         }
 
-        lines.Add("hosts    queued  leased  permits  paused   host");
+        var hosts = new List<HostStatus>();
         await using (var command = PgDatabase.Command(connection, $"""
             SELECT h.name,
                    (SELECT count(*) FROM {s}.url u WHERE u.host_id = h.id AND u.state = 0),
                    (SELECT count(*) FROM {s}.url u WHERE u.host_id = h.id AND u.state = 1),
                    (SELECT coalesce(sum(p.permits), 0) FROM {s}.host_permit p WHERE p.host_id = h.id),
-                   greatest(extract(epoch FROM h.paused_until - now()), 0)::float8
-            FROM {s}.host h ORDER BY 2 DESC, 1 LIMIT 20
+                   greatest(extract(epoch FROM h.paused_until - now()), 0)::float8,
+                   h.rate
+            FROM {s}.host h ORDER BY 2 DESC, 1 LIMIT {CrawlStatus.MaxHosts}
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var paused = reader.IsDBNull(4) || reader.GetDouble(4) <= 0 ? "-" : $"{reader.GetDouble(4):0} s";
-                lines.Add($"         {N(reader.GetInt64(1)),6}  {N(reader.GetInt64(2)),6}  {reader.GetInt64(3),7}  {paused,-7}  {reader.GetString(0)}");
+                hosts.Add(new HostStatus(
+                    reader.GetString(0),
+                    reader.GetInt64(1),
+                    reader.GetInt64(2),
+                    reader.GetInt64(3),
+                    reader.IsDBNull(4) ? null : TimeSpan.FromSeconds(reader.GetDouble(4)),
+                    reader.IsDBNull(5) ? null : reader.GetDouble(5)));
             }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return lines;
+        return new CrawlStatus
+        {
+            Scraper = scraper ?? scraperName,
+            Location = $"{uri.Display} (schema {s})",
+            Created = created ?? "-",
+            Admitted = admitted,
+            Queued = queued,
+            Leased = leased,
+            Processed = processed,
+            Skipped = skipped,
+            Failed = failed,
+            Items = items,
+            Workers = workers,
+            Hosts = hosts,
+        };
     }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private enum ExportFormat
+    /// <summary>The items' records in commit order, read in one repeatable-read transaction.</summary>
+    private static async IAsyncEnumerable<byte[]> RecordsAsync(NpgsqlDataSource dataSource, PostgreSqlUri uri, string column, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        JsonLines,
-        JsonArray,
-        Csv,
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using (var command = PgDatabase.Command(connection, $"SELECT {column} FROM {uri.Schema}.item ORDER BY seq"))
+        await using (var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return reader.GetFieldValue<byte[]>(0);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -42,6 +42,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
     private readonly int _worker;
     private readonly int _perHost;
     private readonly SharedHosts _shared;
+    private readonly SharedRobots _robots;
 
     private const string LeaseLost = "this worker's lease on the URL expired (it lost touch with the database); another worker fetches it";
 
@@ -76,7 +77,8 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
         _limitsPages = context.Settings.MaxPages > 0;
         _outputPath = context.Settings.OutputPath;
         _perHost = context.Settings.PerHost;
-        _shared = new SharedHosts(_time, host => Work.TryAdd(new PermitWork(host)), (host, delay) => Work.TryAdd(new PauseWork(host, delay)));
+        _shared = new SharedHosts(_time, host => Work.TryAdd(new PermitWork(host)), (host, delay) => Work.TryAdd(new PauseWork(host, delay)), Work.TryAdd);
+        _robots = new SharedRobots(_time, Submit);
         Admission = new AdmissionPolicy(context.Settings.MaxPages);
         _connection = db.DataSource.OpenConnection();
         try
@@ -135,6 +137,8 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
     }
 
     public override ISharedPoliteness Politeness => _shared;
+
+    public override ISharedRobots Robots => _robots;
 
     protected override ValueTask OnClosingAsync() => _tick.DisposeAsync();
 
@@ -224,6 +228,18 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                     break;
                 case PauseWork pause:
                     Retrying(() => _sql.PauseHost(pause.Host, pause.Delay));
+                    break;
+                case RobotsWork robots when robots.ToStore is { } fetched:
+                    Retrying(() => _sql.StoreRobots(robots.Origin, fetched));
+                    robots.Done.TrySetResult((false, fetched));
+                    break;
+                case RobotsWork robots:
+                    robots.Done.TrySetResult(Retrying(() => _sql.ClaimRobots(robots.Origin)));
+                    break;
+                case PaceWork pace:
+                    var ahead = Retrying(() => _sql.Reserve(pace.Host, pace.Pace.Interval * pace.Count, TimeSpan.FromSeconds(1) / pace.Pace.Interval));
+                    _shared.Reserved(pace.Host, pace.Pace, pace.Count, ahead);
+                    _hostReady(pace.Host);
                     break;
             }
         }
@@ -368,9 +384,9 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
     {
         var rows = _sql.Lease(host.Id, room);
         var leases = new List<FrontierLease>(rows.Count);
-        foreach (var (id, url, pageType, depth) in rows)
+        foreach (var (id, url, pageType, depth, carried, rank) in rows)
         {
-            leases.Add(new FrontierLease(id, new Uri(url), host.Name, pageType, depth));
+            leases.Add(new FrontierLease(id, new Uri(url), host.Name, pageType, depth, carried is null ? null : CarriedValuesJson.Read(carried), rank));
         }
 
         return leases;
@@ -386,8 +402,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
         }
 
         var completions = _writes.Count(w => w is CompleteWork<TItem>);
-        var done = _writes.Count(w => w is CompleteWork<TItem> { LeavesUrlQueued: false });
-        Windows.Publish([], completions, done);
+        Windows.Publish([], completions, _writes.OfType<CompleteWork<TItem>>().Where(w => !w.LeavesUrlQueued).Select(w => w.Page.Lease));
         if (_writes.Any(w => w is AdmitWork))
         {
             // Start URLs another worker admitted first are duplicates here: the run must see that worker's leases
@@ -514,7 +529,9 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                 [.. admitted.Select(c => c.Url)],
                 [.. admitted.Select(c => (int)_hosts[c.Host].Id)],
                 [.. admitted.Select(c => c.PageType)],
-                [.. admitted.Select(c => c.Depth)]);
+                [.. admitted.Select(c => c.Depth)],
+                [.. admitted.Select(c => c.Carried is { } carried ? CarriedValuesJson.Write(carried) : null)],
+                [.. admitted.Select(c => c.Rank)]);
             foreach (var list in lists)
             {
                 var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);

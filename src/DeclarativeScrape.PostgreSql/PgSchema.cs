@@ -12,20 +12,26 @@ namespace DeclarativeScrape.PostgreSql;
 /// timeout, its per-host limit, state (running, stopped, lost), and what it counted that no other table keeps: the links
 /// it skipped at admission (by reason), requests, bytes and retries.</item>
 /// <item><c>host</c>: each authority URLs were queued under, with what politeness shares across workers: paused until
-/// (a 429's <c>Retry-After</c>), and the token bucket's theoretical arrival time (<c>tat</c>).</item>
+/// (a 429's <c>Retry-After</c>), the token bucket's theoretical arrival time (<c>tat</c>), and the rate in requests per
+/// second the last reservation was made at (<c>rate</c>: the host's pace, learned from its refusals or set by the
+/// options or <c>Crawl-delay</c>), which <c>status</c> shows.</item>
 /// <item><c>host_permit</c>: the requests in flight each worker may have on a host; their sum never exceeds the host's
 /// limit.</item>
 /// <item><c>url</c>: every admitted canonical URL in admission order (<c>id</c>), unique by the MD5 of its text (the
 /// seen set), with host, page type, depth, <c>state</c> (0 queued, 1 leased by <c>worker_id</c>, 2 done by
-/// <c>worker_id</c>) and, once done, its outcome. A partial index over the queued URLs by host and id is each host's
-/// FIFO queue; one over the leased URLs by worker lets a lost worker's leases go back to the queue at once.</item>
+/// <c>worker_id</c>) and, once done, its outcome, the values its link carried (<c>carried</c>), and its <c>rank</c> in
+/// its host's queue (<see cref="FrontierOrder"/>). A partial index over the queued URLs by host, rank and id is each
+/// host's queue; one over the leased URLs by worker lets a lost worker's leases go back to the queue at once.</item>
+/// <item><c>robots</c>: each origin's robots.txt, fetched once for the crawl: the worker that claimed it, whether it was
+/// fetched, its text (UTF-8), why it could not be used, and when it stayed unreachable the failure reason and last status
+/// code (a verdict for the workers running then only: a worker that starts later fetches it again).</item>
 /// <item><c>item(seq, url_id, json, csv)</c>: every committed item, as the exact bytes of its JSON Lines record and,
 /// when the items are one table, its CSV row; committed in the same transaction as its URL's outcome.</item>
 /// </list>
 /// </remarks>
 internal static class PgSchema
 {
-    public const long CurrentVersion = 1;
+    public const long CurrentVersion = 4;
 
     public const string Version = "schema_version";
     public const string Scraper = "scraper";
@@ -63,7 +69,7 @@ internal static class PgSchema
             bytes bigint NOT NULL DEFAULT 0,
             retries bigint NOT NULL DEFAULT 0)
         """,
-        $"CREATE TABLE {s}.host(id serial PRIMARY KEY, name text NOT NULL UNIQUE, paused_until timestamptz, tat timestamptz)",
+        $"CREATE TABLE {s}.host(id serial PRIMARY KEY, name text NOT NULL UNIQUE, paused_until timestamptz, tat timestamptz, rate float8)",
         $"CREATE TABLE {s}.host_permit(host_id integer NOT NULL, worker_id integer NOT NULL, permits integer NOT NULL, wanted integer NOT NULL DEFAULT 0, PRIMARY KEY (host_id, worker_id))",
         $"""
         CREATE TABLE {s}.url(
@@ -80,11 +86,14 @@ internal static class PgSchema
             attempts integer,
             final_url text,
             message text,
-            done_at timestamptz)
+            done_at timestamptz,
+            carried text,
+            rank integer NOT NULL DEFAULT 0)
         """,
         $"CREATE UNIQUE INDEX url_seen ON {s}.url ((md5(url)))",
-        $"CREATE INDEX url_queue ON {s}.url (host_id, id) WHERE state = 0",
+        $"CREATE INDEX url_queue ON {s}.url (host_id, rank, id) WHERE state = 0",
         $"CREATE INDEX url_leased ON {s}.url (worker_id) WHERE state = 1",
+        $"CREATE TABLE {s}.robots(origin text PRIMARY KEY, worker_id integer NOT NULL, fetched boolean NOT NULL DEFAULT false, body bytea, problem text, unreachable smallint, status integer, fetched_at timestamptz)",
         $"CREATE TABLE {s}.item(seq bigserial PRIMARY KEY, url_id bigint NOT NULL, json bytea NOT NULL, csv bytea)",
     ];
 }

@@ -55,17 +55,17 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
     /// never deadlock.
     /// </summary>
     /// <returns>The id of each URL inserted.</returns>
-    public Dictionary<string, long> InsertUrls(string[] urls, int[] hosts, int[] pageTypes, int[] depths)
+    public Dictionary<string, long> InsertUrls(string[] urls, int[] hosts, int[] pageTypes, int[] depths, string?[] carried, int[] ranks)
     {
         var ids = new Dictionary<string, long>(urls.Length, StringComparer.Ordinal);
         using var command = Command(
             $"""
-            INSERT INTO {_s}.url(url, host_id, page_type, depth)
-            SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::integer[]) ORDER BY 1
+            INSERT INTO {_s}.url(url, host_id, page_type, depth, carried, rank)
+            SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::integer[], $5::text[], $6::integer[]) ORDER BY 1
             ON CONFLICT ((md5(url))) DO NOTHING
             RETURNING url, id
             """,
-            urls, hosts, pageTypes, depths);
+            urls, hosts, pageTypes, depths, carried, ranks);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -128,24 +128,27 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
         }
     }
 
-    /// <summary>Leases up to <paramref name="limit"/> queued URLs of a host, oldest first, passing over those another worker is leasing right now.</summary>
-    public List<(long Id, string Url, int PageType, int Depth)> Lease(long host, int limit)
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> queued URLs of a host, lowest rank first (<see cref="FrontierOrder"/>), then
+    /// oldest first, passing over those another worker is leasing right now.
+    /// </summary>
+    public List<(long Id, string Url, int PageType, int Depth, string? Carried, int Rank)> Lease(long host, int limit)
     {
-        var leased = new List<(long, string, int, int)>(limit);
+        var leased = new List<(long, string, int, int, string?, int)>(limit);
         using var command = Command(
             $"""
             UPDATE {_s}.url SET state = 1, worker_id = $3
-            WHERE id IN (SELECT id FROM {_s}.url WHERE host_id = $1 AND state = 0 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING id, url, page_type, depth
+            WHERE id IN (SELECT id FROM {_s}.url WHERE host_id = $1 AND state = 0 ORDER BY rank, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING id, url, page_type, depth, carried, rank
             """,
             (int)host, limit, worker);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            leased.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            leased.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
         }
 
-        leased.Sort(static (a, b) => a.Item1.CompareTo(b.Item1));
+        leased.Sort(static (a, b) => a.Item6 != b.Item6 ? a.Item6.CompareTo(b.Item6) : a.Item1.CompareTo(b.Item1));
         return leased;
     }
 
@@ -240,6 +243,66 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
     public void PauseHost(string name, TimeSpan delay) => Run(
         $"UPDATE {_s}.host SET paused_until = greatest(coalesce(paused_until, now()), now() + $2 * interval '1 millisecond') WHERE name = $1",
         name, (long)delay.TotalMilliseconds);
+
+    /// <summary>
+    /// Reserves <paramref name="span"/> of a host's rate (start times at the host's interval, <see cref="ReservedStarts"/>):
+    /// the host's theoretical arrival time moves from max(tat, now) by the span, under the row's lock, so reservations of
+    /// all workers line up one after another.
+    /// </summary>
+    /// <param name="name">The host.</param>
+    /// <param name="span">The time the reserved starts take at the host's pace.</param>
+    /// <param name="rate">The pace in requests per second, kept in the row for <c>status</c>.</param>
+    /// <returns>The host's theoretical arrival time after the reservation, from the database's time.</returns>
+    public TimeSpan Reserve(string name, TimeSpan span, double rate) =>
+        Scalar($"UPDATE {_s}.host SET tat = greatest(tat, now()) + $2 * interval '1 microsecond', rate = $3 WHERE name = $1 RETURNING extract(epoch FROM tat - now())::float8", name, span.Ticks / 10, rate) is double ahead
+            ? TimeSpan.FromSeconds(ahead)
+            : span;
+
+    /// <summary>
+    /// Claims an origin's robots.txt for this worker to fetch: when nobody has, or the worker that claimed it is not
+    /// running any more (left, or declared lost) and never stored it, or it was stored as unreachable before this worker
+    /// started (a verdict only for the workers running then). Otherwise reads it as stored.
+    /// </summary>
+    /// <returns>Whether this worker is to fetch it; else the file as stored, <see langword="null"/> while another worker fetches it.</returns>
+    public (bool Claimed, FetchedRobots? Stored) ClaimRobots(string origin)
+    {
+        if (Scalar($"INSERT INTO {_s}.robots(origin, worker_id) VALUES ($1, $2) ON CONFLICT (origin) DO NOTHING RETURNING 1", origin, worker) is not null
+            || Scalar(
+                $"""
+                UPDATE {_s}.robots r SET worker_id = $2, fetched = false WHERE origin = $1
+                AND (NOT fetched AND (worker_id = $2 OR NOT EXISTS (SELECT 1 FROM {_s}.worker w WHERE w.id = r.worker_id AND w.state = 0))
+                    OR fetched AND unreachable IS NOT NULL AND fetched_at < (SELECT started_at FROM {_s}.worker WHERE id = $2))
+                RETURNING 1
+                """,
+                origin,
+                worker) is not null)
+        {
+            return (true, null);
+        }
+
+        using var command = Command($"SELECT fetched, body, problem, unreachable, status FROM {_s}.robots WHERE origin = $1", origin);
+        using var reader = command.ExecuteReader();
+        return reader.Read() && reader.GetBoolean(0)
+            ? (false, SharedRobots.Restore(
+                reader.IsDBNull(1) ? null : (byte[])reader[1],
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt16(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4)))
+            : (false, null);
+    }
+
+    /// <summary>Stores the robots.txt this worker fetched, for every worker of the crawl.</summary>
+    public void StoreRobots(string origin, FetchedRobots robots)
+    {
+        var (body, problem, unreachable, status) = SharedRobots.Columns(robots);
+        Run(
+            $"UPDATE {_s}.robots SET fetched = true, body = $2::bytea, problem = $3::text, unreachable = $4::smallint, status = $5::integer, fetched_at = now() WHERE origin = $1",
+            origin,
+            body,
+            problem,
+            unreachable,
+            status);
+    }
 
     /// <summary>Registers this worker.</summary>
     public static int Join(NpgsqlConnection connection, string schema, string name, TimeSpan leaseTimeout, int perHost) =>

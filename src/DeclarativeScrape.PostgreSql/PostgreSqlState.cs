@@ -57,6 +57,6 @@ public static class PostgreSqlState
     /// <param name="connectionUri">The crawl's database.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>The status lines.</returns>
-    public static Task<IReadOnlyList<string>> GetStatusAsync<TItem>(CrawlPlan<TItem> plan, string connectionUri, CancellationToken cancellationToken = default) =>
-        Provider.Implementation.StatusAsync(plan, connectionUri, cancellationToken);
+    public static async Task<IReadOnlyList<string>> GetStatusAsync<TItem>(CrawlPlan<TItem> plan, string connectionUri, CancellationToken cancellationToken = default) =>
+        CrawlStatusText.Lines(await Provider.Implementation.StatusAsync(plan, connectionUri, cancellationToken).ConfigureAwait(false));
 }

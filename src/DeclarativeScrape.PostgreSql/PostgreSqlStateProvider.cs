@@ -22,10 +22,10 @@ internal sealed class PostgreSqlStateProvider : IStateProvider
         return await PgCrawlReader.ExportAsync(db.DataSource, parsed, plan, path, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<string>> StatusAsync<TItem>(CrawlPlan<TItem> plan, string uri, CancellationToken cancellationToken)
+    public async Task<CrawlStatus> StatusAsync<TItem>(CrawlPlan<TItem> plan, string uri, CancellationToken cancellationToken)
     {
         var parsed = PostgreSqlUri.Parse(uri, nameof(ScrapeOptions.StateDatabase));
         using var db = PgDatabase.Open(parsed, plan.Name, plan.SchemaFingerprint, create: false);
-        return await PgCrawlReader.StatusAsync(db.DataSource, parsed, cancellationToken).ConfigureAwait(false);
+        return await PgCrawlReader.StatusAsync(db.DataSource, parsed, plan.Name, cancellationToken).ConfigureAwait(false);
     }
 }

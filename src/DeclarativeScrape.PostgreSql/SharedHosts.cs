@@ -2,16 +2,22 @@ namespace DeclarativeScrape.PostgreSql;
 
 /// <summary>
 /// One worker's side of the per-host politeness held across all workers of a shared crawl: the permits (requests in
-/// flight on a host) the database granted this worker, those in use, and the host's pause. The dispatcher asks
-/// <see cref="TryStart"/>, which answers from memory; the store's thread asks the database for permits when the worker
-/// runs short (<see cref="PermitWork"/>), rebalances them every tick, and spreads a 429's pause (<see cref="PauseWork"/>).
+/// flight on a host) the database granted this worker, those in use, the start times it reserved from the host's rate
+/// (<see cref="ReservedStarts"/>), and the host's pause. The dispatcher asks <see cref="TryStart"/>, which answers from
+/// memory; the store's thread asks the database for permits when the worker runs short (<see cref="PermitWork"/>),
+/// rebalances them every tick, reserves start times ahead (<see cref="PaceWork"/>), and spreads a 429's pause
+/// (<see cref="PauseWork"/>).
 /// </summary>
 /// <remarks>
 /// The invariant, for every host: the permits of all workers together never exceed the host's limit. A worker raises its
 /// own permits only within what is free, under a lock on the host's row, and only after that commits; it lowers them
 /// before it writes the lower number, and never below the requests it has in flight (<see cref="LowerTo"/>).
 /// </remarks>
-internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Action<string, TimeSpan> pause) : ISharedPoliteness
+/// <param name="time">The worker's clock.</param>
+/// <param name="ask">Queues a request for permits on a host; whether it was queued.</param>
+/// <param name="pause">Queues a host's pause for every worker.</param>
+/// <param name="reserve">Queues a reservation of start times on a host (<see cref="PaceWork"/>); whether it was queued.</param>
+internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Action<string, TimeSpan> pause, Func<PaceWork, bool> reserve) : ISharedPoliteness
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, Permits> _hosts = new(StringComparer.OrdinalIgnoreCase);
@@ -28,38 +34,37 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
 
     private bool _suspended;
 
-    public bool TryStart(string host, out TimeSpan wait)
+    public bool TryStart(string host, HostPace? pace, out TimeSpan wait)
     {
         lock (_lock)
         {
             var permits = Of(host);
-            if (Suspended)
+            permits.Taken = null;
+            if (!TryTakePermit(host, permits, out wait))
             {
-                wait = TimeSpan.FromMilliseconds(250);
                 return false;
             }
 
-            var now = time.GetTimestamp();
-            if (permits.PausedUntil > now)
+            if (pace is not null)
             {
-                wait = time.GetElapsedTime(now, permits.PausedUntil);
-                return false;
+                var now = time.GetTimestamp();
+                var took = permits.Starts.TryTake(time, now, out var start, out wait);
+                var batch = ReservedStarts.BatchFor(pace);
+                if (!permits.Starts.Reserving && permits.Starts.Held(now) <= batch / 2)
+                {
+                    permits.Starts.Reserving = reserve(new PaceWork(host, pace, batch));
+                }
+
+                if (!took)
+                {
+                    return false;
+                }
+
+                permits.Taken = start;
             }
 
-            wait = TimeSpan.Zero;
-            if (permits.InUse < permits.Granted)
-            {
-                permits.InUse++;
-                return true;
-            }
-
-            permits.Wanting = true;
-            if (!permits.Asked)
-            {
-                permits.Asked = ask(host);
-            }
-
-            return false;
+            permits.InUse++;
+            return true;
         }
     }
 
@@ -71,12 +76,14 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
             TimeSpan wait;
             lock (_lock)
             {
-                if (TryStart(host, out wait))
+                var permits = Of(host);
+                if (TryTakePermit(host, permits, out wait))
                 {
+                    permits.InUse++;
                     return;
                 }
 
-                changed = Of(host).Changed.Task;
+                changed = permits.Changed.Task;
             }
 
             await (wait > TimeSpan.Zero ? Task.WhenAny(changed, Task.Delay(wait, time, cancellationToken)) : changed.WaitAsync(cancellationToken)).ConfigureAwait(false);
@@ -90,6 +97,34 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
         {
             var permits = Of(host);
             permits.InUse--;
+            permits.Signal();
+        }
+    }
+
+    public void Unused(string host)
+    {
+        lock (_lock)
+        {
+            var permits = Of(host);
+            permits.InUse--;
+            if (permits.Taken is { } start)
+            {
+                permits.Starts.GiveBack(start);
+                permits.Taken = null;
+            }
+
+            permits.Signal();
+        }
+    }
+
+    /// <summary>Start times reserved on a host (<paramref name="ahead"/>: the host's theoretical arrival time after the reservation, from the database's time) are the worker's now.</summary>
+    public void Reserved(string host, HostPace pace, int count, TimeSpan ahead)
+    {
+        lock (_lock)
+        {
+            var permits = Of(host);
+            permits.Starts.Reserving = false;
+            permits.Starts.Add(time, time.GetTimestamp(), pace, ReservedStarts.Offsets(pace, count, ahead));
             permits.Signal();
         }
     }
@@ -175,6 +210,37 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
         }
     }
 
+    /// <summary>Whether the worker may start a request on the host as far as its permits and the host's pause go (a free permit, which the caller takes).</summary>
+    private bool TryTakePermit(string host, Permits permits, out TimeSpan wait)
+    {
+        wait = TimeSpan.Zero;
+        if (Suspended)
+        {
+            wait = TimeSpan.FromMilliseconds(250);
+            return false;
+        }
+
+        var now = time.GetTimestamp();
+        if (permits.PausedUntil > now)
+        {
+            wait = time.GetElapsedTime(now, permits.PausedUntil);
+            return false;
+        }
+
+        if (permits.InUse < permits.Granted)
+        {
+            return true;
+        }
+
+        permits.Wanting = true;
+        if (!permits.Asked)
+        {
+            permits.Asked = ask(host);
+        }
+
+        return false;
+    }
+
     private void Paused(string host, TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero)
@@ -207,6 +273,12 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
         public bool Wanting;
         public bool Asked;
         public long PausedUntil;
+
+        /// <summary>The start times reserved from the host's rate.</summary>
+        public readonly ReservedStarts Starts = new();
+
+        /// <summary>The start the last <see cref="TryStart"/> took, until the request goes out or is given back.</summary>
+        public (long At, long Until)? Taken;
 
         public void Signal()
         {

@@ -48,15 +48,50 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_path_scope_replaces_the_scrapers()
+    {
+        var options = Apply("--path-prefix", "/docs/", "--include", "**.html", "--include", "**/", "--exclude", "**?*");
+
+        options.Scope.PathPrefix.ShouldBe("/docs/");
+        options.Scope.Include.ShouldBe(["**.html", "**/"]);
+        options.Scope.Exclude.ShouldBe(["**?*"]);
+    }
+
+    [Fact]
+    public void Headers_and_cookies_are_added()
+    {
+        var options = Apply("--header", "Accept-Language: fr", "-H", "X-Api-Key:  k1 ", "--cookie", "session=abc=1");
+
+        options.Headers["Accept-Language"].ShouldBe("fr");
+        options.Headers["X-Api-Key"].ShouldBe("k1");
+        options.Cookies.ShouldHaveSingleItem().ShouldSatisfyAllConditions(c => c.Name.ShouldBe("session"), c => c.Value.ShouldBe("abc=1"));
+    }
+
+    [Fact]
     public void Limits_robots_state_and_output_are_set()
     {
-        var options = Apply("--max-pages", "500", "--max-depth", "3", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl");
+        var options = Apply("--max-pages", "500", "--max-depth", "3", "--order", "depth-first", "--no-robots", "--state", "crawl-state", "--out", "books.jsonl", "--drain-timeout", "2.5");
 
         options.Limits.MaxPages.ShouldBe(500);
         options.Limits.MaxDepth.ShouldBe(3);
+        options.Order.ShouldBe(CrawlOrder.DepthFirst);
+        Apply("--order", "breadth-first").Order.ShouldBe(CrawlOrder.BreadthFirst);
+        Apply().Order.ShouldBe(CrawlOrder.ItemsFirst);
         options.Robots.Obey.ShouldBeFalse();
         options.StateDirectory.ShouldBe("crawl-state");
         options.OutputPath.ShouldBe("books.jsonl");
+        options.Timeouts.Drain.ShouldBe(TimeSpan.FromSeconds(2.5));
+    }
+
+    [Fact]
+    public void The_user_agent_and_how_long_an_unreachable_robots_txt_is_retried_are_set()
+    {
+        var options = Apply("--user-agent", "ExampleBot/2.0 (+https://example.com/bot)", "--robots-unreachable-timeout", "7.5");
+
+        options.UserAgent.ShouldBe("ExampleBot/2.0 (+https://example.com/bot)");
+        options.Robots.UnreachableTimeout.ShouldBe(TimeSpan.FromSeconds(7.5));
+        Apply().UserAgent.ShouldBe(ScrapeOptions.DefaultUserAgent);
+        Apply().Robots.UnreachableTimeout.ShouldBe(TimeSpan.FromSeconds(RobotsOptions.DefaultUnreachableTimeoutSeconds));
     }
 
     [Fact]
@@ -84,10 +119,46 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Size_caps_redirects_burst_and_adaptivity_are_set_from_the_command_line()
+    {
+        var options = Apply("--max-response-size", "8MiB", "--max-decompressed-size", "512KiB", "--body-budget", "100MB", "--max-redirects", "3", "--rate", "5", "--burst", "4", "--no-adaptive");
+
+        options.Limits.MaxResponseBytes.ShouldBe(8L << 20);
+        options.Limits.MaxDecompressedBytes.ShouldBe(512L << 10);
+        options.Limits.BodyBudgetBytes.ShouldBe(100_000_000);
+        options.Limits.MaxRedirects.ShouldBe(3);
+        options.RateLimit.Burst.ShouldBe(4);
+        options.Concurrency.Adaptive.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("1048576", 1L << 20)]
+    [InlineData("16MiB", 16L << 20)]
+    [InlineData("16 mib", 16L << 20)]
+    [InlineData("1.5GiB", 3L << 29)]
+    [InlineData("64K", 64L << 10)]
+    [InlineData("2kB", 2000)]
+    [InlineData("3GB", 3_000_000_000)]
+    public void Sizes_take_binary_and_decimal_units(string text, long bytes)
+    {
+        HostCommandLine.TryParseSize(text, out var parsed).ShouldBeTrue();
+        parsed.ShouldBe(bytes);
+    }
+
+    [Fact]
     public void Page_encoding_overrides_the_pages_labels()
     {
         Apply("--page-encoding", "windows-1251").PageEncoding.ShouldBe("windows-1251");
         Apply().PageEncoding.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Http_cache_sets_the_development_caches_directory_and_size()
+    {
+        var options = Apply("--http-cache", "cache", "--http-cache-size", "2MiB");
+        options.HttpCache.Directory.ShouldBe("cache");
+        options.HttpCache.MaxBytes.ShouldBe(2L << 20);
+        Apply().HttpCache.Directory.ShouldBeNull("off by default");
     }
 
     [Fact]
@@ -116,6 +187,7 @@ public sealed class CommandLineTests
     [InlineData("--max-pages", "abc", "--max-pages: 'abc' is not a whole number.")]
     [InlineData("--max-pages", "-1", "--max-pages: must be at least 0, was -1.")]
     [InlineData("--max-depth", "1.5", "--max-depth: '1.5' is not a whole number.")]
+    [InlineData("--order", "random", "--order: 'random' is not an order; use items-first, breadth-first or depth-first.")]
     [InlineData("--concurrency", "0", "--concurrency: must be at least 1, was 0.")]
     [InlineData("--per-host", "x", "--per-host: 'x' is not a whole number.")]
     [InlineData("--rate", "fast", "--rate: 'fast' is not a number of requests per second.")]
@@ -125,6 +197,16 @@ public sealed class CommandLineTests
     [InlineData("--allowed-host", "http://example.com/", "--allowed-host: 'http://example.com/' is not a host name (give example.com, not a URL).")]
     [InlineData("--out", "items.txt", "--out: 'items.txt' has no known extension; use .jsonl, .ndjson, .json or .csv, or - for standard output.")]
     [InlineData("--state", " ", "--state: needs a directory path.")]
+    [InlineData("--header", "X-Key", "--header: 'X-Key' is not 'Name: value'.")]
+    [InlineData("--cookie", "session", "--cookie: 'session' is not name=value.")]
+    [InlineData("--drain-timeout", "-1", "--drain-timeout: '-1' is not a number of seconds (0 or more).")]
+    [InlineData("--robots-unreachable-timeout", "soon", "--robots-unreachable-timeout: 'soon' is not a number of seconds (0 or more).")]
+    [InlineData("--body-budget", "lots", "--body-budget: 'lots' is not a size; give bytes, or a number with KiB, MiB, GiB (or kB, MB, GB), such as 16MiB.")]
+    [InlineData("--max-response-size", "0", "--max-response-size: must be positive, was 0.")]
+    [InlineData("--max-redirects", "-1", "--max-redirects: must be at least 0, was -1.")]
+    [InlineData("--burst", "0", "--burst: must be at least 1, was 0.")]
+    [InlineData("--http-cache", " ", "--http-cache: needs a directory path.")]
+    [InlineData("--http-cache-size", "0", "--http-cache-size: must be positive, was 0.")]
     [InlineData("--page-encoding", "utf-7", "--page-encoding: 'utf-7' is not an encoding label of the WHATWG Encoding Standard (for example utf-8, windows-1251, shift_jis, gbk).")]
     public void A_bad_value_is_an_error_naming_the_argument(string option, string value, string message) =>
         Errors(option, value).ShouldBe([message]);
@@ -140,7 +222,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("a.jsonl", "jsonl")]
     [InlineData("a.NDJSON", "jsonl")]
-    [InlineData("dir/a.json", "jsonl")]
+    [InlineData("dir/a.json", "json")]
     [InlineData("a.csv", "csv")]
     [InlineData("a.xml", null)]
     [InlineData("noextension", null)]
@@ -153,8 +235,17 @@ public sealed class CommandLineTests
     [InlineData("StartUrls[0]", new[] { "--url", "http://a/" }, "--url")]
     [InlineData("AllowedHosts[1]", new[] { "--allowed-host", "a" }, "--allowed-host")]
     [InlineData("OutputPath", new[] { "--out", "a.csv" }, "--out")]
+    [InlineData("Scope.PathPrefix", new[] { "--path-prefix", "docs" }, "--path-prefix")]
+    [InlineData("Scope.Exclude[1]", new[] { "--exclude", "**.pdf", "--exclude", "x" }, "--exclude")]
     [InlineData("RateLimit.RequestsPerSecond", new[] { "--rate", "3" }, "--rate")]
+    [InlineData("Limits.BodyBudgetBytes", new[] { "--body-budget", "1MiB" }, "--body-budget")]
+    [InlineData("Limits.BodyBudgetBytes", new[] { "--max-decompressed-size", "1GiB" }, "--max-decompressed-size")]
+    [InlineData("Limits.MaxResponseBytes", new[] { "--max-response-size", "1" }, "--max-response-size")]
     [InlineData("PageEncoding", new[] { "--page-encoding", "sjis" }, "--page-encoding")]
+    [InlineData("HttpCache.Directory", new[] { "--http-cache", "c" }, "--http-cache")]
+    [InlineData("HttpCache.MaxBytes", new[] { "--http-cache-size", "1" }, "--http-cache-size")]
+    [InlineData("UserAgent", new[] { "--user-agent", " " }, "--user-agent")]
+    [InlineData("Robots.UnreachableTimeout", new[] { "--robots-unreachable-timeout", "5" }, "--robots-unreachable-timeout")]
     [InlineData("Concurrency.PerHost", new string[0], null)]
     [InlineData("Retry.MaxAttempts", new[] { "-c", "4" }, null)]
     public void An_options_error_is_traced_to_the_argument_that_set_it(string optionName, string[] args, string? argument)

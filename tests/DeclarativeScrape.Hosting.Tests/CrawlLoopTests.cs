@@ -160,7 +160,7 @@ public sealed class CrawlLoopTests
         await cancel.CancelAsync();
 
         (await run.WaitAsync(Timeout)).ShouldBe(ExitCodes.Interrupted);
-        Error.ShouldContain("Cancelled: finishing the requests in flight.");
+        Error.ShouldContain("Cancelled: stopping. No new requests; the requests in flight may finish for up to 10 s (--drain-timeout), then they are cancelled.");
         Error.ShouldContain("TestScraper cancelled after 00:00:02.0");
         Error.ShouldContain("\"stop\":\"cancelled\",\"exitCode\":130");
     }

@@ -19,6 +19,10 @@ internal sealed class FakeCrawl : ICrawl<TestItem>, ICrawlStarter
 
     public bool Disposed { get; private set; }
 
+    public bool StoppedNow { get; private set; }
+
+    public void StopNow() => StoppedNow = true;
+
     public Task<ScrapeSummary> Completion => _completion.Task;
 
     public ICrawl<TItem> Start<TItem>(CrawlPlan<TItem> plan, ScrapeOptions options, ILoggerFactory loggerFactory, CancellationToken stop)

@@ -103,7 +103,7 @@ public sealed class HostRunnerTests
 
         // An options error after the site started ends the run before any request, whatever the runtime does.
         var started = 0;
-        var code = await _console.RunAsync(["--concurrency", "2", "--per-host", "3"], configure: o => options = o, site: _ =>
+        var code = await _console.RunAsync(["--concurrency", "2", "--per-host", "3"], configure: o => options = o, site: (_, _) =>
         {
             started++;
             return Task.FromResult<IEmbeddedSite>(site);
@@ -122,7 +122,7 @@ public sealed class HostRunnerTests
         var site = new FakeSite(new Uri("http://127.0.0.1:40123/"));
 
         var started = false;
-        var code = await _console.RunAsync(["--url", "http://127.0.0.1:1/", "-c", "1", "--per-host", "2"], site: _ =>
+        var code = await _console.RunAsync(["--url", "http://127.0.0.1:1/", "-c", "1", "--per-host", "2"], site: (_, _) =>
         {
             started = true;
             return Task.FromResult<IEmbeddedSite>(site);
@@ -131,6 +131,38 @@ public sealed class HostRunnerTests
         code.ShouldBe(ExitCodes.Usage);
         started.ShouldBeFalse();
         _console.Error.ToString().ShouldContain("(from --per-host)");
+    }
+
+    [Fact]
+    public async Task With_a_state_directory_the_embedded_site_comes_back_on_the_port_of_the_first_run()
+    {
+        var state = Path.Combine(Path.GetTempPath(), "ds-embedded-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var ports = new List<int>();
+            Task<IEmbeddedSite> Start(int port)
+            {
+                ports.Add(port);
+                return Task.FromResult<IEmbeddedSite>(new FakeSite(new Uri($"http://127.0.0.1:{(port == 0 ? 40123 : port)}/catalogue/page-1.html")));
+            }
+
+            // Each run ends at an options error after the site started: only the site's address matters here.
+            string[] args = ["--state", state, "-c", "1", "--per-host", "2"];
+            (await _console.RunAsync(args, site: (port, _) => Start(port))).ShouldBe(ExitCodes.Usage);
+            (await _console.RunAsync(args, site: (port, _) => Start(port))).ShouldBe(ExitCodes.Usage);
+
+            ports.ShouldBe([0, 40123], "a free port first, then the recorded one");
+            File.ReadAllText(Path.Combine(state, EmbeddedSiteAddress.FileName)).Trim().ShouldBe("http://127.0.0.1:40123/catalogue/page-1.html");
+
+            var moved = new TestConsole();
+            (await moved.RunAsync(args, site: (_, _) => Task.FromResult<IEmbeddedSite>(new FakeSite(new Uri("http://127.0.0.1:40999/"))))).ShouldBe(ExitCodes.Usage);
+            moved.Error.ToString().ShouldContain("Option 'StateDirectory': the embedded site started at http://127.0.0.1:40999/, but the crawl in");
+            moved.Error.ToString().ShouldContain("(from --state)");
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
     }
 
     private sealed class FakeSite(Uri startUrl) : IEmbeddedSite

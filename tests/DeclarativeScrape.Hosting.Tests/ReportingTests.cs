@@ -109,6 +109,8 @@ public sealed class ReportingTests
         SummaryText.Lines(new RunReport(Summary(completed: false), 10, StopReason.Interrupted, null))[0].ShouldBe("BookstoreScraper stopped by Ctrl+C after 00:00:12.3");
         SummaryText.Lines(new RunReport(Summary(completed: false), 10, StopReason.Terminated, null))[0].ShouldStartWith("BookstoreScraper stopped by SIGTERM");
         SummaryText.Lines(new RunReport(Summary(), 10, StopReason.None, null)).ShouldContain(l => l.Contains("not written: add --out FILE.jsonl"));
+        SummaryText.Lines(new RunReport(Summary() with { ItemsDropped = 25 }, 10, StopReason.None, "x.jsonl")).ShouldContain("  items      2,000 → x.jsonl; 25 dropped by the item hook");
+        SummaryText.Lines(new RunReport(Summary() with { ItemsDropped = 0 }, 10, StopReason.None, "x.jsonl")).ShouldContain("  items      2,000 → x.jsonl");
     }
 
     [Fact]
@@ -138,7 +140,7 @@ public sealed class ReportingTests
     [Fact]
     public void The_result_line_is_one_json_object_of_counts()
     {
-        var line = ResultLine.Format(new RunReport(Summary(failures: 3), 2_140, StopReason.None, "x.jsonl"));
+        var line = ResultLine.Format(new RunReport(Summary(failures: 3) with { ItemsDropped = 25 }, 2_140, StopReason.None, "x.jsonl"));
 
         line.ShouldStartWith("RESULT {");
         line.ShouldNotContain('\n');
@@ -152,6 +154,7 @@ public sealed class ReportingTests
         root.GetProperty("pages").GetInt64().ShouldBe(2_140);
         root.GetProperty("requests").GetInt64().ShouldBe(2_180);
         root.GetProperty("items").GetInt64().ShouldBe(2_000);
+        root.GetProperty("itemsDropped").GetInt64().ShouldBe(25);
         root.GetProperty("processed").GetInt64().ShouldBe(2_100);
         root.GetProperty("skipped").GetInt64().ShouldBe(40);
         root.GetProperty("failed").GetInt64().ShouldBe(3);

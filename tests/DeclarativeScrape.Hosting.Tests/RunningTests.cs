@@ -5,16 +5,22 @@ namespace DeclarativeScrape.Hosting.Tests;
 public sealed class RunningTests
 {
     [Fact]
-    public void The_first_stop_request_is_graceful_and_a_second_signal_quits_at_once()
+    public void The_first_stop_request_is_graceful_a_second_signal_cancels_the_requests_in_flight_and_a_third_quits_at_once()
     {
         var graceful = new List<StopReason>();
+        var cancelRequests = new List<StopReason>();
         var immediate = new List<StopReason>();
-        using var signals = new StopSignals(CancellationToken.None, registerSignals: false, graceful.Add, immediate.Add);
+        using var signals = new StopSignals(CancellationToken.None, registerSignals: false, graceful.Add, cancelRequests.Add, immediate.Add);
 
         signals.Request(StopReason.Terminated).ShouldBeTrue();
         signals.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(10)).ShouldBeTrue();
         signals.Reason.ShouldBe(StopReason.Terminated);
         graceful.ShouldBe([StopReason.Terminated]);
+        cancelRequests.ShouldBeEmpty();
+        immediate.ShouldBeEmpty();
+
+        signals.Request(StopReason.Interrupted).ShouldBeFalse();
+        cancelRequests.ShouldBe([StopReason.Interrupted]);
         immediate.ShouldBeEmpty();
 
         signals.Request(StopReason.Interrupted).ShouldBeFalse();
@@ -23,18 +29,29 @@ public sealed class RunningTests
     }
 
     [Fact]
-    public void The_callers_token_stops_gracefully_and_never_quits_at_once()
+    public void The_callers_token_stops_gracefully_and_never_cancels_requests_or_quits()
     {
         using var caller = new CancellationTokenSource();
-        var immediate = new List<StopReason>();
-        using var signals = new StopSignals(caller.Token, registerSignals: false, _ => { }, immediate.Add);
+        var later = new List<StopReason>();
+        using var signals = new StopSignals(caller.Token, registerSignals: false, _ => { }, later.Add, later.Add);
 
         caller.Cancel();
 
         signals.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(10)).ShouldBeTrue();
         signals.Reason.ShouldBe(StopReason.Cancelled);
         signals.Request(StopReason.Cancelled).ShouldBeFalse();
-        immediate.ShouldBeEmpty();
+        later.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_stop_message_says_the_bound()
+    {
+        StopMessages.Graceful(StopReason.Interrupted, TimeSpan.FromSeconds(10)).ShouldBe(
+            "Ctrl+C: stopping. No new requests; the requests in flight may finish for up to 10 s (--drain-timeout), then they are cancelled. Press Ctrl+C again to cancel them now.");
+        StopMessages.Graceful(StopReason.Terminated, TimeSpan.FromSeconds(2.5)).ShouldBe(
+            "SIGTERM: stopping. No new requests; the requests in flight may finish for up to 2.5 s (--drain-timeout), then they are cancelled. Press Ctrl+C again to cancel them now.");
+        StopMessages.Graceful(StopReason.Interrupted, TimeSpan.Zero).ShouldBe(
+            "Ctrl+C: stopping. No new requests; the requests in flight are cancelled (--drain-timeout 0).");
     }
 
     [Fact]

@@ -11,6 +11,6 @@ internal sealed class TestConsole
 
     public HostConsole Console => field ??= new HostConsole(Output, () => StandardOutput, Error, outputIsRedirected: true, liveConsole: null);
 
-    public Task<int> RunAsync(string[] args, CrawlPlan<TestItem>? plan = null, Action<ScrapeOptions>? configure = null, Func<CancellationToken, Task<IEmbeddedSite>>? site = null) =>
+    public Task<int> RunAsync(string[] args, CrawlPlan<TestItem>? plan = null, Action<ScrapeOptions>? configure = null, Func<int, CancellationToken, Task<IEmbeddedSite>>? site = null) =>
         new HostRunner(Console, registerSignals: false).RunAsync(plan ?? TestPlans.Plan(), args, configure, site, CancellationToken.None);
 }

@@ -23,6 +23,9 @@ public sealed class ScrapeOptionsTests
         { "Timeouts.ReadIdle", o => o.Timeouts.ReadIdle = TimeSpan.FromSeconds(-1) },
         { "Limits.MaxPages", o => o.Limits.MaxPages = -1 },
         { "Limits.MaxResponseBytes", o => o.Limits.MaxResponseBytes = 0 },
+        { "Limits.MaxDecompressedBytes", o => o.Limits.MaxDecompressedBytes = -1 },
+        { "Limits.BodyBudgetBytes", o => o.Limits.MaxDecompressedBytes = o.Limits.BodyBudgetBytes + 1 },
+        { "Limits.MaxRedirects", o => o.Limits.MaxRedirects = -1 },
         { "UserAgent", o => o.UserAgent = " " },
     };
 

@@ -19,10 +19,12 @@ public sealed class SyntheticCompilation
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
     private readonly SyntaxTree _editedTree;
+    private readonly Func<string, string, string> _transform;
 
-    private SyntheticCompilation(CSharpCompilation compilation)
+    private SyntheticCompilation(CSharpCompilation compilation, Func<string, string, string> transform)
     {
         Compilation = compilation;
+        _transform = transform;
         _editedTree = compilation.SyntaxTrees.Single(t => t.FilePath == SyntheticScraperProject.EditedPath);
     }
 
@@ -30,13 +32,19 @@ public sealed class SyntheticCompilation
     public CSharpCompilation Compilation { get; }
 
     /// <summary>Builds the project.</summary>
+    /// <param name="transform">Changes a file's text (path, text → text), the edited file's after each edit too; none by default.</param>
     /// <returns>The compilation.</returns>
-    public static SyntheticCompilation Create() =>
-        new(CSharpCompilation.Create(
-            "SyntheticShop",
-            SyntheticScraperProject.Files().Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path)),
-            LazyReferences.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
+    public static SyntheticCompilation Create(Func<string, string, string>? transform = null)
+    {
+        transform ??= static (_, text) => text;
+        return new(
+            CSharpCompilation.Create(
+                "SyntheticShop",
+                SyntheticScraperProject.Files().Select(f => CSharpSyntaxTree.ParseText(transform(f.Path, f.Text), ParseOptions, f.Path)),
+                LazyReferences.Value,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)),
+            transform);
+    }
 
     /// <summary>A new compilation over the same syntax trees, with nothing bound yet (for a cold first run).</summary>
     /// <returns>The compilation.</returns>
@@ -70,7 +78,7 @@ public sealed class SyntheticCompilation
             return (Compilation.AddSyntaxTrees(added), added);
         }
 
-        var changed = _editedTree.WithChangedText(SourceText.From(SyntheticScraperProject.EditedPageText(edit)));
+        var changed = _editedTree.WithChangedText(SourceText.From(_transform(SyntheticScraperProject.EditedPath, SyntheticScraperProject.EditedPageText(edit))));
         return (Compilation.ReplaceSyntaxTree(_editedTree, changed), changed);
     }
 

@@ -40,7 +40,7 @@ public class LinkBenchmarks
     public void Setup()
     {
         _hrefs = DocsLinks(LinksPerPage);
-        _policy = new FrontierPolicy(HostScope.Create([], [PageUrl]), maxDepth: 0);
+        _policy = new FrontierPolicy(HostScope.Create([], [PageUrl]), PathScope.None, maxDepth: 0);
         _recorder = new OutcomeRecorder("Links", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         _store = new InMemoryCrawlStore<object>(maxPages: 0);
         _page = new string[LinksPerPage];

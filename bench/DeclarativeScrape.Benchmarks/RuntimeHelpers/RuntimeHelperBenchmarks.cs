@@ -6,6 +6,7 @@ using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using DeclarativeScrape.Benchmarks.Extraction;
+using DeclarativeScrape.Generated;
 
 namespace DeclarativeScrape.Benchmarks.RuntimeHelpers;
 

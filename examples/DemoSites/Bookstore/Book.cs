@@ -15,6 +15,9 @@ public sealed record Book
     /// <summary>The full title (<c>div.product_main h1</c>; listing links shorten titles over 40 characters).</summary>
     public required string Title { get; init; }
 
+    /// <summary>The day the book was last modified, as the books' sitemap's <c>lastmod</c> says.</summary>
+    public DateOnly LastModified { get; init; }
+
     /// <summary>The price in pounds (<c>p.price_color</c>, shown as <c>£51.77</c>).</summary>
     public required decimal Price { get; init; }
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>The bookstore's pages: home, catalogue and category listings, book pages, robots.txt and the ground truth.</summary>
-internal sealed class BookstoreContent : ISiteContent
+internal sealed class BookstoreContent : ISiteContent, IInteractiveContent
 {
     public const string ExpectedPath = "/__expected.jsonl";
     private const string CataloguePrefix = "/catalogue/";
@@ -17,10 +17,22 @@ internal sealed class BookstoreContent : ISiteContent
     {
         _catalog = catalog;
         _layout = new BookstoreLayout(catalog);
+        Accounts = new BookstoreAccounts(catalog, _layout);
+        Sitemaps = new BookstoreSitemaps(catalog);
         NotFound = SitePage.Html(_layout.Simple("Page not found", "<p>404: there is no page at this address. <a href=\"/catalogue/page-1.html\">Browse all books</a>.</p>"), 404);
     }
 
     public SitePage NotFound { get; }
+
+    /// <summary>The sitemap index and its sitemaps.</summary>
+    public BookstoreSitemaps Sitemaps { get; }
+
+    /// <summary>The login form and the wishlist behind it.</summary>
+    public BookstoreAccounts Accounts { get; }
+
+    public bool Handles(string path) => Accounts.Handles(path);
+
+    public Task HandleAsync(Microsoft.AspNetCore.Http.HttpContext context) => Accounts.HandleAsync(context);
 
     /// <summary>The ground truth as JSON Lines, set once the site knows its address.</summary>
     public string? ExpectedJsonLines { get; set; }
@@ -39,6 +51,8 @@ internal sealed class BookstoreContent : ISiteContent
                 return SitePage.Html(_layout.Simple("About DemoBooks",
                     "<p>DemoBooks is generated: every title, price, rating and review comes from a seeded generator, so the same seed gives the same shop.</p>\n" +
                     "<p>Crawlers are welcome. Please respect <a href=\"/robots.txt\">robots.txt</a>: the basket is off limits.</p>"));
+            case BookstoreSitemaps.IndexPath or BookstoreSitemaps.BooksPath or BookstoreSitemaps.PagesPath:
+                return Sitemaps.Render(path);
             case "/basket/":
                 return SitePage.Html(_layout.Simple("Basket", "<p>Your basket is empty.</p>\n<p><a href=\"/catalogue/page-1.html\">Continue shopping</a></p>"));
         }

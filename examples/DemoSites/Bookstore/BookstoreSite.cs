@@ -25,10 +25,18 @@ public sealed class BookstoreSite : DemoSite
 
     private readonly BookCatalog _catalog;
 
-    private BookstoreSite(SiteServer server, BookCatalog catalog)
+    /// <summary>The demo user's name, for the login form at <see cref="LoginUrl"/>.</summary>
+    public const string DemoUsername = BookstoreAccounts.Username;
+
+    /// <summary>The demo user's password.</summary>
+    public const string DemoPassword = BookstoreAccounts.Password;
+
+    private BookstoreSite(SiteServer server, BookCatalog catalog, BookstoreAccounts accounts)
         : base(server, BookCatalog.CataloguePath(1))
     {
         _catalog = catalog;
+        LoginUrl = Url(BookstoreAccounts.LoginPath);
+        WishlistUrl = Url(BookstoreAccounts.WishlistPath);
         Books = [.. catalog.Books.Select(b => new Book
         {
             Id = b.Id,
@@ -43,9 +51,26 @@ public sealed class BookstoreSite : DemoSite
             Cover = Url(b.CoverPath),
             Description = b.Description,
             Reviews = b.Reviews,
+            LastModified = BookstoreSitemaps.LastModified(b.Id),
         })];
         Categories = [.. catalog.Categories.Select(c => new BookCategory(c.Name, Url(c.PagePath(1)), c.BookIds))];
+        Wishlist = [.. accounts.Wishlist.Select(b => Books[b.Id - 1])];
     }
+
+    /// <summary>
+    /// The login form (<c>form.login</c>: a hidden <c>csrfmiddlewaretoken</c> that must match its <c>csrftoken</c> cookie,
+    /// <c>username</c>, <c>password</c>); a wrong password shows it again with <c>ul.errorlist</c>.
+    /// </summary>
+    public Uri LoginUrl { get; }
+
+    /// <summary>The demo user's wishlist (<c>article.product_pod h3 a</c> to each book): to a signed-in visitor only, anyone else is redirected to <see cref="LoginUrl"/>.</summary>
+    public Uri WishlistUrl { get; }
+
+    /// <summary>The sitemap index robots.txt announces (<c>Sitemap: /sitemap.xml</c>): the books' sitemap (gzip, with <c>lastmod</c>) and the pages'.</summary>
+    public Uri SitemapUrl => Url(BookstoreSitemaps.IndexPath);
+
+    /// <summary>The books of the demo user's wishlist, in its order.</summary>
+    public IReadOnlyList<Book> Wishlist { get; }
 
     /// <summary>Every book, in catalogue order: book <c>n</c> is at index <c>n - 1</c>.</summary>
     public IReadOnlyList<Book> Books { get; }
@@ -56,7 +81,7 @@ public sealed class BookstoreSite : DemoSite
     /// <summary>The number of catalogue listing pages (<c>/catalogue/page-1.html</c> to <c>page-N.html</c>).</summary>
     public int ListingPageCount => _catalog.ListingPages;
 
-    /// <summary>Starts a bookstore on 127.0.0.1 with a free port.</summary>
+    /// <summary>Starts a bookstore on 127.0.0.1: on a free port, or on <see cref="DemoSiteOptions.Port"/>.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults (2,000 books, seed 42).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running site; dispose it to stop it.</returns>
@@ -68,7 +93,8 @@ public sealed class BookstoreSite : DemoSite
         var catalog = new BookCatalog(options);
         var content = new BookstoreContent(catalog);
         var server = await SiteServer.StartAsync(content, options, cancellationToken).ConfigureAwait(false);
-        var site = new BookstoreSite(server, catalog);
+        content.Sitemaps.BaseUrl = server.BaseUrl;
+        var site = new BookstoreSite(server, catalog, content.Accounts);
         content.ExpectedJsonLines = ToJsonLines(site.Books);
         return site;
     }

@@ -6,7 +6,19 @@ namespace DeclarativeScrape.DemoSites;
 /// <summary>The pages of a documentation site, generated from a seed: titles, headings, paragraphs, code and links.</summary>
 internal sealed class DocsCatalog
 {
-    public const string HomePath = "/docs/index.html";
+    public const string HomePath = "/docs/";
+
+    /// <summary>The extension of a reference article's PDF download (<c>application/pdf</c>), linked as <c>slug.pdf</c>.</summary>
+    public const string PdfExtension = ".pdf";
+
+    /// <summary>The API description linked from the API section's index, served as <c>application/json</c>.</summary>
+    public const string OpenApiPath = "/docs/api/openapi.json";
+
+    /// <summary>The query of every article's printable-version link (<c>?print=1</c>): the same page at another URL.</summary>
+    public const string PrintQuery = "?print=1";
+
+    /// <summary>A section's index: a directory URL, as static sites serve them (<c>.</c> from one of its articles).</summary>
+    public static string SectionPath(string key) => $"/docs/{key}/";
 
     public static readonly (string Key, string Title)[] Sections = [("guides", "Guides"), ("reference", "Reference"), ("api", "API")];
 
@@ -81,7 +93,7 @@ internal sealed class DocsCatalog
         for (var s = 0; s < Sections.Length; s++)
         {
             var (key, title) = Sections[s];
-            var index = new DocEntry($"/docs/{key}/index.html", DocPageKind.SectionIndex, key, title);
+            var index = new DocEntry(SectionPath(key), DocPageKind.SectionIndex, key, title);
             pages.Add(index);
             articlesBySection[s] = [];
             var slugs = new HashSet<string>(StringComparer.Ordinal);
@@ -241,8 +253,8 @@ internal sealed class DocsCatalog
         home.DisallowedLinks.Add(DraftsPath + "roadmap.html");
         home.Blocks.Add(welcome);
         AddHeading(home, 2, "Sections", ids);
-        home.Blocks.Add(new LinkListBlock([.. Sections.Select(s => $"/docs/{s.Key}/index.html")], [.. Sections.Select(s => s.Title)]));
-        home.Links.AddRange(Sections.Select(s => $"/docs/{s.Key}/index.html"));
+        home.Blocks.Add(new LinkListBlock([.. Sections.Select(s => SectionPath(s.Key))], [.. Sections.Select(s => s.Title)]));
+        home.Links.AddRange(Sections.Select(s => SectionPath(s.Key)));
     }
 
     private static void WriteSectionIndex(DocEntry index, IReadOnlyList<DocEntry> articles)

@@ -15,7 +15,7 @@ internal sealed class DocsContent : ISiteContent
         _catalog = catalog;
         _indexByPath = catalog.Pages.Select((p, i) => (p.Path, i)).ToDictionary(x => x.Path, x => x.i, StringComparer.Ordinal);
         NotFound = SitePage.Html(Layout("/docs/404.html", "Page not found", null, sb =>
-            sb.Append("<article>\n<h1>Page not found</h1>\n<p>There is no page at this address. Start from the <a href=\"/docs/index.html\">documentation home</a>.</p>\n</article>\n")), 404);
+            sb.Append("<article>\n<h1>Page not found</h1>\n<p>There is no page at this address. Start from the <a href=\"/docs/\">documentation home</a>.</p>\n</article>\n")), 404);
     }
 
     public SitePage NotFound { get; }
@@ -28,14 +28,28 @@ internal sealed class DocsContent : ISiteContent
         switch (path)
         {
             case "/" or "/index.html":
-                return SitePage.Html(Layout(path, "DemoDocs", null, sb => sb.Append("<article>\n<h1>DemoDocs</h1>\n<p><a href=\"docs/index.html\">Read the documentation</a>.</p>\n</article>\n")));
+                return SitePage.Html(Layout(path, "DemoDocs", null, sb => sb.Append("<article>\n<h1>DemoDocs</h1>\n<p><a href=\"docs/\">Read the documentation</a>.</p>\n</article>\n")));
             case "/robots.txt":
                 return SitePage.Text($"User-agent: *\nDisallow: {DocsCatalog.DraftsPath}\n");
             case ExpectedPath:
                 return ExpectedJsonLines is null ? null : SitePage.Text(ExpectedJsonLines, SitePage.JsonLinesContentType);
         }
 
-        return _indexByPath.TryGetValue(path, out var index) ? SitePage.Html(Page(index)) : null;
+        if (_indexByPath.TryGetValue(path, out var index))
+        {
+            return SitePage.Html(Page(index));
+        }
+
+        if (path == DocsCatalog.OpenApiPath)
+        {
+            return SitePage.Text("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"DemoDocs\",\"version\":\"1\"},\"paths\":{}}", "application/json");
+        }
+
+        // A reference article's PDF: a tiny (not really valid) PDF, enough for its Content-Type to be the point.
+        return path.EndsWith(DocsCatalog.PdfExtension, StringComparison.Ordinal) && _indexByPath.TryGetValue(path[..^DocsCatalog.PdfExtension.Length] + ".html", out var article)
+               && _catalog.Pages[article].Section == "reference"
+            ? SitePage.Text("%PDF-1.4\n% DemoDocs\n", "application/pdf")
+            : null;
     }
 
     private string Page(int index)
@@ -50,11 +64,12 @@ internal sealed class DocsContent : ISiteContent
             }
             else
             {
-                sb.Append("<li><a href=\"").Append(RelativeUrl.Between(page.Path, DocsCatalog.HomePath)).Append("\">Docs</a></li>\n");
+                // Written as sites write them: ".." to the parent directory, "." to the page's own directory.
+                sb.Append("<li><a href=\"").Append(Dots(RelativeUrl.Between(page.Path, DocsCatalog.HomePath))).Append("\">Docs</a></li>\n");
                 if (page.Kind == DocPageKind.Article)
                 {
                     var section = DocsCatalog.Sections.First(s => s.Key == page.Section);
-                    sb.Append("<li><a href=\"").Append(RelativeUrl.Between(page.Path, $"/docs/{section.Key}/index.html")).Append("\">").Append(section.Title).Append("</a></li>\n");
+                    sb.Append("<li><a href=\"").Append(Dots(RelativeUrl.Between(page.Path, DocsCatalog.SectionPath(section.Key)))).Append("\">").Append(section.Title).Append("</a></li>\n");
                 }
 
                 sb.Append("<li class=\"active\" aria-current=\"page\">").AppendEncoded(page.Title).Append("</li>\n");
@@ -90,9 +105,30 @@ internal sealed class DocsContent : ISiteContent
                 sb.Append("<a class=\"next\" rel=\"next\" href=\"").Append(RelativeUrl.Between(page.Path, next.Path)).Append("\">").AppendEncoded(next.Title).Append(" →</a>\n");
             }
 
+            if (page.Kind == DocPageKind.Article)
+            {
+                sb.Append("<a class=\"print\" href=\"").Append(DocsCatalog.PrintQuery).Append("\">Printable version</a>\n");
+                if (page.Section == "reference")
+                {
+                    sb.Append("<a class=\"download\" href=\"").Append(page.Path.Split('/')[^1][..^".html".Length]).Append(DocsCatalog.PdfExtension).Append("\">Download as PDF</a>\n");
+                }
+            }
+            else if (page.Kind == DocPageKind.SectionIndex && page.Section == "api")
+            {
+                sb.Append("<a class=\"download\" href=\"").Append(RelativeUrl.Between(page.Path, DocsCatalog.OpenApiPath)).Append("\">OpenAPI description</a>\n");
+            }
+
             sb.Append("</nav>\n");
         });
     }
+
+    /// <summary>"." for "./" and ".." for "../": the spellings of the same directory that a link rule on resolved URLs follows.</summary>
+    private static string Dots(string relative) => relative switch
+    {
+        "./" => ".",
+        "../" => "..",
+        _ => relative,
+    };
 
     private static void RenderBlock(StringBuilder sb, string path, DocBlock block)
     {
@@ -145,7 +181,7 @@ internal sealed class DocsContent : ISiteContent
           .Append("<a class=\"brand\" href=\"").Append(RelativeUrl.Between(path, DocsCatalog.HomePath)).Append("\">DemoDocs</a>\n<nav class=\"top-nav\" aria-label=\"Sections\">\n");
         foreach (var (key, sectionTitle) in DocsCatalog.Sections)
         {
-            sb.Append("<a href=\"").Append(RelativeUrl.Between(path, $"/docs/{key}/index.html")).Append("\">").Append(sectionTitle).Append("</a>\n");
+            sb.Append("<a href=\"").Append(RelativeUrl.Between(path, DocsCatalog.SectionPath(key))).Append("\">").Append(sectionTitle).Append("</a>\n");
         }
 
         sb.Append("</nav>\n<form class=\"search\" action=\"/search\" method=\"get\"><input name=\"q\" type=\"search\" placeholder=\"Search the docs\"></form>\n</header>\n")
@@ -153,7 +189,7 @@ internal sealed class DocsContent : ISiteContent
         for (var s = 0; s < DocsCatalog.Sections.Length; s++)
         {
             var (key, sectionTitle) = DocsCatalog.Sections[s];
-            sb.Append("<li><a class=\"section\" href=\"").Append(RelativeUrl.Between(path, $"/docs/{key}/index.html")).Append("\">").Append(sectionTitle).Append("</a>\n");
+            sb.Append("<li><a class=\"section\" href=\"").Append(RelativeUrl.Between(path, DocsCatalog.SectionPath(key))).Append("\">").Append(sectionTitle).Append("</a>\n");
             if (current?.Section == key)
             {
                 sb.Append("<ul>\n");

@@ -9,7 +9,9 @@ namespace DeclarativeScrape.DemoSites;
 /// hundred articles with an <c>h1</c>, <c>h2</c>/<c>h3</c> headings with ids, a table of contents (<c>nav.toc a</c>),
 /// a sidebar linking every section (<c>nav.sidebar</c>), breadcrumbs (<c>nav.breadcrumbs</c>), previous/next links
 /// (<c>nav.pager a[rel=prev]</c>, <c>a[rel=next]</c>), code blocks, cross-links, links to other hosts (a scoped crawler
-/// must skip them), a few broken links (404) and links to drafts that robots.txt disallows. <see cref="Pages"/> holds the ground truth.
+/// must skip them), a few broken links (404), links to drafts that robots.txt disallows, breadcrumbs written <c>.</c> and
+/// <c>..</c>, a printable version of each article at <c>?print=1</c>, PDF downloads and a JSON file (not HTML).
+/// <see cref="Pages"/> holds the ground truth.
 /// </summary>
 public sealed class DocsSite : DemoSite
 {
@@ -38,6 +40,9 @@ public sealed class DocsSite : DemoSite
         BrokenLinks = [.. Pages.SelectMany(p => p.BrokenLinks).Distinct()];
         DisallowedLinks = [.. Pages.SelectMany(p => p.DisallowedLinks).Distinct()];
         ExternalLinks = [.. Pages.SelectMany(p => p.ExternalLinks).Distinct()];
+        PrintLinks = [.. Pages.Where(p => p.Kind == DocPageKind.Article).Select(p => new Uri(p.Url, DocsCatalog.PrintQuery))];
+        PdfLinks = [.. Pages.Where(p => p.Kind == DocPageKind.Article && p.Section == "reference").Select(p => new Uri(p.Url.AbsoluteUri[..^".html".Length] + DocsCatalog.PdfExtension))];
+        OpenApiUrl = Url(DocsCatalog.OpenApiPath);
     }
 
     /// <summary>Every page in reading order (the order of the previous/next links): home, then each section's index and articles.</summary>
@@ -55,7 +60,19 @@ public sealed class DocsSite : DemoSite
     /// <summary>Every distinct link to another host on the site.</summary>
     public IReadOnlyList<Uri> ExternalLinks { get; }
 
-    /// <summary>Starts a documentation site on 127.0.0.1 with a free port.</summary>
+    /// <summary>
+    /// Every article's "Printable version" link (<c>?print=1</c>): the article again at another URL, which a crawler
+    /// following every link should leave out by a rule on the query string.
+    /// </summary>
+    public IReadOnlyList<Uri> PrintLinks { get; }
+
+    /// <summary>The reference articles' "Download as PDF" links (<c>slug.pdf</c>, served as <c>application/pdf</c>).</summary>
+    public IReadOnlyList<Uri> PdfLinks { get; }
+
+    /// <summary>The API description linked from the API section's index, served as <c>application/json</c>: not HTML.</summary>
+    public Uri OpenApiUrl { get; }
+
+    /// <summary>Starts a documentation site on 127.0.0.1: on a free port, or on <see cref="DemoSiteOptions.Port"/>.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults (200 articles, seed 7).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running site; dispose it to stop it.</returns>

@@ -99,12 +99,12 @@ internal sealed class ScriptShopContent(IReadOnlyList<ScriptProductEntry> produc
         if (TryNumber(path, "/api/product/", ".json", out id) && id <= products.Count)
         {
             var p = products[id - 1];
-            return Json(JsonSerializer.Serialize(new { title = p.Title, price = FormatPrice(p.Price), sku = p.Sku }));
+            return Json(ScriptShopJson.Product(p.Title, FormatPrice(p.Price), p.Sku));
         }
 
         if (TryNumber(path, "/api/more/", ".json", out var batch) && batch <= MoreClicks + 1)
         {
-            return Json(JsonSerializer.Serialize(Enumerable.Range((batch - 1) * MoreItemsPerClick + 1, MoreItemsPerClick).Select(MoreItem)));
+            return Json(ScriptShopJson.Strings(Enumerable.Range((batch - 1) * MoreItemsPerClick + 1, MoreItemsPerClick).Select(MoreItem)));
         }
 
         return null;
@@ -133,8 +133,7 @@ internal sealed class ScriptShopContent(IReadOnlyList<ScriptProductEntry> produc
     private string ListingJson(int page)
     {
         var first = (page - 1) * PerPage;
-        var items = products.Skip(first).Take(PerPage).Select(p => new { id = p.Id, title = p.Title });
-        return JsonSerializer.Serialize(new { products = items, next = page < ListingPageCount ? page + 1 : (int?)null });
+        return ScriptShopJson.Listing(products.Skip(first).Take(PerPage), page < ListingPageCount ? page + 1 : null);
     }
 
     private static string Product(ScriptProductEntry p)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace DeclarativeScrape.DemoSites;
 
@@ -71,7 +70,7 @@ public sealed class ScriptShopSite : DemoSite
         var server = await SiteServer.StartAsync(content, options, cancellationToken).ConfigureAwait(false);
         content.OtherHost = $"http://localhost:{server.BaseUrl.Port.ToString(CultureInfo.InvariantCulture)}/";
         var site = new ScriptShopSite(server, entries);
-        content.ExpectedJsonLines = string.Concat(site.Products.Select(p => JsonSerializer.Serialize(new { url = p.Url.AbsoluteUri, title = p.Title, price = p.Price, sku = p.Sku, scriptOnly = p.ScriptOnly }) + "\n"));
+        content.ExpectedJsonLines = string.Concat(site.Products.Select(p => ScriptShopJson.Expected(p) + "\n"));
         return site;
     }
 

@@ -6,6 +6,9 @@ public abstract class DemoSiteOptions
     /// <summary>A delay before every response (control paths excepted), to make the site behave like a remote one. Zero by default.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>The port on 127.0.0.1 to listen on; 0 (the default) for any free port.</summary>
+    public int Port { get; set; }
+
     /// <summary>The clock that <see cref="Latency"/> is measured on; <see langword="null"/> for <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
@@ -13,6 +16,11 @@ public abstract class DemoSiteOptions
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public virtual void Validate()
     {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, $"{GetType().Name}.{nameof(Port)} must be 0 (any free port) to 65535.");
+        }
+
         if (Latency < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(Latency), Latency, $"{GetType().Name}.{nameof(Latency)} must not be negative.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +12,8 @@ using Microsoft.Net.Http.Headers;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>
-/// Kestrel on 127.0.0.1 with a free port serving an <see cref="ISiteContent"/>: GET and HEAD only, cached page bytes,
+/// Kestrel on 127.0.0.1 (a free port, or the one the options give) serving an <see cref="ISiteContent"/>: GET and HEAD only, cached page bytes
+/// (but any method for the pages of an <see cref="IInteractiveContent"/>, answered per request),
 /// gzip when the client accepts it, an optional latency, no logging. Paths starting with <c>/__</c> are control paths:
 /// never delayed, never counted.
 /// </summary>
@@ -19,13 +21,16 @@ internal sealed class SiteServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly PageCache _cache;
+    private readonly IInteractiveContent? _interactive;
     private readonly TimeSpan _latency;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, int> _outages = new(StringComparer.Ordinal);
 
     private SiteServer(WebApplication app, ISiteContent content, DemoSiteOptions options)
     {
         _app = app;
         _cache = new PageCache(content);
+        _interactive = content as IInteractiveContent;
         _latency = options.Latency;
         _time = options.TimeProvider ?? TimeProvider.System;
     }
@@ -34,6 +39,19 @@ internal sealed class SiteServer : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = default!;
 
     public SiteTraffic Traffic { get; } = new();
+
+    /// <summary>Answers <paramref name="path"/> with <paramref name="statusCode"/> and no body from now on, or as usual again when it is <see langword="null"/>.</summary>
+    public void SetOutage(string path, int? statusCode)
+    {
+        if (statusCode is { } status)
+        {
+            _outages[path] = status;
+        }
+        else
+        {
+            _outages.TryRemove(path, out _);
+        }
+    }
 
     /// <summary>The application's services, for tests.</summary>
     internal IServiceProvider Services => _app.Services;
@@ -45,7 +63,7 @@ internal sealed class SiteServer : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.Limits.MinResponseDataRate = null;
@@ -81,7 +99,8 @@ internal sealed class SiteServer : IAsyncDisposable
         var response = context.Response;
         var path = request.Path.Value is { Length: > 0 } p ? p : "/";
         var isHead = HttpMethods.IsHead(request.Method);
-        if (!isHead && !HttpMethods.IsGet(request.Method))
+        var interactive = _interactive is not null && _interactive.Handles(path);
+        if (!interactive && !isHead && !HttpMethods.IsGet(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             response.Headers.Allow = "GET, HEAD";
@@ -91,7 +110,7 @@ internal sealed class SiteServer : IAsyncDisposable
         var counted = !path.StartsWith("/__", StringComparison.Ordinal);
         if (counted)
         {
-            Traffic.Begin(path);
+            Traffic.Begin(path, request.Headers.UserAgent.ToString());
         }
 
         try
@@ -99,6 +118,18 @@ internal sealed class SiteServer : IAsyncDisposable
             if (counted && _latency > TimeSpan.Zero)
             {
                 await Task.Delay(_latency, _time, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (_outages.TryGetValue(path, out var outage))
+            {
+                response.StatusCode = outage;
+                return;
+            }
+
+            if (interactive)
+            {
+                await _interactive!.HandleAsync(context).ConfigureAwait(false);
+                return;
             }
 
             var page = _cache.Get(path);

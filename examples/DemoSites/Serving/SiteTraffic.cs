@@ -3,13 +3,15 @@ using System.Collections.Concurrent;
 namespace DeclarativeScrape.DemoSites;
 
 /// <summary>
-/// What a demo site has served: requests per path and the most served at once. Control paths (<c>/__…</c>) are not
-/// counted. Tests use it to check that a crawl fetched every page once, skipped what robots.txt disallows and kept
-/// to its concurrency limit.
+/// What a demo site has served: requests per path, when each arrived, and the most served at once. Control paths
+/// (<c>/__…</c>) are not counted. Tests use it to check that a crawl fetched every page once, skipped what robots.txt
+/// disallows and kept to its concurrency limit and its rate.
 /// </summary>
 public sealed class SiteTraffic
 {
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Path, string UserAgent), int> _hitsByAgent = new();
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Path)> _arrivals = new();
     private readonly List<(long Count, TaskCompletionSource Reached)> _waiters = [];
     private readonly Lock _waitersLock = new();
     private int _waiting;
@@ -29,10 +31,19 @@ public sealed class SiteTraffic
     /// <summary>Requests received per path (query excluded).</summary>
     public IReadOnlyDictionary<string, int> Hits => _hits;
 
+    /// <summary>When each request arrived (the server's clock, as it began serving it) and its path, in arrival order.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Path)> Arrivals => [.. _arrivals];
+
     /// <summary>Requests received for <paramref name="path"/>.</summary>
     /// <param name="path">A path starting with <c>/</c>, query excluded.</param>
     /// <returns>The count.</returns>
     public int HitsOf(string path) => _hits.TryGetValue(path, out var n) ? n : 0;
+
+    /// <summary>Requests received for <paramref name="path"/> per <c>User-Agent</c> (empty when a request sent none).</summary>
+    /// <param name="path">A path starting with <c>/</c>, query excluded.</param>
+    /// <returns>The count per user agent, for the user agents that requested it.</returns>
+    public IReadOnlyDictionary<string, int> HitsByUserAgent(string path) =>
+        _hitsByAgent.Where(kv => kv.Key.Path == path).ToDictionary(kv => kv.Key.UserAgent, kv => kv.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Completes when the site has received at least <paramref name="count"/> requests: a test waits on it (with a
@@ -54,8 +65,9 @@ public sealed class SiteTraffic
         return reached.Task;
     }
 
-    internal void Begin(string path)
+    internal void Begin(string path, string userAgent)
     {
+        _arrivals.Enqueue((DateTimeOffset.UtcNow, path));
         var requests = Interlocked.Increment(ref _requests);
         if (Volatile.Read(ref _waiting) > 0)
         {
@@ -63,6 +75,7 @@ public sealed class SiteTraffic
         }
 
         _hits.AddOrUpdate(path, 1, static (_, n) => n + 1);
+        _hitsByAgent.AddOrUpdate((path, userAgent), 1, static (_, n) => n + 1);
         var now = Interlocked.Increment(ref _inFlight);
         int peak;
         while (now > (peak = Volatile.Read(ref _peakInFlight)) && Interlocked.CompareExchange(ref _peakInFlight, now, peak) != peak)

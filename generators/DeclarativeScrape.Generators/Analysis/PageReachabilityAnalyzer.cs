@@ -10,7 +10,7 @@ namespace DeclarativeScrape.Generators.Analysis
 {
     /// <summary>
     /// DS0017 (warning, advisory, so not the generator's job): a <c>[Page]</c> type that no scraper reaches from its start
-    /// page through <c>[Follow]</c> links (links inside nested <c>[Items]</c> count). Only reported when the
+    /// page through <c>[Follow]</c> and <c>[FollowLinks]</c> links (links inside nested <c>[Items]</c> count). Only reported when the
     /// compilation declares at least one scraper: a library of page types used through <c>Parse</c> is fine.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -71,15 +71,9 @@ namespace DeclarativeScrape.Generators.Analysis
             ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> edges,
             System.Threading.CancellationToken cancellationToken)
         {
-            if (KnownNames.Find(type, KnownNames.Scraper) is { } scraper)
+            foreach (var start in CrawlEdges.Starts(type))
             {
-                foreach (var pair in scraper.NamedArguments)
-                {
-                    if (pair.Key == "StartPage" && pair.Value is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol startPage })
-                    {
-                        starts.Add(startPage);
-                    }
-                }
+                starts.Add(start);
             }
 
             var page = KnownNames.Find(type, KnownNames.Page);
@@ -95,25 +89,7 @@ namespace DeclarativeScrape.Generators.Analysis
                 pages.TryAdd(type, location);
             }
 
-            var targets = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var member in type.GetMembers())
-            {
-                if (member is not IPropertySymbol property || !ValueTypes.TrySplit(property.Type, out _, out var element) || element is not INamedTypeSymbol named)
-                {
-                    continue;
-                }
-
-                if (KnownNames.Find(property, KnownNames.Follow) is not null && KnownNames.IsOurs(named, KnownNames.Link) && named.TypeArguments.Length == 1 && named.TypeArguments[0] is INamedTypeSymbol target)
-                {
-                    targets.Add(target);
-                }
-                else if (KnownNames.Find(property, KnownNames.Items) is not null)
-                {
-                    targets.Add(named);
-                }
-            }
-
-            edges[type] = targets.ToImmutable();
+            edges[type] = CrawlEdges.Targets(type);
         }
     }
 }

@@ -17,7 +17,7 @@ namespace DeclarativeScrape.Generators.Analysis
         private static readonly string[] Settings =
         [
             KnownNames.AllowedHosts, KnownNames.Concurrency, KnownNames.RateLimit, KnownNames.Retry, KnownNames.Timeouts,
-            KnownNames.Robots, KnownNames.UserAgent, KnownNames.Header, KnownNames.Limits, KnownNames.PageEncoding,
+            KnownNames.Robots, KnownNames.UserAgent, KnownNames.Header, KnownNames.Limits, KnownNames.PageEncoding, KnownNames.Scope, KnownNames.Sitemap,
         ];
 
         /// <inheritdoc/>
@@ -43,6 +43,12 @@ namespace DeclarativeScrape.Generators.Analysis
             {
                 foreach (var setting in Settings)
                 {
+                    // A page type's [Header] is its own: sent with the requests of its pages.
+                    if (setting == KnownNames.Header && KnownNames.Find(type, KnownNames.Page) is not null)
+                    {
+                        continue;
+                    }
+
                     if (KnownNames.IsOurs(attribute.AttributeClass, setting) && attribute.ApplicationSyntaxReference is { } reference)
                     {
                         var location = reference.GetSyntax(context.CancellationToken).GetLocation();

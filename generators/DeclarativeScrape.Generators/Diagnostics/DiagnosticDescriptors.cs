@@ -6,7 +6,7 @@ namespace DeclarativeScrape.Generators.Diagnostics
     /// Every diagnostic DeclarativeScrape reports. IDs are never reused: a retired diagnostic keeps its number.
     /// Each has a page <c>docs/diagnostics/&lt;ID&gt;.md</c> with a wrong and a fixed example.
     /// </summary>
-    internal static class DiagnosticDescriptors
+    internal static partial class DiagnosticDescriptors
     {
         public const string Category = "DeclarativeScrape";
 
@@ -36,11 +36,6 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "DS0005",
             "Nested item type is not an item",
             "Property '{0}' extracts nested '{1}', which is not an [Item] type declared in this project");
-
-        public static readonly DiagnosticDescriptor MissingStartUrl = Error(
-            "DS0006",
-            "Missing start URL",
-            "Scraper '{0}' has no start URL: set StartUrl or StartUrls on [Scraper]");
 
         public static readonly DiagnosticDescriptor MissingStartPage = Error(
             "DS0007",
@@ -152,6 +147,48 @@ namespace DeclarativeScrape.Generators.Diagnostics
             "DS0027",
             "Date format cannot read dates",
             "The [Format] '{0}' of '{1}' cannot read any date: {2}");
+
+        // Sample check (DS0028-DS0035).
+
+        public static readonly DiagnosticDescriptor SampleMissingValue = Error(
+            "DS0028",
+            "Sample page does not give a required value",
+            "In sample '{0}', required '{1}' ({2}) fails: {3}{4}");
+
+        public static readonly DiagnosticDescriptor SampleOptionalNeverFound = Warning(
+            "DS0029",
+            "Optional value found in no sample page",
+            "'{0}' (selector '{1}') gives no value in any of the {2} sample page(s) of '{3}': {4}{5}");
+
+        public static readonly DiagnosticDescriptor SampleFollowFindsNoLink = Warning(
+            "DS0030",
+            "[Follow] finds no link in any sample page",
+            "[Follow] '{0}' (selector '{1}') finds no link in any of the {2} sample page(s) of '{3}': {4}{5}");
+
+        public static readonly DiagnosticDescriptor SampleValueDiffers = Error(
+            "DS0031",
+            "Sample page value differs from the expected value",
+            "In sample '{0}', '{1}' is {2}, but its expected-values file says {3}");
+
+        public static readonly DiagnosticDescriptor SampleFileNotFound = Error(
+            "DS0032",
+            "Sample file not found",
+            "The sample '{0}' of '{1}' is not among the project's additional files: {2}");
+
+        public static readonly DiagnosticDescriptor InvalidSampleUrl = Error(
+            "DS0033",
+            "Sample URL is not an absolute http(s) URL",
+            "The URL '{0}' of sample '{1}' is not an absolute http or https URL");
+
+        public static readonly DiagnosticDescriptor InvalidExpectedValues = Error(
+            "DS0034",
+            "Expected-values file cannot be read",
+            "The expected-values file '{0}' cannot be read: {1}");
+
+        public static readonly DiagnosticDescriptor SampleOnNonPage = Error(
+            "DS0035",
+            "[Sample] on a type that is not a page",
+            "[Sample] on '{0}' has no effect: a sample is a whole saved page, checked with a [Page] type's extraction");
 
         // Rendering (DS0065-DS0074).
 

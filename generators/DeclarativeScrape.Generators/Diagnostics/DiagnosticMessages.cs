@@ -15,10 +15,10 @@ namespace DeclarativeScrape.Generators.Diagnostics
     internal static class DiagnosticMessages
     {
         /// <summary>The longest argument kept whole.</summary>
-        public const int MaxArgumentLength = 120;
+        public const int MaxArgumentLength = 320;
 
-        private const int KeptHead = 80;
-        private const int KeptTail = 30;
+        private const int KeptHead = 220;
+        private const int KeptTail = 80;
 
         /// <summary><see cref="Diagnostic.Create(DiagnosticDescriptor, Location, object[])"/> with every string argument made one short line.</summary>
         public static Diagnostic Create(DiagnosticDescriptor descriptor, Location? location, params object?[] arguments) =>

@@ -106,7 +106,10 @@ namespace DeclarativeScrape.Generators.Emit
         public string Schema => string.Concat(Pages.Select(p => p.Schema)) + string.Concat(NestedItems.Select(i => i.Schema));
 
         /// <summary>The graph, or <see langword="null"/> when a type it needs has no summary (that type has errors, reported on it).</summary>
-        public static CrawlGraph? Build(string startPage, EquatableArray<TypeSummaryModel> summaries)
+        /// <param name="startPage">The start page type.</param>
+        /// <param name="summaries">Every type's summary.</param>
+        /// <param name="roots">Other page types the crawl starts from: those of its <c>[Sitemap]</c>s.</param>
+        public static CrawlGraph? Build(string startPage, EquatableArray<TypeSummaryModel> summaries, IEnumerable<string>? roots = null)
         {
             var byName = new Dictionary<string, TypeSummaryModel>(StringComparer.Ordinal);
             foreach (var summary in summaries)
@@ -120,6 +123,15 @@ namespace DeclarativeScrape.Generators.Emit
             var processed = new HashSet<string>(StringComparer.Ordinal);
             var queue = new Queue<string>();
             queue.Enqueue(startPage);
+            foreach (var root in roots ?? [])
+            {
+                if (pageSet.Add(root))
+                {
+                    pageNames.Add(root);
+                }
+
+                queue.Enqueue(root);
+            }
             while (queue.Count > 0)
             {
                 var name = queue.Dequeue();

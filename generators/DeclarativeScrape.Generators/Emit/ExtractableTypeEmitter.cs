@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DeclarativeScrape.Generators.Model;
 
 namespace DeclarativeScrape.Generators.Emit
@@ -22,7 +23,7 @@ namespace DeclarativeScrape.Generators.Emit
             var bases = " : global::DeclarativeScrape.IExtractable<" + type.FullName + ">";
             if (model.IsItem)
             {
-                bases += ", global::DeclarativeScrape.IWritableItem<" + type.FullName + ">";
+                bases += ", global::DeclarativeScrape.Generated.IWritableItem<" + type.FullName + ">";
             }
 
             FileFrame.OpenType(writer, type, bases);
@@ -59,18 +60,32 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("var ok = true;");
             if (HasQueries(model))
             {
-                writer.Line("var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, " + cache + ".Selectors);");
+                writer.Line("var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, " + cache + ".Selectors);");
             }
 
             if (ReadsScope(model))
             {
-                writer.Line("var " + PropertyExtractionEmitter.ScopeElementLocal + " = global::DeclarativeScrape.ExtractionQuery.ScopeElement(scope);");
+                writer.Line("var " + PropertyExtractionEmitter.ScopeElementLocal + " = global::DeclarativeScrape.Generated.ExtractionQuery.ScopeElement(scope);");
             }
 
             for (var i = 0; i < model.Properties.Count; i++)
             {
+                var property = model.Properties[i];
+                if (property.Source != SourceKind.Computed)
+                {
+                    writer.Line();
+                    MarkLinks(writer, property.Carry, locals[i], "Start");
+                    PropertyExtractionEmitter.Emit(writer, property, locals[i], cache);
+                    MarkLinks(writer, property.Carry, locals[i], "End");
+                }
+            }
+
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
                 writer.Line();
-                PropertyExtractionEmitter.Emit(writer, model.Properties[i], locals[i], cache);
+                MarkLinks(writer, model.FollowLinks[i].Carry, FollowLinksName(i), "Start");
+                PropertyExtractionEmitter.EmitFollowLinks(writer, model.FollowLinks[i], i, cache);
+                MarkLinks(writer, model.FollowLinks[i].Carry, FollowLinksName(i), "End");
             }
 
             writer.Line();
@@ -78,7 +93,8 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line("return null;");
             writer.Close();
             writer.Line();
-            if (model.Properties.Count == 0 && model.UnsetRequired.Count == 0)
+            EmitCarry(writer, model, cache, locals);
+            if (!model.Properties.Any(p => p.Source != SourceKind.Computed) && model.UnsetRequired.Count == 0)
             {
                 writer.Line("return new " + type.FullName + "();");
             }
@@ -88,7 +104,10 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Open(string.Empty);
                 for (var i = 0; i < model.Properties.Count; i++)
                 {
-                    writer.Line(Literals.Identifier(model.Properties[i].Name) + " = " + locals[i] + ",");
+                    if (model.Properties[i].Source != SourceKind.Computed)
+                    {
+                        writer.Line(Literals.Identifier(model.Properties[i].Name) + " = " + locals[i] + ",");
+                    }
                 }
 
                 foreach (var name in model.UnsetRequired)
@@ -100,6 +119,72 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             writer.Close();
+        }
+
+        private static string FollowLinksName(int index) => "followLinks" + Literals.Int(index);
+
+        // The links a property with Carry records lie between its Start and End counts of context.Links.
+        private static void MarkLinks(CodeWriter writer, EquatableArray<string> carry, string local, string which)
+        {
+            if (carry.Count > 0)
+            {
+                writer.Line("var " + local + "Links" + which + " = context.Links.Count;");
+            }
+        }
+
+        // A page that extracted carries the values its links name to the pages they lead to.
+        private static void EmitCarry(CodeWriter writer, ExtractableTypeModel model, string cache, string[] locals)
+        {
+            var carriers = new List<(string Local, string Field, EquatableArray<string> Names)>();
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                if (model.Properties[i].Carry.Count > 0)
+                {
+                    carriers.Add((locals[i], model.Properties[i].Name + "Carry", model.Properties[i].Carry));
+                }
+            }
+
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                if (model.FollowLinks[i].Carry.Count > 0)
+                {
+                    carriers.Add((FollowLinksName(i), "FollowLinks" + Literals.Int(i) + "Carry", model.FollowLinks[i].Carry));
+                }
+            }
+
+            foreach (var (local, field, names) in carriers)
+            {
+                var values = new List<string>();
+                foreach (var name in names)
+                {
+                    var index = IndexOf(model.Properties, name);
+                    values.Add(index < 0 ? "null" : CarriedText(model.Properties[index], locals[index], "c" + Literals.Int(values.Count), cache));
+                }
+
+                writer.Open("if (" + local + "LinksEnd > " + local + "LinksStart)");
+                writer.Line("context.CarryLinks(" + local + "LinksStart, " + local + "LinksEnd, global::DeclarativeScrape.CarriedValues.Create(" + cache + "." + field + ", new string?[] { " + string.Join(", ", values) + " }));");
+                writer.Close();
+                writer.Line();
+            }
+        }
+
+        // The invariant text of a value (its CSV cell), which the receiving page converts back.
+        private static string CarriedText(PropertyModel property, string local, string variable, string cache) =>
+            property.Shape == ValueShape.Required && property.IsValueType
+                ? ValueCode.CsvScalar(property, local, cache)
+                : local + " is { } " + variable + " ? " + ValueCode.CsvScalar(property, variable, cache) + " : null";
+
+        private static int IndexOf(EquatableArray<PropertyModel> properties, string name)
+        {
+            for (var i = 0; i < properties.Count; i++)
+            {
+                if (properties[i].Name == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static void EmitParse(CodeWriter writer, ExtractableTypeModel model)
@@ -125,12 +210,40 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 if (PropertyExtractionEmitter.IsQueried(property))
                 {
-                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.ExtractionSelectors.Parse(" + Literals.String(property.Selector!.Text) + ");");
+                    writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector " + property.Name + "Selector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse(" + Literals.String(property.Selector!.Text) + ");");
                 }
 
                 if (property.Pattern is not null)
                 {
-                    writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + property.Name + "Pattern = global::DeclarativeScrape.ExtractionText.CreatePattern(" + Literals.String(property.Pattern) + ");");
+                    writer.Line("internal static readonly global::System.Text.RegularExpressions.Regex " + property.Name + "Pattern = global::DeclarativeScrape.Generated.ExtractionText.CreatePattern(" + Literals.String(property.Pattern) + ");");
+                }
+
+                if (property.Rules is { } rules)
+                {
+                    writer.Line("internal static readonly global::DeclarativeScrape.Generated.UrlRules " + property.Name + "Rules = " + RulesCreation(rules) + ";");
+                }
+            }
+
+            foreach (var property in model.Properties)
+            {
+                if (property.Carry.Count > 0)
+                {
+                    writer.Line("internal static readonly string[] " + property.Name + "Carry = " + Literals.StringArray(property.Carry) + ";");
+                }
+            }
+
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                var links = model.FollowLinks[i];
+                if (links.Carry.Count > 0)
+                {
+                    writer.Line("internal static readonly string[] FollowLinks" + Literals.Int(i) + "Carry = " + Literals.StringArray(links.Carry) + ";");
+                }
+
+                writer.Line("internal static readonly global::AngleSharp.Css.Dom.ISelector FollowLinks" + Literals.Int(i) + "Selector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse(" + Literals.String(links.Selector.Text) + ");");
+                if (links.Rules is { } rules)
+                {
+                    writer.Line("internal static readonly global::DeclarativeScrape.Generated.UrlRules FollowLinks" + Literals.Int(i) + "Rules = " + RulesCreation(rules) + ";");
                 }
             }
 
@@ -142,7 +255,7 @@ namespace DeclarativeScrape.Generators.Emit
             if (model.IsItem)
             {
                 writer.Line();
-                foreach (var property in model.Properties)
+                foreach (var property in ItemWriterEmitter.Written(model))
                 {
                     writer.Line("internal static readonly global::System.Text.Json.JsonEncodedText " + property.Name + "Name = global::System.Text.Json.JsonEncodedText.Encode(" + Literals.String(property.JsonName) + ");");
                 }
@@ -150,7 +263,7 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Line();
                 writer.Line("internal static readonly string[] CsvHeader = new string[]");
                 writer.Open(string.Empty);
-                foreach (var property in model.Properties)
+                foreach (var property in ItemWriterEmitter.Written(model))
                 {
                     writer.Line(Literals.String(property.JsonName) + ",");
                 }
@@ -181,19 +294,35 @@ namespace DeclarativeScrape.Generators.Emit
                 }
 
                 writer.Line("internal const int " + PropertyExtractionEmitter.QueryName(property) + " = " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
-                queries.Add("global::DeclarativeScrape.SelectorQuery." + (PropertyExtractionEmitter.ReadsAll(property) ? "All" : "First") + "(" + property.Name + "Selector)");
+                queries.Add("global::DeclarativeScrape.Generated.SelectorQuery." + (PropertyExtractionEmitter.ReadsAll(property) ? "All" : "First") + "(" + property.Name + "Selector)");
                 index++;
             }
 
-            writer.Line("internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(");
+            for (var i = 0; i < model.FollowLinks.Count; i++)
+            {
+                writer.Line("internal const int FollowLinks" + Literals.Int(i) + "Query = " + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+                queries.Add("global::DeclarativeScrape.Generated.SelectorQuery.All(FollowLinks" + Literals.Int(i) + "Selector)");
+                index++;
+            }
+
+            writer.Line("internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(");
             for (var i = 0; i < queries.Count; i++)
             {
                 writer.Line("    " + queries[i] + (i == queries.Count - 1 ? ");" : ","));
             }
         }
 
+        /// <summary>The expression building the <c>UrlRules</c> of <paramref name="rules"/>.</summary>
+        public static string RulesCreation(LinkRulesModel rules) =>
+            "global::DeclarativeScrape.Generated.UrlRules.Create(" + (rules.Include.Count == 0 ? "null" : Literals.StringArray(rules.Include)) + ", " + (rules.Exclude.Count == 0 ? "null" : Literals.StringArray(rules.Exclude)) + ")";
+
         private static bool HasQueries(ExtractableTypeModel model)
         {
+            if (model.FollowLinks.Count > 0)
+            {
+                return true;
+            }
+
             foreach (var property in model.Properties)
             {
                 if (PropertyExtractionEmitter.IsQueried(property))
@@ -209,7 +338,7 @@ namespace DeclarativeScrape.Generators.Emit
         {
             foreach (var property in model.Properties)
             {
-                if (PropertyExtractionEmitter.ReadsScope(property))
+                if (PropertyExtractionEmitter.ReadsScope(property) && property.Source != SourceKind.Count)
                 {
                     return true;
                 }

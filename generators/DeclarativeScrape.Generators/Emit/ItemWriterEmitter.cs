@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using DeclarativeScrape.Generators.Model;
 
 namespace DeclarativeScrape.Generators.Emit
@@ -8,14 +9,15 @@ namespace DeclarativeScrape.Generators.Emit
         public static void Emit(CodeWriter writer, ExtractableTypeModel model, string cache)
         {
             var type = model.Type.FullName;
-            var contract = "global::DeclarativeScrape.IWritableItem<" + type + ">";
+            var contract = "global::DeclarativeScrape.Generated.IWritableItem<" + type + ">";
             writer.Line(FileFrame.GeneratedCode);
             writer.Open("static void " + contract + ".WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-            for (var i = 0; i < model.Properties.Count; i++)
+            var written = Written(model);
+            for (var i = 0; i < written.Count; i++)
             {
-                var property = model.Properties[i];
+                var property = written[i];
                 writer.Line("writer.WritePropertyName(" + cache + "." + property.Name + "Name);");
                 JsonValue(writer, property, "value." + Literals.Identifier(property.Name), "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), cache);
             }
@@ -28,9 +30,9 @@ namespace DeclarativeScrape.Generators.Emit
             writer.Line(FileFrame.GeneratedCode);
             writer.Open("static void " + contract + ".WriteCsvRow(" + type + " value, global::System.Span<string?> cells)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-            for (var i = 0; i < model.Properties.Count; i++)
+            for (var i = 0; i < written.Count; i++)
             {
-                var property = model.Properties[i];
+                var property = written[i];
                 var index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var access = "value." + Literals.Identifier(property.Name);
                 if (property.Shape == ValueShape.List || property.Kind == ValueKind.Item)
@@ -53,6 +55,21 @@ namespace DeclarativeScrape.Generators.Emit
             }
 
             writer.Close();
+        }
+
+        /// <summary>The properties an item writes, in declaration order (see <c>Parsing.OutputRules</c>).</summary>
+        public static List<PropertyModel> Written(ExtractableTypeModel model)
+        {
+            var written = new List<PropertyModel>(model.Properties.Count);
+            foreach (var property in model.Properties)
+            {
+                if (property.IsWritten)
+                {
+                    written.Add(property);
+                }
+            }
+
+            return written;
         }
 
         private static void JsonValue(CodeWriter writer, PropertyModel property, string access, string variable, string cache)

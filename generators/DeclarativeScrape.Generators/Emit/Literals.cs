@@ -55,6 +55,8 @@ namespace DeclarativeScrape.Generators.Emit
 
         public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+        public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+
         public static string Double(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
         public static string Bool(bool value) => value ? "true" : "false";

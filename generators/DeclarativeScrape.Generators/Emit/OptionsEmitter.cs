@@ -73,8 +73,40 @@ namespace DeclarativeScrape.Generators.Emit
                 writer.Line("options.Headers[" + Literals.String(header.Name) + "] = " + Literals.String(header.Value) + ";");
             }
 
+            if (options.ScopePathPrefix is { } prefix)
+            {
+                writer.Line("options.Scope.PathPrefix = " + Literals.String(prefix) + ";");
+            }
+
+            if (options.ScopeRules is { } rules)
+            {
+                foreach (var pattern in rules.Include)
+                {
+                    writer.Line("options.Scope.Include.Add(" + Literals.String(pattern) + ");");
+                }
+
+                foreach (var pattern in rules.Exclude)
+                {
+                    writer.Line("options.Scope.Exclude.Add(" + Literals.String(pattern) + ");");
+                }
+            }
+
+            foreach (var url in options.Sitemaps.Select(s => s.Url).Where(u => u is not null).Distinct())
+            {
+                writer.Line("options.Sitemaps.Urls.Add(new global::System.Uri(" + Literals.String(url) + ", global::System.UriKind.RelativeOrAbsolute));");
+            }
+
+            if (options.Sitemaps.Any(s => s.Url is null))
+            {
+                writer.Line("options.Sitemaps.FromRobots = true;");
+            }
+
             Set(writer, "Limits.MaxPages", options.MaxPages);
             Set(writer, "Limits.MaxDepth", options.MaxDepth);
+            Bytes(writer, "Limits.MaxResponseBytes", options.MaxResponseBytes);
+            Bytes(writer, "Limits.MaxDecompressedBytes", options.MaxDecompressedBytes);
+            Bytes(writer, "Limits.BodyBudgetBytes", options.BodyBudgetBytes);
+            Set(writer, "Limits.MaxRedirects", options.MaxRedirects);
             writer.Line("return options;");
             writer.Close();
         }
@@ -84,6 +116,14 @@ namespace DeclarativeScrape.Generators.Emit
             if (value is { } v)
             {
                 writer.Line("options." + setting + " = " + Literals.Int(v) + ";");
+            }
+        }
+
+        private static void Bytes(CodeWriter writer, string setting, long? value)
+        {
+            if (value is { } v)
+            {
+                writer.Line("options." + setting + " = " + Literals.Long(v) + ";");
             }
         }
 

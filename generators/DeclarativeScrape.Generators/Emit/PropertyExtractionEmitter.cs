@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DeclarativeScrape.Generators.Model;
 
 namespace DeclarativeScrape.Generators.Emit
@@ -12,7 +13,7 @@ namespace DeclarativeScrape.Generators.Emit
         /// <summary>The local of <c>Extract</c> holding the element <c>:scope</c> stands for.</summary>
         public const string ScopeElementLocal = "scopeElement";
 
-        private const string Text = "global::DeclarativeScrape.ExtractionText";
+        private const string Text = "global::DeclarativeScrape.Generated.ExtractionText";
 
         public static void Emit(CodeWriter writer, PropertyModel property, string local, string cache)
         {
@@ -29,17 +30,28 @@ namespace DeclarativeScrape.Generators.Emit
                 case SourceKind.Items:
                     EmitItems(writer, property, local, selector, query);
                     return;
+                case SourceKind.Carried:
+                    EmitCarried(writer, property, local, cache);
+                    return;
+                case SourceKind.Count:
+                    // Elements of the parsed document: never a failure, 0 when nothing matches.
+                    writer.Line(local + " = " + (ReadsScope(property) ? "1" : "matches.All(" + query + ").Length") + ";");
+                    return;
+            }
+
+            if (property.Source == SourceKind.Follow && property.Rules is not null && property.Shape != ValueShape.List && !ReadsScope(property))
+            {
+                EmitFirstLinkByRules(writer, property, local, query, cache);
+                return;
             }
 
             var steps = new List<Step>();
             if (property.Source == SourceKind.Follow)
             {
+                var addLink = AddLink(property.TargetTypeName, property.Name, property.Rules is null ? null : RulesField(cache, property.Name));
                 steps.Add(Step.Bind("var href = element.GetAttribute(" + Literals.String(property.AttributeName) + ");"));
                 steps.Add(Step.Check("href is not null", "href is null", Messages("NoAttribute(" + Literals.String(property.AttributeName) + ")")));
-                steps.Add(Step.Check(
-                    "context.AddLink<" + property.TargetTypeName + ">(" + Literals.String(property.Name) + ", href, out var link)",
-                    "!context.AddLink<" + property.TargetTypeName + ">(" + Literals.String(property.Name) + ", href, out var link)",
-                    Messages("NotA(href, \"an http(s) URL\")")));
+                steps.Add(Step.Check(addLink, "!" + addLink, Messages("NotA(href, \"an http(s) URL\")")));
                 steps.Add(Step.Assign("link"));
             }
             else
@@ -62,13 +74,18 @@ namespace DeclarativeScrape.Generators.Emit
                         break;
                 }
 
+                if (property.Shaping is { } shaping)
+                {
+                    input = Shape(steps, shaping);
+                }
+
                 if (property.Pattern is not null)
                 {
                     var pattern = cache + "." + property.Name + "Pattern";
                     steps.Add(Step.Check(
-                        Text + ".TryMatch(" + pattern + ", text, out var matched)",
-                        "!" + Text + ".TryMatch(" + pattern + ", text, out var matched)",
-                        Messages("NoMatch(text)")));
+                        Text + ".TryMatch(" + pattern + ", " + input + ", out var matched)",
+                        "!" + Text + ".TryMatch(" + pattern + ", " + input + ", out var matched)",
+                        Messages("NoMatch(" + input + ")")));
                     input = "matched";
                 }
 
@@ -108,8 +125,65 @@ namespace DeclarativeScrape.Generators.Emit
         /// <summary>The name of the constant holding the property's index in its type's <c>SelectorSet</c>.</summary>
         public static string QueryName(PropertyModel property) => property.Name + "Query";
 
-        /// <summary>Whether the property reads every match of its selector (a list) rather than the first.</summary>
-        public static bool ReadsAll(PropertyModel property) => property.Shape == ValueShape.List;
+        /// <summary>
+        /// Whether the property reads every match of its selector (a list, a count, a link with rules: the first link that
+        /// passes them) rather than the first.
+        /// </summary>
+        public static bool ReadsAll(PropertyModel property) =>
+            property.Shape == ValueShape.List || property.Source == SourceKind.Count || (property.Source == SourceKind.Follow && property.Rules is not null);
+
+        /// <summary>The field of the type's cache class holding the <c>UrlRules</c> of a link property or <c>[FollowLinks]</c>.</summary>
+        public static string RulesField(string cache, string name) => cache + "." + name + "Rules";
+
+        /// <summary>The call recording a link: <c>context.AddLink&lt;T&gt;("Name", href[, rules], out var link)</c>.</summary>
+        public static string AddLink(string targetType, string name, string? rulesField, string link = "var link") =>
+            "context.AddLink<" + targetType + ">(" + Literals.String(name) + ", href, " + (rulesField is null ? string.Empty : rulesField + ", ") + "out " + link + ")";
+
+        /// <summary>Emits a <c>[FollowLinks]</c>: every link its selector finds, recorded, no property.</summary>
+        public static void EmitFollowLinks(CodeWriter writer, FollowLinksModel links, int index, string cache)
+        {
+            var name = "FollowLinks" + Literals.Int(index);
+            writer.Line("// [FollowLinks(Selector = \"" + Literals.Comment(links.Selector.Text) + "\")] -> " + ValueCode.ShortName(links.TargetTypeName));
+            writer.Open("foreach (var element in matches.All(" + cache + "." + name + "Query))");
+            writer.Line("var href = element.GetAttribute(" + Literals.String(links.AttributeName) + ");");
+            writer.Open("if (href is not null)");
+            writer.Line("_ = " + AddLink(links.TargetTypeName, "FollowLinks", links.Rules is null ? null : RulesField(cache, name), link: "_") + ";");
+            writer.Close();
+            writer.Close();
+        }
+
+        // A single link with rules: the first element whose link passes them (links before it that do not resolve are recorded).
+        private static void EmitFirstLinkByRules(CodeWriter writer, PropertyModel property, string local, string query, string cache)
+        {
+            var required = property.Shape == ValueShape.Required;
+            writer.Open(string.Empty);
+            if (required)
+            {
+                writer.Line("var found = false;");
+            }
+
+            writer.Open("foreach (var element in matches.All(" + query + "))");
+            writer.Line("var href = element.GetAttribute(" + Literals.String(property.AttributeName) + ");");
+            writer.Open("if (href is not null && " + AddLink(property.TargetTypeName, property.Name, RulesField(cache, property.Name)) + ")");
+            writer.Line(local + " = link;");
+            if (required)
+            {
+                writer.Line("found = true;");
+            }
+
+            writer.Line("break;");
+            writer.Close();
+            writer.Close();
+            if (required)
+            {
+                writer.Open("if (!found)");
+                writer.Line("ok = false;");
+                writer.Line("context.AddFailure(" + Literals.String(property.Name) + ", " + Literals.String(property.Selector?.Text) + ", " + ValueCode.Messages + ".NoLinkPasses);");
+                writer.Close();
+            }
+
+            writer.Close();
+        }
 
         /// <summary>
         /// Whether the property's selector is exactly <c>:scope</c>: it reads the scope element itself (from
@@ -119,6 +193,51 @@ namespace DeclarativeScrape.Generators.Emit
 
         /// <summary>Whether the property's selector takes a place in its type's <c>SelectorSet</c>.</summary>
         public static bool IsQueried(PropertyModel property) => property.Selector is not null && !ReadsScope(property);
+
+        // The value the link to this page carried, converted as if it had been read from the page.
+        private static void EmitCarried(CodeWriter writer, PropertyModel property, string local, string cache)
+        {
+            var get = "context.TryGetCarried(" + Literals.String(property.Name) + ", out var text)";
+            var steps = new List<Step> { Step.Check(get, "!" + get, Messages("NotCarried")) };
+            if (ValueCode.Conversion(property, "text", cache) is { } conversion)
+            {
+                steps.Add(Step.Check(conversion.Call, "!" + conversion.Call, Messages("NotA(text, " + Literals.String(conversion.What) + ")")));
+                steps.Add(Step.Assign("value"));
+            }
+            else
+            {
+                steps.Add(Step.Assign("text"));
+            }
+
+            writer.Open(string.Empty);
+            new Chain(writer, property).Steps(steps, 0, report: property.Shape == ValueShape.Required, local);
+            writer.Close();
+        }
+
+        // [Replace]s, then [Split], then [Trim], each on the text so far; returns the variable holding the result.
+        private static string Shape(List<Step> steps, TextShapingModel shaping)
+        {
+            foreach (var replacement in shaping.Replacements)
+            {
+                steps.Add(Step.Bind("text = text.Replace(" + Literals.String(replacement.OldValue) + ", " + Literals.String(replacement.NewValue) + ", global::System.StringComparison.Ordinal);"));
+            }
+
+            var input = "text";
+            if (shaping.Split is { } split)
+            {
+                var call = "global::DeclarativeScrape.Generated.TextShaping.TrySplit(text, " + Literals.String(split.Separator) + ", " + Literals.Int(split.Index) + ", " + Literals.Int(split.Count) + ", out var part)";
+                steps.Add(Step.Check(call, "!" + call, Messages("NoPart(text, " + Literals.String(split.Separator) + ", " + Literals.Int(split.Index) + ")")));
+                input = "part";
+            }
+
+            if (shaping.TrimCharacters is { } characters)
+            {
+                steps.Add(Step.Bind("var trimmed = global::DeclarativeScrape.Generated.TextShaping.Trim(" + input + ", " + Literals.String(characters) + ");"));
+                input = "trimmed";
+            }
+
+            return input;
+        }
 
         private static void EmitItems(CodeWriter writer, PropertyModel property, string local, string selector, string query)
         {
@@ -184,11 +303,40 @@ namespace DeclarativeScrape.Generators.Emit
             {
                 SourceKind.Attr => "[Attr(\"" + Literals.Comment(property.Selector?.Text) + "\", \"" + Literals.Comment(property.AttributeName) + "\")]",
                 SourceKind.PageUrl => "[PageUrl]",
+                SourceKind.Carried => "[Carried]",
                 _ => "[" + property.Source + "(\"" + Literals.Comment(property.Selector?.Text) + "\")]",
             };
+            if (property.Shaping is { } shaping)
+            {
+                foreach (var replacement in shaping.Replacements)
+                {
+                    source += " [Replace(\"" + Literals.Comment(replacement.OldValue) + "\", \"" + Literals.Comment(replacement.NewValue) + "\")]";
+                }
+
+                if (shaping.Split is { } split)
+                {
+                    source += " [Split(\"" + Literals.Comment(split.Separator) + "\", " + Literals.Int(split.Index) + (split.Count == 1 ? string.Empty : ", Count = " + Literals.Int(split.Count)) + ")]";
+                }
+
+                if (shaping.TrimCharacters is { } characters)
+                {
+                    source += " [Trim(\"" + Literals.Comment(characters) + "\")]";
+                }
+            }
+
             if (property.Pattern is not null)
             {
                 source += " [Match(\"" + Literals.Comment(property.Pattern) + "\")]";
+            }
+
+            if (property.Rules is { } rules)
+            {
+                source += " " + Describe(rules);
+            }
+
+            if (property.Carry.Count > 0)
+            {
+                source += " (Carry = [" + string.Join(", ", property.Carry.Select(n => "\"" + Literals.Comment(n) + "\"")) + "])";
             }
 
             if (property.Converter is { } converter)
@@ -200,6 +348,22 @@ namespace DeclarativeScrape.Generators.Emit
         }
 
         private static string Messages(string call) => ValueCode.Messages + "." + call;
+
+        private static string Describe(LinkRulesModel rules)
+        {
+            var parts = new List<string>();
+            if (rules.Include.Count > 0)
+            {
+                parts.Add("Include = [" + string.Join(", ", rules.Include.Select(p => "\"" + Literals.Comment(p) + "\"")) + "]");
+            }
+
+            if (rules.Exclude.Count > 0)
+            {
+                parts.Add("Exclude = [" + string.Join(", ", rules.Exclude.Select(p => "\"" + Literals.Comment(p) + "\"")) + "]");
+            }
+
+            return "(" + string.Join(", ", parts) + ")";
+        }
 
         /// <summary>One link of the chain.</summary>
         private sealed class Step

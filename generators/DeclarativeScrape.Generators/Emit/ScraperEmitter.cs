@@ -15,7 +15,7 @@ namespace DeclarativeScrape.Generators.Emit
         /// <returns>The file, or <see langword="null"/> when the scraper cannot be generated (its errors are reported elsewhere).</returns>
         public static GeneratedFile? Emit(ScraperModel model, EquatableArray<TypeSummaryModel> summaries)
         {
-            var graph = CrawlGraph.Build(model.StartPage, summaries);
+            var graph = CrawlGraph.Build(model.StartPage, summaries, model.Options.Sitemaps.Select(s => s.PageType));
             if (graph is null)
             {
                 return null;
@@ -70,27 +70,41 @@ namespace DeclarativeScrape.Generators.Emit
                 var page = graph.Pages[i];
                 var pageType = "new " + Ns + "PageType<" + itemType + ">(typeof(" + page.FullName + "), " + Literals.String(page.DisplayName) + ", " + names[i] + ", isItem: " + Literals.Bool(page.IsItem) + ")";
                 var attributes = graph.AttributesReadOn(page);
-                var initializers = new List<string>();
+                var init = new List<string>();
                 if (attributes is not null)
                 {
-                    initializers.Add("ReadAttributes = " + Literals.StringArray(attributes));
+                    init.Add("ReadAttributes = " + Literals.StringArray(attributes));
+                }
+
+                for (var s = 0; s < model.Options.Sitemaps.Count; s++)
+                {
+                    if (model.Options.Sitemaps[s].PageType == page.FullName)
+                    {
+                        var rules = model.Options.Sitemaps[s].Rules;
+                        init.Add("SitemapRules = " + (rules is null ? "global::DeclarativeScrape.Generated.UrlRules.None" : ExtractableTypeEmitter.RulesCreation(rules)) + ", SitemapOrder = " + Literals.Int(s));
+                    }
                 }
 
                 if (graph.SelectorsOn(page) is { } selectors)
                 {
-                    initializers.Add("Selectors = " + Literals.StringArray(selectors));
+                    init.Add("Selectors = " + Literals.StringArray(selectors));
                 }
 
                 if (page.Render is { } render)
                 {
-                    initializers.Add("Render = " + RenderSpec(render));
+                    init.Add("Render = " + RenderSpec(render));
                 }
 
-                writer.Line(initializers.Count == 0 ? pageType + "," : pageType + " { " + string.Join(", ", initializers) + " },");
+                if (page.Headers.Count > 0)
+                {
+                    init.Add("Headers = new global::System.Collections.Generic.KeyValuePair<string, string>[] { " + string.Join(", ", page.Headers.Select(h => "new(" + Literals.String(h.Name) + ", " + Literals.String(h.Value) + ")")) + " }");
+                }
+
+                writer.Line(init.Count == 0 ? pageType + "," : pageType + " { " + string.Join(", ", init) + " },");
             }
 
             writer.Close(";");
-            var format = union is null && items.Count == 1 && items[0].IsGenerated ? Ns + "ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
+            var format = union is null && items.Count == 1 && items[0].IsGenerated ? Ns + "Generated.ItemFormats.Of<" + itemType + ">()" : model.Type.FullName + ".__ItemFormat.Instance";
             writer.Line("return new " + plan + "(" + Literals.String(model.Type.Name) + ", pages, " + format + ", " + Literals.String(SchemaFingerprint.Compute(graph.Schema)) + ", CreateOptions);");
             writer.Close();
         }

@@ -25,6 +25,11 @@ namespace DeclarativeScrape.Generators.Emit
                     .Append(' ').Append(property.Shape.ToString())
                     .Append(' ').Append(property.Kind.ToString())
                     .Append(' ').Append(property.TypeName);
+                if (model.IsItem && !property.IsWritten)
+                {
+                    schema.Append(" unwritten");
+                }
+
                 if (property.Source == SourceKind.Follow)
                 {
                     schema.Append(" -> ").Append(property.TargetTypeName);
@@ -48,10 +53,20 @@ namespace DeclarativeScrape.Generators.Emit
                 }
             }
 
+            foreach (var links in model.FollowLinks)
+            {
+                schema.Append("  [FollowLinks] -> ").Append(links.TargetTypeName).Append('\n');
+                follows.Add(links.TargetTypeName);
+                attributes.Add(links.AttributeName.ToLowerInvariant());
+                attributes.UnionWith(links.Selector.Attributes);
+                readsAll |= links.Selector.ReadsAnyAttribute;
+            }
+
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
                 readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render)
             {
                 Selectors = selectors.ToEquatableArray(),
+                Headers = model.Headers,
             };
         }
 

@@ -129,7 +129,7 @@ namespace DeclarativeScrape.Generators.Emit
                 }
 
                 writer.Line("    writer.WriteString(\"$type\", " + Literals.String(name) + ");");
-                writer.Line("    global::DeclarativeScrape.ItemWriting.WriteJsonProperties<" + items[i].FullName + ">(writer, " + variable + ".Value);");
+                writer.Line("    global::DeclarativeScrape.Generated.ItemWriting.WriteJsonProperties<" + items[i].FullName + ">(writer, " + variable + ".Value);");
                 writer.Line("    break;");
             }
 

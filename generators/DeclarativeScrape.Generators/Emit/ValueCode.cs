@@ -5,9 +5,9 @@ namespace DeclarativeScrape.Generators.Emit
     /// <summary>The per-kind code fragments: conversions in extractors, JSON values and CSV cells in writers.</summary>
     internal static class ValueCode
     {
-        public const string Values = "global::DeclarativeScrape.ExtractionValues";
-        public const string Writing = "global::DeclarativeScrape.ItemWriting";
-        public const string Messages = "global::DeclarativeScrape.ExtractionMessages";
+        public const string Values = "global::DeclarativeScrape.Generated.ExtractionValues";
+        public const string Writing = "global::DeclarativeScrape.Generated.ItemWriting";
+        public const string Messages = "global::DeclarativeScrape.Generated.ExtractionMessages";
 
         /// <summary>
         /// The call converting <paramref name="input"/> to one value of <paramref name="property"/>'s kind into
@@ -16,33 +16,38 @@ namespace DeclarativeScrape.Generators.Emit
         public static (string Call, string What)? Conversion(PropertyModel property, string input, string cache)
         {
             var format = Literals.String(property.Format);
-            var dateWhat = property.Format is null ? "a date" : "a date in the format '" + property.Format + "'";
-            switch (property.Kind)
+            var call = property.Kind switch
             {
-                case ValueKind.String:
-                    return null;
-                case ValueKind.Int32:
-                    return (Values + ".TryParseInt32(" + input + ", out var value)", "an integer");
-                case ValueKind.Int64:
-                    return (Values + ".TryParseInt64(" + input + ", out var value)", "an integer");
-                case ValueKind.Decimal:
-                    return (Values + ".TryParseDecimal(" + input + ", out var value)", "a decimal");
-                case ValueKind.Double:
-                    return (Values + ".TryParseDouble(" + input + ", out var value)", "a number");
-                case ValueKind.Boolean:
-                    return (Values + ".TryParseBoolean(" + input + ", out var value)", "a boolean (true/false, yes/no, 1/0)");
-                case ValueKind.DateTime:
-                    return (Values + ".TryParseDateTime(" + input + ", " + format + ", out var value)", dateWhat);
-                case ValueKind.DateTimeOffset:
-                    return (Values + ".TryParseDateTimeOffset(" + input + ", " + format + ", out var value)", dateWhat);
-                case ValueKind.Uri:
-                    return ("context.TryResolveUrl(" + input + ", out var value)", "an http(s) URL");
-                case ValueKind.Enum:
-                    return (cache + ".TryParse" + EnumSuffix(property) + "(" + input + ", out var value)", "a " + ShortName(property.TargetTypeName) + " name");
-                default:
-                    return null;
-            }
+                ValueKind.Int32 => Values + ".TryParseInt32(" + input + ", out var value)",
+                ValueKind.Int64 => Values + ".TryParseInt64(" + input + ", out var value)",
+                ValueKind.Decimal => Values + ".TryParseDecimal(" + input + ", out var value)",
+                ValueKind.Double => Values + ".TryParseDouble(" + input + ", out var value)",
+                ValueKind.Boolean => Values + ".TryParseBoolean(" + input + ", out var value)",
+                ValueKind.DateTime => Values + ".TryParseDateTime(" + input + ", " + format + ", out var value)",
+                ValueKind.DateTimeOffset => Values + ".TryParseDateTimeOffset(" + input + ", " + format + ", out var value)",
+                ValueKind.Uri => "context.TryResolveUrl(" + input + ", out var value)",
+                ValueKind.Enum => cache + ".TryParse" + EnumSuffix(property) + "(" + input + ", out var value)",
+                _ => null,
+            };
+            return call is null ? null : (call, Expected(property)!);
         }
+
+        /// <summary>
+        /// What a value of <paramref name="property"/>'s kind is, for the failure message of a text that does not convert
+        /// (<c>'abc' is not a decimal</c>); <see langword="null"/> for a string, which always converts. The sample check
+        /// words its verdicts with it too.
+        /// </summary>
+        public static string? Expected(PropertyModel property) => property.Kind switch
+        {
+            ValueKind.Int32 or ValueKind.Int64 => "an integer",
+            ValueKind.Decimal => "a decimal",
+            ValueKind.Double => "a number",
+            ValueKind.Boolean => "a boolean (true/false, yes/no, 1/0)",
+            ValueKind.DateTime or ValueKind.DateTimeOffset => property.Format is null ? "a date" : "a date in the format '" + property.Format + "'",
+            ValueKind.Uri => "an http(s) URL",
+            ValueKind.Enum => "a " + ShortName(property.TargetTypeName) + " name",
+            _ => null,
+        };
 
         /// <summary>Statements writing one value <paramref name="value"/> (never a list) with <c>writer</c>.</summary>
         public static string JsonScalar(PropertyModel property, string value, string cache)

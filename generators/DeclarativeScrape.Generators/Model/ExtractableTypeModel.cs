@@ -36,5 +36,12 @@ namespace DeclarativeScrape.Generators.Model
         bool HasErrors,
         EquatableArray<string> UnsetRequired,
         bool IsGenerated,
-        RenderModel? Render = null);
+        RenderModel? Render = null)
+    {
+        /// <summary>The type's <c>[FollowLinks]</c>, in the order written.</summary>
+        public EquatableArray<FollowLinksModel> FollowLinks { get; init; } = EquatableArray<FollowLinksModel>.Empty;
+
+        /// <summary>A page type's <c>[Header]</c>s, sent with its requests.</summary>
+        public EquatableArray<HeaderModel> Headers { get; init; } = EquatableArray<HeaderModel>.Empty;
+    }
 }

@@ -27,5 +27,21 @@ namespace DeclarativeScrape.Generators.Model
         string TargetTypeName,
         ValueShape Shape,
         bool IsValueType,
-        ConverterModel? Converter);
+        ConverterModel? Converter)
+    {
+        /// <summary>
+        /// Whether an item writes the property to its output (JSON, CSV): every property but a <c>[JsonIgnore]</c> one,
+        /// and but a <c>[Follow]</c> link (navigation) unless it asks with <c>[JsonInclude]</c>.
+        /// </summary>
+        public bool IsWritten { get; init; } = true;
+
+        /// <summary>The <c>[Replace]</c>, <c>[Split]</c> and <c>[Trim]</c> of a text property; <see langword="null"/> for none.</summary>
+        public TextShapingModel? Shaping { get; init; }
+
+        /// <summary>The <c>Include</c>/<c>Exclude</c> URL patterns of a <c>[Follow]</c>; <see langword="null"/> for none.</summary>
+        public LinkRulesModel? Rules { get; init; }
+
+        /// <summary>The properties of the declaring type whose values a <c>[Follow]</c>'s links carry (<c>Carry</c>).</summary>
+        public EquatableArray<string> Carry { get; init; } = EquatableArray<string>.Empty;
+    }
 }

@@ -43,5 +43,22 @@ namespace DeclarativeScrape.Generators.Model
         public int? MaxPages { get; init; }
 
         public int? MaxDepth { get; init; }
+
+        public long? MaxResponseBytes { get; init; }
+
+        public long? MaxDecompressedBytes { get; init; }
+
+        public long? BodyBudgetBytes { get; init; }
+
+        public int? MaxRedirects { get; init; }
+
+        public string? ScopePathPrefix { get; init; }
+
+        public LinkRulesModel? ScopeRules { get; init; }
+
+        public EquatableArray<SitemapModel> Sitemaps { get; init; } = EquatableArray<SitemapModel>.Empty;
+
+        /// <summary>A <c>[Sitemap]</c> was left out for an error (DS0052): the page types it reaches are not known.</summary>
+        public bool SitemapLeftOut { get; init; }
     }
 }

@@ -41,5 +41,8 @@ namespace DeclarativeScrape.Generators.Model
     {
         /// <summary>The selectors its own extractor matches (those of its <c>SelectorSet</c>), in ordinal order; nested item types have their own.</summary>
         public EquatableArray<string> Selectors { get; init; } = EquatableArray<string>.Empty;
+
+        /// <summary>A page type's <c>[Header]</c>s, sent with its requests.</summary>
+        public EquatableArray<HeaderModel> Headers { get; init; } = EquatableArray<HeaderModel>.Empty;
     }
 }

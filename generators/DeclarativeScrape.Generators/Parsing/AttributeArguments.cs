@@ -60,6 +60,13 @@ namespace DeclarativeScrape.Generators.Parsing
 
         public int? NamedInt(string name) => Named(name) is { Kind: TypedConstantKind.Primitive, Value: int value } ? value : (int?)null;
 
+        public long? NamedLong(string name) => Named(name) switch
+        {
+            { Kind: TypedConstantKind.Primitive, Value: long value } => value,
+            { Kind: TypedConstantKind.Primitive, Value: int value } => value,
+            _ => null,
+        };
+
         public double? NamedDouble(string name) => Named(name) switch
         {
             { Kind: TypedConstantKind.Primitive, Value: double value } => value,

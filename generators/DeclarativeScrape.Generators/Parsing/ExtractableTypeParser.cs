@@ -21,15 +21,26 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             var isPage = KnownNames.Find(type, KnownNames.Page) is not null;
-            var isItem = KnownNames.Find(type, KnownNames.Item) is not null;
             if ((!fromPageProvider && isPage) || !KnownNames.IsFirstMarkedDeclaration(type, fromPageProvider ? KnownNames.Page : KnownNames.Item, context.TargetNode, cancellationToken))
             {
                 return ParseResult<ExtractableTypeModel>.Nothing;
             }
 
+            return Read(type, context.TargetNode, context.SemanticModel.Compilation, cancellationToken);
+        }
+
+        /// <summary>Reads <paramref name="type"/>, a <c>[Page]</c> and/or <c>[Item]</c> type declared (first) at <paramref name="declaration"/>.</summary>
+        /// <param name="type">The type.</param>
+        /// <param name="declaration">The declaration that type-level diagnostics point at.</param>
+        /// <param name="compilation">The compilation it belongs to.</param>
+        /// <param name="cancellationToken">Cancels the work.</param>
+        public static ParseResult<ExtractableTypeModel> Read(INamedTypeSymbol type, SyntaxNode declaration, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var isPage = KnownNames.Find(type, KnownNames.Page) is not null;
+            var isItem = KnownNames.Find(type, KnownNames.Item) is not null;
             var role = isPage ? "[Page]" : "[Item]";
             var diagnostics = new List<Diagnostic>();
-            var location = TypeDeclarations.IdentifierLocation(context.TargetNode);
+            var location = TypeDeclarations.IdentifierLocation(declaration);
             var generated = TypeDeclarations.CheckPartial(type, role, location, diagnostics, cancellationToken);
             if (TypeShape.Problem(type) is { } problem)
             {
@@ -38,7 +49,7 @@ namespace DeclarativeScrape.Generators.Parsing
             }
 
             var enums = new Dictionary<string, EnumModel>();
-            var parser = new PropertyParser(context.SemanticModel.Compilation, type, diagnostics, enums, cancellationToken);
+            var parser = new PropertyParser(compilation, type, diagnostics, enums, cancellationToken);
             var properties = new List<PropertyModel>();
             var unset = new List<string>();
             foreach (var member in type.GetMembers())
@@ -49,9 +60,18 @@ namespace DeclarativeScrape.Generators.Parsing
                     continue;
                 }
 
+                var before = diagnostics.Count;
                 if (parser.Parse(property) is { } model)
                 {
                     properties.Add(model);
+                }
+                else if (isItem && diagnostics.Count == before && !PropertyParser.IsExtracted(property))
+                {
+                    // An item writes its other public properties too (computed ones), unless they are [JsonIgnore].
+                    if (OutputRules.Computed(property, enums, diagnostics, cancellationToken) is { } computed)
+                    {
+                        properties.Add(computed);
+                    }
                 }
                 else if (property.IsRequired && PropertyParser.IsExtracted(property))
                 {
@@ -60,6 +80,10 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
+            var beforeFollowLinks = diagnostics.Count;
+            var followLinks = FollowLinksParser.Read(type, location, diagnostics, cancellationToken);
+            var headers = isPage ? HeaderRules.ReadPageHeaders(type, location, diagnostics, cancellationToken) : new List<HeaderModel>();
+            var followLinksLeftOut = diagnostics.Count != beforeFollowLinks;
             var render = isPage ? RenderParser.Parse(type, properties, diagnostics, cancellationToken) : null;
 
             // A property with an error is reported and left out; the rest of the type is still generated, so that the
@@ -72,10 +96,14 @@ namespace DeclarativeScrape.Generators.Parsing
                 isItem,
                 properties.ToEquatableArray(),
                 enums.Values.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ToEquatableArray(),
-                HasErrors: parser.LeftOut,
+                HasErrors: parser.LeftOut || followLinksLeftOut,
                 unset.ToEquatableArray(),
                 generated,
-                render);
+                render)
+            {
+                FollowLinks = followLinks.ToEquatableArray(),
+                Headers = headers.ToEquatableArray(),
+            };
             return new ParseResult<ExtractableTypeModel>(result, diagnostics.ToEquatableArray(), null);
         }
     }

@@ -13,10 +13,13 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string PageAttributeMetadataName = "DeclarativeScrape.PageAttribute";
         public const string ItemAttributeMetadataName = "DeclarativeScrape.ItemAttribute";
         public const string ScraperAttributeMetadataName = "DeclarativeScrape.ScraperAttribute";
+        public const string SampleAttributeMetadataName = "DeclarativeScrape.SampleAttribute";
+        public const string PageEncodingAttributeMetadataName = "DeclarativeScrape.PageEncodingAttribute";
 
         public const string Page = "PageAttribute";
         public const string Item = "ItemAttribute";
         public const string Scraper = "ScraperAttribute";
+        public const string Sample = "SampleAttribute";
         public const string Text = "TextAttribute";
         public const string Attr = "AttrAttribute";
         public const string Html = "HtmlAttribute";
@@ -39,6 +42,14 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string Limits = "LimitsAttribute";
         public const string Render = "RenderAttribute";
         public const string Link = "Link";
+        public const string Count = "CountAttribute";
+        public const string Trim = "TrimAttribute";
+        public const string Replace = "ReplaceAttribute";
+        public const string Split = "SplitAttribute";
+        public const string FollowLinks = "FollowLinksAttribute";
+        public const string Scope = "ScopeAttribute";
+        public const string Carried = "CarriedAttribute";
+        public const string Sitemap = "SitemapAttribute";
 
         /// <summary>Whether <paramref name="type"/> is <c>DeclarativeScrape.<paramref name="name"/></c>.</summary>
         public static bool IsOurs(ITypeSymbol? type, string name) =>

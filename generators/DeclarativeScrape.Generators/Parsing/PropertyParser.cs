@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using DeclarativeScrape.Generators.Diagnostics;
@@ -66,6 +67,7 @@ namespace DeclarativeScrape.Generators.Parsing
             AttributeData? source = null;
             SourceKind kind = default;
             AttributeData? match = null, format = null, convert = null;
+            var shaping = new List<AttributeData>();
             var fallback = property.Locations.Length > 0 ? property.Locations[0] : Location.None;
             foreach (var attribute in property.GetAttributes())
             {
@@ -93,11 +95,15 @@ namespace DeclarativeScrape.Generators.Parsing
                 {
                     convert = attribute;
                 }
+                else if (TextShapingParser.IsShaping(type))
+                {
+                    shaping.Add(attribute);
+                }
             }
 
             if (source is null)
             {
-                foreach (var modifier in new[] { match, format, convert })
+                foreach (var modifier in new[] { match, format, convert }.Concat(shaping))
                 {
                     if (modifier is not null)
                     {
@@ -134,12 +140,14 @@ namespace DeclarativeScrape.Generators.Parsing
                 SourceKind.PageUrl => ParsePageUrl(property, element, shape, typeLocation),
                 SourceKind.Items => ParseItems(property, sourceArguments, element, shape, typeLocation),
                 SourceKind.Follow => ParseFollow(property, sourceArguments, element, shape, typeLocation),
+                SourceKind.Count => ParseCount(property, sourceArguments, element, shape, typeLocation),
+                SourceKind.Carried => ParseCarried(property, element, typeLocation),
                 _ => ParseText(property, kind, sourceArguments, element, shape, match, format, convert, typeLocation),
             };
 
-            if (kind is SourceKind.PageUrl or SourceKind.Items or SourceKind.Follow)
+            if (kind is SourceKind.PageUrl or SourceKind.Items or SourceKind.Follow or SourceKind.Count or SourceKind.Carried)
             {
-                foreach (var modifier in new[] { match, convert })
+                foreach (var modifier in new[] { match, convert }.Concat(shaping))
                 {
                     if (modifier is not null)
                     {
@@ -153,12 +161,50 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
-            if (_diagnostics.Count != failuresBefore)
+            var shapingModel = kind is SourceKind.Text or SourceKind.Attr or SourceKind.Html or SourceKind.OuterHtml
+                ? TextShapingParser.Read(shaping, property.Name, fallback, _diagnostics, _cancellationToken)
+                : null;
+            var written = OutputRules.IsWritten(property, kind == SourceKind.Follow, _diagnostics, _cancellationToken);
+            if (_diagnostics.Count != failuresBefore || model is null)
             {
                 return null;
             }
 
-            return model;
+            return model.IsWritten == written && shapingModel is null ? model : model with { IsWritten = written, Shaping = shapingModel };
+        }
+
+        private PropertyModel? ParseCarried(IPropertySymbol property, ITypeSymbol element, Location fallback)
+        {
+            if (CarryParser.TypeProblem(property.Type) is { } problem)
+            {
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), "Carried", "it " + problem);
+                return null;
+            }
+
+            ValueTypes.TrySplit(property.Type, out var shape, out _);
+            var kind = ValueTypes.Classify(element)!.Value;
+            var enumName = string.Empty;
+            if (kind == ValueKind.Enum && element is INamedTypeSymbol enumType)
+            {
+                var described = ValueTypes.DescribeEnum(enumType);
+                _enums[described.TypeName] = described;
+                enumName = described.TypeName;
+            }
+
+            return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Carried, null, null, null, null, kind, TypeDeclarations.FullName(element), enumName, shape, element.IsValueType, null);
+        }
+
+        private PropertyModel? ParseCount(IPropertySymbol property, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, Location fallback)
+        {
+            var selector = SelectorValidation.Check(arguments.ConstructorString(0), property.Name, SourceKind.Count, arguments, 0, _diagnostics);
+            var kind = ValueTypes.Classify(element);
+            if (shape != ValueShape.Required || kind is not (ValueKind.Int32 or ValueKind.Int64))
+            {
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), "Count", "a count is an int or a long (0 when nothing matches, never missing)");
+                return null;
+            }
+
+            return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Count, selector, null, null, null, kind.Value, TypeDeclarations.FullName(element), string.Empty, shape, true, null);
         }
 
         private PropertyModel? ParseText(IPropertySymbol property, SourceKind kind, AttributeArguments arguments, ITypeSymbol element, ValueShape shape, AttributeData? match, AttributeData? format, AttributeData? convert, Location fallback)
@@ -293,7 +339,11 @@ namespace DeclarativeScrape.Generators.Parsing
                 return null;
             }
 
-            return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Follow, selector, attributeName, null, null, ValueKind.Link, TypeDeclarations.FullName(element), TypeDeclarations.FullName(target), shape, true, null);
+            return new PropertyModel(property.Name, JsonNames.For(property), SourceKind.Follow, selector, attributeName, null, null, ValueKind.Link, TypeDeclarations.FullName(element), TypeDeclarations.FullName(target), shape, true, null)
+            {
+                Rules = LinkRulesParser.Read(arguments, "'" + property.Name + "'", _diagnostics),
+                Carry = CarryParser.Read(arguments, _owner, "[Follow] '" + property.Name + "'", _diagnostics),
+            };
         }
 
         private ConverterModel? ResolveConverter(AttributeData convert, ITypeSymbol element, string propertyName, Location fallback)
@@ -426,6 +476,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 KnownNames.PageUrl when KnownNames.IsOurs(type, KnownNames.PageUrl) => SourceKind.PageUrl,
                 KnownNames.Items when KnownNames.IsOurs(type, KnownNames.Items) => SourceKind.Items,
                 KnownNames.Follow when KnownNames.IsOurs(type, KnownNames.Follow) => SourceKind.Follow,
+                KnownNames.Count when KnownNames.IsOurs(type, KnownNames.Count) => SourceKind.Count,
+                KnownNames.Carried when KnownNames.IsOurs(type, KnownNames.Carried) => SourceKind.Carried,
                 _ => null,
             };
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -13,9 +14,17 @@ namespace DeclarativeScrape.Generators.Parsing
     internal static class ScraperParser
     {
         // The runtime's defaults (ConcurrencyOptions, RetryOptions), which attributes that leave a value unset keep.
+        /// <summary>A DS0010 diagnostic's property: the setting it is about (<c>Concurrency.PerHost</c>), for a code fix.</summary>
+        public const string SettingProperty = "Setting";
+
+        /// <summary>A DS0010 diagnostic's property: the limit the setting must not pass (<c>Concurrency.Max</c>'s value).</summary>
+        public const string LimitProperty = "Limit";
+
         private const int DefaultMax = 16;
         private const int DefaultBaseDelayMs = 500;
         private const int DefaultMaxDelayMs = 30_000;
+        private const long DefaultMaxDecompressedBytes = 16L << 20;
+        private const long DefaultBodyBudgetBytes = 64L << 20;
         private static readonly double MaxSeconds = TimeSpan.MaxValue.TotalSeconds / 2;
 
         public static ParseResult<ScraperModel> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -82,8 +91,8 @@ namespace DeclarativeScrape.Generators.Parsing
 
         private static List<string> ReadStartUrls(string scraperName, AttributeArguments scraper, List<Diagnostic> diagnostics)
         {
+            // None is fine: the run gives them (ScrapeOptions.StartUrls, --url), and without any it stops at start-up naming StartUrls.
             var urls = new List<string>();
-            var given = 0;
             if (scraper.NamedString("StartUrl") is { } single)
             {
                 Add(single, scraper.NamedSyntax("StartUrl"));
@@ -97,16 +106,10 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
             }
 
-            if (given == 0)
-            {
-                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.MissingStartUrl, scraper.Location, scraperName));
-            }
-
             return urls;
 
             void Add(string? url, ExpressionSyntax? syntax)
             {
-                given++;
                 if (url is not null
                     && Uri.TryCreate(url, UriKind.Absolute, out var parsed)
                     && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
@@ -129,6 +132,7 @@ namespace DeclarativeScrape.Generators.Parsing
             private readonly List<Diagnostic> _diagnostics;
             private readonly Location _fallback;
             private readonly CancellationToken _cancellationToken;
+            private bool _sitemapLeftOut;
 
             public SettingsReader(string scraperName, List<Diagnostic> diagnostics, Location fallback, CancellationToken cancellationToken)
             {
@@ -141,6 +145,7 @@ namespace DeclarativeScrape.Generators.Parsing
             public ScraperOptionsModel Read(INamedTypeSymbol type, ScraperOptionsModel options)
             {
                 var headers = new List<HeaderModel>();
+                var sitemaps = new List<SitemapModel>();
                 foreach (var attribute in type.GetAttributes())
                 {
                     var name = attribute.AttributeClass;
@@ -182,7 +187,7 @@ namespace DeclarativeScrape.Generators.Parsing
                     else if (KnownNames.IsOurs(name, KnownNames.UserAgent))
                     {
                         var agent = arguments.ConstructorString(0);
-                        if (HeaderValueProblem(agent) is { } problem)
+                        if (HeaderRules.ValueProblem(agent) is { } problem)
                         {
                             Report("UserAgent", arguments.LocationOf(arguments.ConstructorSyntax(0)), problem);
                         }
@@ -208,30 +213,88 @@ namespace DeclarativeScrape.Generators.Parsing
                         var headerName = arguments.ConstructorString(0);
                         var value = arguments.ConstructorString(1);
                         var setting = "Header(\"" + (headerName ?? "null") + "\")";
-                        if (HeaderNameProblem(headerName) is { } nameProblem)
+                        if (HeaderRules.NameProblem(headerName) is { } nameProblem)
                         {
                             Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(0)), nameProblem);
                         }
-                        else if (value is null || (value.Length > 0 && HeaderValueProblem(value) is not null))
+                        else if (value is null || (value.Length > 0 && HeaderRules.ValueProblem(value) is not null))
                         {
-                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(1)), value is null ? "the value is null" : HeaderValueProblem(value)!);
+                            Report(setting, arguments.LocationOf(arguments.ConstructorSyntax(1)), value is null ? "the value is null" : HeaderRules.ValueProblem(value)!);
                         }
                         else
                         {
                             headers.Add(new HeaderModel(headerName!, value));
                         }
                     }
+                    else if (KnownNames.IsOurs(name, KnownNames.Sitemap))
+                    {
+                        if (ReadSitemap(arguments, sitemaps) is { } sitemap)
+                        {
+                            sitemaps.Add(sitemap);
+                        }
+                    }
+                    else if (KnownNames.IsOurs(name, KnownNames.Scope))
+                    {
+                        options = ReadScope(arguments, options);
+                    }
                     else if (KnownNames.IsOurs(name, KnownNames.Limits))
                     {
-                        options = options with
-                        {
-                            MaxPages = NonNegative(arguments, "Limits.MaxPages", "MaxPages"),
-                            MaxDepth = NonNegative(arguments, "Limits.MaxDepth", "MaxDepth"),
-                        };
+                        options = ReadLimits(arguments, options);
                     }
                 }
 
-                return options with { Headers = headers.ToEquatableArray() };
+                return options with { Headers = headers.ToEquatableArray(), Sitemaps = sitemaps.ToEquatableArray(), SitemapLeftOut = _sitemapLeftOut };
+            }
+
+            private SitemapModel? ReadSitemap(AttributeArguments arguments, List<SitemapModel> earlier)
+            {
+                var page = arguments.ConstructorType(0);
+                var pageLocation = arguments.LocationOf(arguments.ConstructorSyntax(0));
+                if (page is null || page.TypeKind == TypeKind.Error)
+                {
+                    return null;
+                }
+
+                var pageName = TypeDeclarations.FullName(page);
+                string? problem = null;
+                if (!KnownNames.IsSourceTypeWith(page, KnownNames.Page))
+                {
+                    problem = "'" + TypeDeclarations.ShortName(page) + "' is not a [Page] type declared in this project";
+                }
+                else if (earlier.Exists(s => s.PageType == pageName))
+                {
+                    problem = "'" + TypeDeclarations.ShortName(page) + "' has a [Sitemap] already: one per page type (its Include and Exclude choose its entries)";
+                }
+
+                if (problem is not null)
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, pageLocation, _scraperName, problem));
+                    _sitemapLeftOut = true;
+                    return null;
+                }
+
+                var url = arguments.NamedString("Url");
+                if (url is not null && !(url.StartsWith("/", StringComparison.Ordinal)
+                    || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))))
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSitemap, arguments.LocationOf(arguments.NamedSyntax("Url")), _scraperName, "its Url '" + url + "' is neither an absolute http(s) URL nor a path starting with '/'"));
+                    _sitemapLeftOut = true;
+                    return null;
+                }
+
+                return new SitemapModel(pageName, url, LinkRulesParser.Read(arguments, "[Sitemap] of '" + _scraperName + "'", _diagnostics));
+            }
+
+            private ScraperOptionsModel ReadScope(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var prefix = arguments.NamedString("PathPrefix");
+                if (prefix is not null && (prefix.Length == 0 || prefix[0] != '/'))
+                {
+                    _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidUrlPattern, arguments.LocationOf(arguments.NamedSyntax("PathPrefix")), prefix, "Scope.PathPrefix of '" + _scraperName + "'", "a path prefix starts with '/', such as '/docs/'"));
+                    prefix = null;
+                }
+
+                return options with { ScopePathPrefix = prefix, ScopeRules = LinkRulesParser.Read(arguments, "[Scope] of '" + _scraperName + "'", _diagnostics) };
             }
 
             private List<string> ReadHosts(AttributeArguments arguments)
@@ -283,7 +346,9 @@ namespace DeclarativeScrape.Generators.Parsing
                 var perHost = Positive(arguments, "Concurrency.PerHost", "PerHost");
                 if (perHost is { } p && p > (max ?? DefaultMax))
                 {
-                    Report("Concurrency.PerHost", arguments.LocationOf(arguments.NamedSyntax("PerHost")), Invariant($"({p}) must not be above Concurrency.Max ({max ?? DefaultMax})"));
+                    // The fix (lower PerHost to Max, or raise Max) needs the Max in force.
+                    var fix = ImmutableDictionary<string, string?>.Empty.Add(SettingProperty, "Concurrency.PerHost").Add(LimitProperty, Invariant($"{max ?? DefaultMax}"));
+                    Report("Concurrency.PerHost", arguments.LocationOf(arguments.NamedSyntax("PerHost")), Invariant($"({p}) must not be above Concurrency.Max ({max ?? DefaultMax})"), fix);
                 }
 
                 return options with { ConcurrencyMax = max, ConcurrencyPerHost = perHost };
@@ -299,6 +364,27 @@ namespace DeclarativeScrape.Generators.Parsing
                 }
 
                 return options with { RequestsPerSecond = rate, Burst = Positive(arguments, "RateLimit.Burst", "Burst") };
+            }
+
+            private ScraperOptionsModel ReadLimits(AttributeArguments arguments, ScraperOptionsModel options)
+            {
+                var decompressed = PositiveBytes(arguments, "Limits.MaxDecompressedBytes", "MaxDecompressedBytes");
+                var budget = PositiveBytes(arguments, "Limits.BodyBudgetBytes", "BodyBudgetBytes");
+                if ((budget ?? DefaultBodyBudgetBytes) < (decompressed ?? DefaultMaxDecompressedBytes))
+                {
+                    var where = budget is null ? arguments.NamedSyntax("MaxDecompressedBytes") : arguments.NamedSyntax("BodyBudgetBytes");
+                    Report("Limits.BodyBudgetBytes", arguments.LocationOf(where), Invariant($"({budget ?? DefaultBodyBudgetBytes} bytes) must be at least Limits.MaxDecompressedBytes ({decompressed ?? DefaultMaxDecompressedBytes} bytes): the largest body must fit in it"));
+                }
+
+                return options with
+                {
+                    MaxPages = NonNegative(arguments, "Limits.MaxPages", "MaxPages"),
+                    MaxDepth = NonNegative(arguments, "Limits.MaxDepth", "MaxDepth"),
+                    MaxResponseBytes = PositiveBytes(arguments, "Limits.MaxResponseBytes", "MaxResponseBytes"),
+                    MaxDecompressedBytes = decompressed,
+                    BodyBudgetBytes = budget,
+                    MaxRedirects = NonNegative(arguments, "Limits.MaxRedirects", "MaxRedirects"),
+                };
             }
 
             private ScraperOptionsModel ReadRetry(AttributeArguments arguments, ScraperOptionsModel options)
@@ -354,6 +440,18 @@ namespace DeclarativeScrape.Generators.Parsing
                 return value;
             }
 
+            private long? PositiveBytes(AttributeArguments arguments, string setting, string name)
+            {
+                var value = arguments.NamedLong(name);
+                if (value is < 1)
+                {
+                    Report(setting, arguments.LocationOf(arguments.NamedSyntax(name)), Invariant($"must be a positive number of bytes, was {value}"));
+                    return null;
+                }
+
+                return value;
+            }
+
             private int? NonNegative(AttributeArguments arguments, string setting, string name)
             {
                 var value = arguments.NamedInt(name);
@@ -378,45 +476,8 @@ namespace DeclarativeScrape.Generators.Parsing
                 return value;
             }
 
-            private static string? HeaderNameProblem(string? name)
-            {
-                if (string.IsNullOrEmpty(name))
-                {
-                    return "the header name is empty";
-                }
-
-                foreach (var c in name!)
-                {
-                    // RFC 9110 token characters.
-                    if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
-                    {
-                        return "a header name is an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~";
-                    }
-                }
-
-                return null;
-            }
-
-            private static string? HeaderValueProblem(string? value)
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    return "the value is empty";
-                }
-
-                foreach (var c in value!)
-                {
-                    if ((char.IsControl(c) && c != '\t') || c > 0xff)
-                    {
-                        return "a header value cannot contain line breaks, NUL, control or non-Latin-1 characters";
-                    }
-                }
-
-                return null;
-            }
-
-            private void Report(string setting, Location location, string problem) =>
-                _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleSetting, location, setting, _scraperName, problem));
+            private void Report(string setting, Location location, string problem, ImmutableDictionary<string, string?>? properties = null) =>
+                _diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.ImpossibleSetting, location, properties, setting, _scraperName, problem));
 
             /// <summary>Whether <paramref name="label"/> is one of the Encoding Standard's labels (case and surrounding white space ignored), as the runtime reads it.</summary>
             private static bool IsEncodingLabel(string? label)

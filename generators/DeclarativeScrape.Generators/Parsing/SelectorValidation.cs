@@ -25,9 +25,13 @@ namespace DeclarativeScrape.Generators.Parsing
         public const string HtmlAttributeProperty = "HtmlAttribute";
 
         /// <returns>The selector's model, or <see langword="null"/> when it is unusable (reported).</returns>
-        public static SelectorModel? Check(string? selector, string property, SourceKind source, AttributeArguments arguments, int argumentIndex, List<Diagnostic> diagnostics)
+        public static SelectorModel? Check(string? selector, string property, SourceKind source, AttributeArguments arguments, int argumentIndex, List<Diagnostic> diagnostics) =>
+            Check(selector, property, source, arguments, arguments.ConstructorSyntax(argumentIndex), diagnostics);
+
+        /// <summary>Reads a selector written as <paramref name="expression"/> (a named argument, say).</summary>
+        /// <returns>The selector's model, or <see langword="null"/> when it is unusable (reported).</returns>
+        public static SelectorModel? Check(string? selector, string property, SourceKind source, AttributeArguments arguments, ExpressionSyntax? expression, List<Diagnostic> diagnostics)
         {
-            var expression = arguments.ConstructorSyntax(argumentIndex);
             if (selector is null)
             {
                 diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidSelector, arguments.LocationOf(expression), "null", property, "the selector is null"));

@@ -33,6 +33,7 @@ internal static class ResultLine
             json.WriteNumber("pagesPerSecond", Math.Round(report.PagesPerSecond, 1));
             json.WriteNumber("requests", s.Requests);
             json.WriteNumber("items", s.Items);
+            json.WriteNumber("itemsDropped", s.ItemsDropped);
             json.WriteNumber("discovered", s.Discovered);
             json.WriteNumber("processed", s.Processed);
             json.WriteNumber("skipped", s.Skipped);
@@ -49,6 +50,17 @@ internal static class ResultLine
                 json.WriteNumber("browserRestarts", r.BrowserRestarts);
                 json.WriteNumber("subresourcesAllowed", r.SubresourcesAllowed);
                 json.WriteNumber("subresourcesBlocked", r.SubresourcesBlocked);
+                json.WriteEndObject();
+            }
+
+            if (s.HttpCache is { } cache)
+            {
+                json.WriteStartObject("httpCache");
+                json.WriteString("directory", cache.Directory);
+                json.WriteNumber("hits", cache.Hits);
+                json.WriteNumber("misses", cache.Misses);
+                json.WriteNumber("stored", cache.Stored);
+                json.WriteNumber("evicted", cache.Evicted);
                 json.WriteEndObject();
             }
 

@@ -24,7 +24,7 @@ internal static class SummaryText
         {
             $"{s.ScraperName} {how} {Quantities.Duration(s.Elapsed, tenths: true)}" + (s.Shared is null ? "" : " (this worker)"),
             $"  pages      {Quantities.Count(report.PagesFetched)} fetched, {Quantities.Rate(report.PagesPerSecond)}/s; {Quantities.Count(s.Requests)} requests; {Quantities.Bytes(s.BytesReceived)} received",
-            $"  items      {Quantities.Count(s.Items)}" + items,
+            $"  items      {Quantities.Count(s.Items)}" + items + (s.ItemsDropped == 0 ? "" : $"; {Quantities.Count(s.ItemsDropped)} dropped by the item hook"),
             $"  URLs       {Quantities.Count(s.Discovered)} discovered: {Quantities.Count(s.Processed)} processed, {Quantities.Count(s.Skipped)} skipped, {Quantities.Count(s.Failed)} failed",
         };
         if (s.Resumed is { } joined && s.Shared is not null)
@@ -49,6 +49,11 @@ internal static class SummaryText
         if (s.Rendering is { } r)
         {
             lines.Add($"  rendered   {Quantities.Count(r.Rendered)} pages ({Quantities.Count(r.RenderedWhenNeeded)} whose static HTML lacked a required value, {Quantities.Count(r.StaticSufficed)} static sufficed); browser requests {Quantities.Count(r.SubresourcesAllowed)} allowed, {Quantities.Count(r.SubresourcesBlocked)} blocked; {Quantities.Count(r.BrowserRestarts)} browser restarts");
+        }
+
+        if (s.HttpCache is { } cache)
+        {
+            lines.Add($"  http cache {Quantities.Count(cache.Hits)} hits (replayed, the site not asked), {Quantities.Count(cache.Misses)} misses ({Quantities.Count(cache.Stored)} kept, {Quantities.Count(cache.Evicted)} evicted) in {cache.Directory}");
         }
 
         lines.Add($"  retries    {Quantities.Count(s.Retries)}");

@@ -38,6 +38,8 @@ internal sealed class EngineCrawlStarter : ICrawlStarter
 
         public ScrapeProgress GetProgress() => run.GetProgress();
 
+        public void StopNow() => run.StopNow();
+
         public ValueTask DisposeAsync() => run.DisposeAsync();
     }
 }

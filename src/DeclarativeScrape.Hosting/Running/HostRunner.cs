@@ -22,7 +22,7 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
         CrawlPlan<TItem> plan,
         IReadOnlyList<string> args,
         Action<ScrapeOptions>? configure,
-        Func<CancellationToken, Task<IEmbeddedSite>>? startEmbeddedSite,
+        Func<int, CancellationToken, Task<IEmbeddedSite>>? startEmbeddedSite,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -47,6 +47,11 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
                 .ConfigureAwait(false);
         }
 
+        if (commandLine.ProbeCommand(parse) is { } probe)
+        {
+            return await new ProbeRunner(console).RunAsync(plan, configure, probe, cancellationToken).ConfigureAwait(false);
+        }
+
         if (commandLine.StateCommand(parse) is { } stateCommand)
         {
             return await RunStateCommandAsync(plan, configure, stateCommand, cancellationToken).ConfigureAwait(false);
@@ -54,12 +59,17 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
 
         var settings = commandLine.Read(parse);
         var mode = ReportMode.Lines;
+        var drain = TimeSpan.FromSeconds(TimeoutOptions.DefaultDrainSeconds);
+        ICrawlControl? running = null;
         using var stop = new StopSignals(
             cancellationToken,
             registerSignals,
-            onGraceful: reason => console.WriteLine(reason == StopReason.Cancelled
-                ? "Cancelled: finishing the requests in flight."
-                : $"{(reason == StopReason.Terminated ? "SIGTERM" : "Ctrl+C")}: stopping, finishing the requests in flight. Press Ctrl+C again to quit at once."),
+            onGraceful: reason => console.WriteLine(StopMessages.Graceful(reason, drain)),
+            onCancelRequests: reason =>
+            {
+                console.WriteLine(StopMessages.CancelRequests(reason));
+                Volatile.Read(ref running)?.StopNow();
+            },
             onImmediate: reason => QuitAtOnce(reason, mode));
         IEmbeddedSite? site = null;
         await using var starter = (createStarter ?? (static () => new EngineCrawlStarter()))();
@@ -69,7 +79,9 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
             configure?.Invoke(options);
             if (settings.Urls.Count == 0 && startEmbeddedSite is not null)
             {
-                site = await startEmbeddedSite(stop.Token).ConfigureAwait(false);
+                // A state directory remembers the site's port; a crawl shared in a database (--state postgresql://…) does not.
+                var stateDirectory = settings.State is { } state ? (StateUris.IsUri(state) ? null : state) : options.StateDirectory;
+                site = await EmbeddedSiteAddress.StartAsync(startEmbeddedSite, stateDirectory, stop.Token).ConfigureAwait(false);
                 OptionsBuilder.UseEmbeddedSite(options, site.StartUrl);
             }
 
@@ -78,6 +90,7 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
             var itemsToStandardOutput = settings.OutToStandardOutput || (settings.Out is null && options.OutputPath is null && options.StateDatabase is null && console.OutputIsRedirected);
             CheckOutputFormat(plan, options);
             options.Validate();
+            drain = options.Timeouts.Drain;
 
             mode = ReportModes.Choose(settings.Quiet, console.LiveConsole is not null, itemsToStandardOutput && !console.OutputIsRedirected);
             var output = itemsToStandardOutput ? "standard output" : options.OutputPath;
@@ -91,6 +104,7 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
 
             using var loggerFactory = new HostLoggerFactory(console, settings.Verbose ? LogLevel.Information : settings.Quiet ? LogLevel.Error : LogLevel.Warning);
             var crawl = starter.Start(plan, options, loggerFactory, stop.Token);
+            Volatile.Write(ref running, crawl);
             var report = await CrawlAsync(crawl, plan, settings, mode, itemsToStandardOutput, output, stop).ConfigureAwait(false);
             foreach (var line in SummaryText.Lines(report))
             {
@@ -165,8 +179,9 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
     }
 
     /// <summary>
-    /// <c>export</c> and <c>status</c>: read a crawl shared in a database through the state provider the program's
-    /// <c>configure</c> registers (<c>options.UsePostgreSql()</c>), without joining it.
+    /// <c>export</c> and <c>status</c>: read a crawl's state without running it (<see cref="CrawlState"/>): a state
+    /// directory between runs, or a crawl shared in a database (through the state provider the program's
+    /// <c>configure</c> registers, <c>options.UsePostgreSql()</c>) without joining it.
     /// </summary>
     private async Task<int> RunStateCommandAsync<TItem>(CrawlPlan<TItem> plan, Action<ScrapeOptions>? configure, (string Command, string State, string? Out) command, CancellationToken cancellationToken)
     {
@@ -174,22 +189,17 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
         {
             var options = plan.CreateOptions();
             configure?.Invoke(options);
-            if (!StateUris.IsUri(command.State))
-            {
-                throw new ScrapeOptionsException(nameof(ScrapeOptions.StateDatabase), $"'{command.State}' is a directory; {command.Command} reads a crawl shared in a database (postgresql://…). A state directory's items are in the output file of its runs (--out).");
-            }
-
-            options.StateDirectory = null;
-            options.StateDatabase = command.State;
-            var provider = options.StateProviderFor()!.Implementation;
+            var database = StateUris.IsUri(command.State);
+            options.StateDirectory = database ? null : command.State;
+            options.StateDatabase = database ? command.State : null;
             if (command.Out is { } path)
             {
-                var items = await provider.ExportAsync(plan, command.State, path, cancellationToken).ConfigureAwait(false);
+                var items = await CrawlState.ExportAsync(plan, options, path, cancellationToken).ConfigureAwait(false);
                 console.Error.WriteLine($"{Quantities.Count(items)} items of {plan.Name}'s crawl → {path}");
             }
             else
             {
-                foreach (var line in await provider.StatusAsync(plan, command.State, cancellationToken).ConfigureAwait(false))
+                foreach (var line in await CrawlState.GetStatusAsync(plan, options, cancellationToken).ConfigureAwait(false))
                 {
                     console.Output.WriteLine(line);
                 }
@@ -226,7 +236,7 @@ internal sealed class HostRunner(HostConsole console, bool registerSignals, Func
             console.Error.Write("\u001b[?25h"); // the live display hides the cursor: show it again
         }
 
-        console.Error.WriteLine("Quitting at once: the summary is lost; items already written are kept.");
+        console.Error.WriteLine(StopMessages.QuitAtOnce);
         console.Error.Flush();
         Environment.Exit(reason == StopReason.Terminated ? ExitCodes.Terminated : ExitCodes.Interrupted);
     }

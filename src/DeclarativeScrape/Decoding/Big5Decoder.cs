@@ -9,11 +9,11 @@ internal readonly struct Big5Decoder : IDoubleByteTable
     /// <summary>Decodes <paramref name="bytes"/> into <paramref name="chars"/> (at least as long); returns the characters written.</summary>
     public static int Decode(ReadOnlySpan<byte> bytes, Span<char> chars) => DoubleByteDecoder.Decode<Big5Decoder>(bytes, chars);
 
-    public static bool IsLead(byte b) => b is >= 0x81 and <= 0xFE;
+    public bool IsLead(byte b) => b is >= 0x81 and <= 0xFE;
 
-    public static char Single(byte b) => '\uFFFD';
+    public char Single(byte b) => '\uFFFD';
 
-    public static int Pair(byte lead, byte trail, Span<char> chars)
+    public int Pair(byte lead, byte trail, Span<char> chars)
     {
         if (trail is not (>= 0x40 and <= 0x7E or >= 0xA1 and <= 0xFE))
         {

@@ -12,6 +12,7 @@ internal static class DoubleByteDecoder
     public static int Decode<TTable>(ReadOnlySpan<byte> bytes, Span<char> chars)
         where TTable : struct, IDoubleByteTable
     {
+        var table = default(TTable);
         var written = 0;
         var i = 0;
         while (i < bytes.Length)
@@ -24,9 +25,9 @@ internal static class DoubleByteDecoder
                 continue;
             }
 
-            if (!TTable.IsLead(lead))
+            if (!table.IsLead(lead))
             {
-                chars[written++] = TTable.Single(lead);
+                chars[written++] = table.Single(lead);
                 i++;
                 continue;
             }
@@ -38,7 +39,7 @@ internal static class DoubleByteDecoder
             }
 
             var trail = bytes[i + 1];
-            var pair = TTable.Pair(lead, trail, chars[written..]);
+            var pair = table.Pair(lead, trail, chars[written..]);
             if (pair > 0)
             {
                 written += pair;

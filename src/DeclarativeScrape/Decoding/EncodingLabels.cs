@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace DeclarativeScrape;
 
 /// <summary>
@@ -12,13 +10,12 @@ internal static class EncodingLabels
     /// <summary>The longest label (<c>iso-10646-ucs-2</c>, <c>cseucpkdfmtjapanese</c>…); longer text is no label.</summary>
     public const int MaxLength = 19;
 
-    private static readonly FrozenDictionary<string, EncodingId> Labels = Build();
-
-    private static readonly FrozenDictionary<string, EncodingId>.AlternateLookup<ReadOnlySpan<char>> LabelsBySpan =
-        Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Every label in ordinal order, and its encoding: a label is found by binary search over spans, with no allocation
+    // (and no API newer than netstandard2.0, as the sample check compiles this file for the compiler).
+    private static readonly (string Label, EncodingId Encoding)[] Labels = Build();
 
     /// <summary>Every label, lower case.</summary>
-    public static IEnumerable<string> All => Labels.Keys;
+    public static IEnumerable<string> All => Labels.Select(entry => entry.Label);
 
     /// <summary>The encoding's name as the standard (and <c>document.characterSet</c>) spells it.</summary>
     public static string NameOf(EncodingId encoding) => EncodingLabelList.Encodings[(int)encoding].Name;
@@ -40,7 +37,7 @@ internal static class EncodingLabels
             lower[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
         }
 
-        return LabelsBySpan.TryGetValue(lower[..label.Length], out encoding);
+        return TryFind(lower[..label.Length], out encoding);
     }
 
     /// <summary>The encoding the bytes of <paramref name="label"/> name (each byte read as the code point of its value, as the prescan does).</summary>
@@ -62,17 +59,46 @@ internal static class EncodingLabels
         return TryGet(chars[..label.Length], out encoding);
     }
 
-    private static FrozenDictionary<string, EncodingId> Build()
+    private static bool TryFind(ReadOnlySpan<char> lower, out EncodingId encoding)
     {
-        var labels = new Dictionary<string, EncodingId>(StringComparer.Ordinal);
+        var low = 0;
+        var high = Labels.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = lower.SequenceCompareTo(Labels[middle].Label.AsSpan());
+            if (order == 0)
+            {
+                encoding = Labels[middle].Encoding;
+                return true;
+            }
+
+            if (order < 0)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        encoding = default;
+        return false;
+    }
+
+    private static (string Label, EncodingId Encoding)[] Build()
+    {
+        var labels = new List<(string Label, EncodingId Encoding)>();
         for (var i = 0; i < EncodingLabelList.Encodings.Length; i++)
         {
             foreach (var label in EncodingLabelList.Encodings[i].Labels.Split(' '))
             {
-                labels.Add(label, (EncodingId)i);
+                labels.Add((label, (EncodingId)i));
             }
         }
 
-        return labels.ToFrozenDictionary(StringComparer.Ordinal);
+        labels.Sort((a, b) => string.CompareOrdinal(a.Label, b.Label));
+        return [.. labels];
     }
 }

@@ -9,11 +9,11 @@ internal readonly struct EucKrDecoder : IDoubleByteTable
     /// <summary>Decodes <paramref name="bytes"/> into <paramref name="chars"/> (at least as long); returns the characters written.</summary>
     public static int Decode(ReadOnlySpan<byte> bytes, Span<char> chars) => DoubleByteDecoder.Decode<EucKrDecoder>(bytes, chars);
 
-    public static bool IsLead(byte b) => b is >= 0x81 and <= 0xFE;
+    public bool IsLead(byte b) => b is >= 0x81 and <= 0xFE;
 
-    public static char Single(byte b) => '\uFFFD';
+    public char Single(byte b) => '\uFFFD';
 
-    public static int Pair(byte lead, byte trail, Span<char> chars)
+    public int Pair(byte lead, byte trail, Span<char> chars)
     {
         var codePoint = trail is >= 0x41 and <= 0xFE ? IndexTables.EucKr[((lead - 0x81) * 190) + trail - 0x41] : IndexTables.None;
         if (codePoint == IndexTables.None)

@@ -1,14 +1,18 @@
 namespace DeclarativeScrape;
 
-/// <summary>One double-byte encoding for <see cref="DoubleByteDecoder"/>: its lead bytes, its lone bytes and its pairs.</summary>
+/// <summary>
+/// One double-byte encoding for <see cref="DoubleByteDecoder"/>: its lead bytes, its lone bytes and its pairs. Implemented
+/// by empty structs and called on <c>default(TTable)</c>, so each decoder's loop is specialized and inlined as with static
+/// abstract members, which the sample check's netstandard2.0 build of this file (in the compiler) cannot use.
+/// </summary>
 internal interface IDoubleByteTable
 {
     /// <summary>Whether a byte of 0x80 or more starts a pair.</summary>
-    static abstract bool IsLead(byte b);
+    bool IsLead(byte b);
 
     /// <summary>A byte of 0x80 or more that does not start a pair: its code point, or U+FFFD.</summary>
-    static abstract char Single(byte b);
+    char Single(byte b);
 
     /// <summary>Writes the code point(s) of a pair into <paramref name="chars"/>; returns how many characters, 0 when the pair has none.</summary>
-    static abstract int Pair(byte lead, byte trail, Span<char> chars);
+    int Pair(byte lead, byte trail, Span<char> chars);
 }

@@ -39,6 +39,26 @@ public static class PageDecoder
         }
         finally
         {
+            ReturnChars(chars);
+        }
+    }
+
+    /// <summary>
+    /// The most characters a decoding buffer may have and still come from (and go back to) the shared pool: 1 Mi
+    /// characters (2 MiB). A larger page gets a buffer of its own that the garbage collector takes back, so one 16 MiB
+    /// page does not leave a 32 MiB buffer in the pool of every thread that decoded one.
+    /// </summary>
+    internal const int MaxPooledChars = 1 << 20;
+
+    /// <summary>A buffer for at least <paramref name="length"/> characters: pooled up to <see cref="MaxPooledChars"/>, its own above.</summary>
+    internal static char[] RentChars(int length) =>
+        length <= MaxPooledChars ? ArrayPool<char>.Shared.Rent(length) : GC.AllocateUninitializedArray<char>(length);
+
+    /// <summary>Gives back a decoding buffer from <see cref="RentChars"/>: to the pool when it came from there.</summary>
+    internal static void ReturnChars(char[] chars)
+    {
+        if (chars.Length <= MaxPooledChars)
+        {
             ArrayPool<char>.Shared.Return(chars);
         }
     }
@@ -49,14 +69,15 @@ public static class PageDecoder
     public static bool IsEncodingLabel(string? label) => label is not null && EncodingLabels.TryGet(label, out _);
 
     /// <summary>
-    /// Decodes into a character buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns it): no
+    /// Decodes into a character buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller gives it back with
+    /// <see cref="ReturnChars"/>; a page above <see cref="MaxPooledChars"/> gets a buffer of its own): no
     /// allocation but the buffer, and a vectorized path for ASCII runs in UTF-8 and single-byte encodings.
     /// </summary>
     internal static EncodingDecision Decode(ReadOnlySpan<byte> body, string? contentType, EncodingId? forced, out char[] chars, out int length)
     {
         var (encoding, source, bom) = Sniff(body, contentType, forced);
         body = body[bom..];
-        chars = ArrayPool<char>.Shared.Rent(Math.Max(1, body.Length));
+        chars = RentChars(Math.Max(1, body.Length));
         length = Decode(encoding, body, chars);
         return new EncodingDecision(EncodingLabels.NameOf(encoding), source);
     }

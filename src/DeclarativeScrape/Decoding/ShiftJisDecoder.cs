@@ -10,16 +10,16 @@ internal readonly struct ShiftJisDecoder : IDoubleByteTable
     /// <summary>Decodes <paramref name="bytes"/> into <paramref name="chars"/> (at least as long); returns the characters written.</summary>
     public static int Decode(ReadOnlySpan<byte> bytes, Span<char> chars) => DoubleByteDecoder.Decode<ShiftJisDecoder>(bytes, chars);
 
-    public static bool IsLead(byte b) => b is >= 0x81 and <= 0x9F or >= 0xE0 and <= 0xFC;
+    public bool IsLead(byte b) => b is >= 0x81 and <= 0x9F or >= 0xE0 and <= 0xFC;
 
-    public static char Single(byte b) => b switch
+    public char Single(byte b) => b switch
     {
         0x80 => '\u0080',
         >= 0xA1 and <= 0xDF => (char)(0xFF61 - 0xA1 + b),
         _ => '\uFFFD',
     };
 
-    public static int Pair(byte lead, byte trail, Span<char> chars)
+    public int Pair(byte lead, byte trail, Span<char> chars)
     {
         if (trail is not (>= 0x40 and <= 0x7E or >= 0x80 and <= 0xFC))
         {

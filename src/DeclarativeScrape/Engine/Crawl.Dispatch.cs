@@ -49,7 +49,7 @@ internal sealed partial class Crawl<TItem>
 
                 if (_disallowed.Count > 0)
                 {
-                    var disallowed = _disallowed.Select(d => (d.Lease, Skipped(d.Lease, SkipReason.Robots, d.Host.RobotsProblem ?? "disallowed by robots.txt", attempts: 0))).ToList();
+                    var disallowed = _disallowed.Select(d => (d.Lease, KeptOutByRobots(d.Host, d.Lease))).ToList();
                     _disallowed.Clear();
                     await CompleteUnfetchedTogetherAsync(disallowed).ConfigureAwait(false);
                 }
@@ -209,11 +209,11 @@ internal sealed partial class Crawl<TItem>
         return null;
     }
 
-    /// <summary>Takes a slot of the host: in a shared crawl first a permit held for all workers together, then the host's own gate.</summary>
+    /// <summary>Takes a slot of the host: in a shared crawl first a permit and a start time held for all workers together, then the host's own gate.</summary>
     private GateDecision EnterHost(RunHost host, out long sequence, out TimeSpan wait)
     {
         sequence = 0;
-        if (_politeness is { } shared && !shared.TryStart(host.Key, out wait))
+        if (_politeness is { } shared && !shared.TryStart(host.Key, host.Gate.Pace, out wait))
         {
             return wait > TimeSpan.Zero ? GateDecision.Paused : GateDecision.Full;
         }
@@ -221,7 +221,7 @@ internal sealed partial class Crawl<TItem>
         var decision = host.Gate.TryEnter(out sequence, out wait);
         if (decision != GateDecision.Entered)
         {
-            _politeness?.Finished(host.Key);
+            _politeness?.Unused(host.Key);
         }
 
         return decision;
@@ -288,17 +288,9 @@ internal sealed partial class Crawl<TItem>
     {
         try
         {
-            var rules = await _engine.Robots.GetAsync(url, robotsUrl => FetchRobotsAsync(host, robotsUrl)).ConfigureAwait(false);
-            var policy = rules.Rules.For(_settings.UserAgent);
-            host.RobotsProblem = rules.Problem;
-            if (rules.Problem is { } problem)
-            {
-                Log.RobotsUnavailable(_logger, url.GetLeftPart(UriPartial.Authority), problem);
-            }
-
-            host.User.CrawlDelay = policy.CrawlDelay;
-            host.Gate.Refresh();
-            host.Robots = policy;
+            var origin = url.GetLeftPart(UriPartial.Authority);
+            var rules = await _engine.Robots.GetAsync(url, robotsUrl => FetchRobotsAsync(host, robotsUrl, origin)).ConfigureAwait(false);
+            ApplyRobots(host, rules, origin);
         }
         catch (Exception exception)
         {
@@ -312,24 +304,70 @@ internal sealed partial class Crawl<TItem>
         }
     }
 
-    /// <summary>Fetches robots.txt; in a shared crawl it is a request on the host like any other, within the host's limit for all workers.</summary>
-    private async Task<FetchedRobots> FetchRobotsAsync(RunHost host, Uri robotsUrl)
+    /// <summary>A host's robots.txt has been read (or given up on): its policy and crawl delay apply from now on.</summary>
+    private void ApplyRobots(RunHost host, FetchedRobots rules, string origin)
+    {
+        var policy = rules.Rules.For(_settings.UserAgent);
+        host.RobotsFetched = rules;
+        if (rules is { Problem: { } problem, Unreachable: null })
+        {
+            // An unreachable robots.txt was announced when the host was paused (RobotsUnreachable): not again here.
+            Log.RobotsUnavailable(_logger, origin, problem);
+        }
+
+        host.User.CrawlDelay = policy.CrawlDelay;
+        host.Gate.Refresh();
+        host.Robots = policy;
+    }
+
+    /// <summary>
+    /// A URL robots.txt keeps from being fetched: skipped as disallowed, or failed with the network reason when robots.txt
+    /// stayed unreachable (the URL may well be fetchable later: it is not a robots verdict).
+    /// </summary>
+    private UrlOutcome KeptOutByRobots(RunHost host, FrontierLease lease) => host.RobotsFetched is { Unreachable: { } reason } robots
+        ? new UrlOutcome
+        {
+            Url = lease.Url.AbsoluteUri,
+            Kind = OutcomeKind.Failed,
+            PageType = _plan.Pages[lease.PageType].Name,
+            Depth = lease.Depth,
+            FailureReason = reason,
+            StatusCode = robots.StatusCode,
+            Message = robots.Problem,
+        }
+        : Skipped(lease, SkipReason.Robots, host.RobotsFetched?.Problem ?? "disallowed by robots.txt", attempts: 0);
+
+    /// <summary>
+    /// Fetches robots.txt; in a shared crawl once for every worker (the first to claim it fetches it, the others read it
+    /// from the store), as a request on the host like any other, within the host's limit for all workers.
+    /// </summary>
+    private async Task<FetchedRobots> FetchRobotsAsync(RunHost host, Uri robotsUrl, string origin)
     {
         if (_politeness is not { } shared)
         {
-            return await RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken).ConfigureAwait(false);
+            return await FetchRobotsAsync(robotsUrl, origin).ConfigureAwait(false);
         }
 
+        return _sharedRobots is { } robots
+            ? await robots.GetAsync(robotsUrl, () => FetchRobotsWithinPermitsAsync(shared, host, robotsUrl, origin), _engine.StopToken).ConfigureAwait(false)
+            : await FetchRobotsWithinPermitsAsync(shared, host, robotsUrl, origin).ConfigureAwait(false);
+    }
+
+    private async Task<FetchedRobots> FetchRobotsWithinPermitsAsync(ISharedPoliteness shared, RunHost host, Uri robotsUrl, string origin)
+    {
         await shared.StartAsync(host.Key, _engine.StopToken).ConfigureAwait(false);
         try
         {
-            return await RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken).ConfigureAwait(false);
+            return await FetchRobotsAsync(robotsUrl, origin).ConfigureAwait(false);
         }
         finally
         {
             shared.Finished(host.Key);
         }
     }
+
+    private Task<FetchedRobots> FetchRobotsAsync(Uri robotsUrl, string origin) => RobotsFetcher.FetchAsync(
+        _fetcher, _pipeline, _settings, _time, robotsUrl, (detail, wait) => Log.RobotsUnreachable(_logger, origin, detail, wait), _engine.StopToken);
 
     /// <summary>The run stops: retries waiting for a slot are cancelled and URLs taken but not sent are recorded as cancelled.</summary>
     private async ValueTask CancelWaitingAsync()

@@ -16,9 +16,17 @@ internal sealed partial class Crawl<TItem>
     private async Task RunJobAsync(PageJob job)
     {
         var handedOff = false;
-        using var activity = ScrapeTelemetry.ActivitySource.StartActivity("declarativescrape.fetch", ActivityKind.Client);
-        activity?.SetTag("url.full", job.Lease.Url.AbsoluteUri);
-        activity?.SetTag("host", job.Host.Key);
+        // The URL's fetch with its retries (each request sent is a client span under it, see PageFetcher).
+        using var activity = ScrapeTelemetry.ActivitySource.StartActivity("declarativescrape.fetch", ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(ScrapeTelemetry.UrlFull, job.Lease.Url.AbsoluteUri);
+            activity.SetTag(ScrapeTelemetry.ServerAddress, job.Lease.Url.IdnHost);
+            activity.SetTag(ScrapeTelemetry.ServerPort, job.Lease.Url.Port);
+            activity.SetTag(ScrapeTelemetry.RequestMethod, "GET");
+            activity.SetTag(ScrapeTelemetry.Scraper, _plan.Name);
+        }
+
         try
         {
             var context = ResilienceContextPool.Shared.Get(_stop.Token);
@@ -36,7 +44,7 @@ internal sealed partial class Crawl<TItem>
             }
 
             var result = outcome.Result;
-            activity?.SetTag("http.response.status_code", result?.StatusCode);
+            activity?.SetTag(ScrapeTelemetry.ResponseStatusCode, result?.StatusCode);
             if (result is { Status: FetchStatus.Fetched })
             {
                 job.Result = result;
@@ -54,7 +62,8 @@ internal sealed partial class Crawl<TItem>
             var unfetched = UnfetchedOutcome(job, result, outcome.Exception);
             if (unfetched.Kind == OutcomeKind.Failed)
             {
-                activity?.SetStatus(ActivityStatusCode.Error, unfetched.FailureReason.ToString());
+                activity?.SetTag(ScrapeTelemetry.ErrorType, unfetched.FailureReason.ToString());
+                activity?.SetStatus(ActivityStatusCode.Error, unfetched.Message);
             }
 
             await CompleteUnfetchedAsync(job.Lease, unfetched).ConfigureAwait(false);
@@ -98,7 +107,9 @@ internal sealed partial class Crawl<TItem>
         FetchResult? result = null;
         try
         {
-            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, cancellationToken).ConfigureAwait(false);
+            // A request in flight is cancelled only by StopNow or when the drain after a graceful stop runs out; the
+            // waits before it (a retry's backoff, its slot) end as soon as the run stops (cancellationToken).
+            result = await _fetcher.FetchAsync(job.Lease.Url, _settings.Scope, _settings.MaxResponseBytes, requireHtml: true, job.Attempts, _requests.Token, _plan.Pages[job.Lease.PageType].Headers).ConfigureAwait(false);
             if (result.HasResponse)
             {
                 Interlocked.Increment(ref _pagesFetched);
@@ -112,6 +123,12 @@ internal sealed partial class Crawl<TItem>
             }
 
             RetryPolicy.Decide(result, job.Attempts - job.RateLimited, job.RateLimited, _settings);
+            if (result.Retry && _stop.IsCancellationRequested)
+            {
+                // No retry after a stop: the URL is left for the next run (with a state directory, still queued).
+                result = new FetchResult { Status = FetchStatus.Cancelled, FinalUrl = result.FinalUrl, StatusCode = result.StatusCode, Latency = result.Latency, Message = "the run stopped before the URL could be retried" };
+            }
+
             return result;
         }
         finally
@@ -145,13 +162,14 @@ internal sealed partial class Crawl<TItem>
         if (result is null || result.Status == FetchStatus.Cancelled)
         {
             return exception is null or OperationCanceledException || _stop.IsCancellationRequested
-                ? Skipped(lease, SkipReason.Cancelled, "the run stopped during the request", job.Attempts)
+                ? Skipped(lease, SkipReason.Cancelled, result?.Message ?? "the run stopped during the request", job.Attempts)
                 : Failed(job, FailureReason.Network, null, exception.Message, null);
         }
 
-        if (result.Status == FetchStatus.OutOfScope)
+        if (result.Status is FetchStatus.OutOfScope or FetchStatus.NotHtml)
         {
-            return Skipped(lease, SkipReason.OutOfScope, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri);
+            var skip = result.Status == FetchStatus.NotHtml ? SkipReason.NotHtml : SkipReason.OutOfScope;
+            return Skipped(lease, skip, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri != lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null);
         }
 
         var reason = result.IsRateLimited && job.RateLimited >= _settings.MaxRateLimitedAttempts
@@ -205,5 +223,9 @@ internal sealed partial class Crawl<TItem>
     {
         Interlocked.Decrement(ref _activeJobs);
         _signal.Set();
+        if (Volatile.Read(ref _sitemapWaiting) == 1 && Interlocked.Exchange(ref _sitemapWaiting, 0) == 1)
+        {
+            _sitemapRoom.Release();   // a sitemap reader waits for the frontier to shrink
+        }
     }
 }

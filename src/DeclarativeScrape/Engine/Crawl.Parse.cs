@@ -116,8 +116,42 @@ internal sealed partial class Crawl<TItem>
             return;   // the mixed mode sends it to the browser first (EndPage)
         }
 
+        if (_plan.ItemHook is { } hook && page.Items.Count > 0)
+        {
+            page = await HookItemAsync(hook, job, page, single).ConfigureAwait(false);
+        }
+
         var done = await _store.CompleteAsync(page, CancellationToken.None).ConfigureAwait(false);
         await EmitPageAsync(page, done).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The plan's item hook on the page's item (a page gives at most one): kept as it returns it, dropped (counted) when it
+    /// returns null, or the page failed when it throws; the links are kept either way.
+    /// </summary>
+    private async ValueTask<PageCompletion<TItem>> HookItemAsync(ItemHook<TItem> hook, PageJob job, PageCompletion<TItem> page, TItem[] single)
+    {
+        var result = job.Result!;
+        var source = new ItemSource(job.Lease.Url, result.FinalUrl, page.Outcome.PageType, job.Lease.Depth);
+        TItem? kept;
+        try
+        {
+            kept = await hook(page.Items[0], source, _abort.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            var message = $"the item hook threw {exception.GetType().Name}: {exception.Message}";
+            return page with { Outcome = Failed(job, FailureReason.Extraction, result.StatusCode, message, result.FinalUrl), Items = [] };
+        }
+
+        if (kept is null)
+        {
+            _recorder.AddDroppedItem();
+            return page with { Items = [] };
+        }
+
+        single[0] = kept;
+        return page with { Items = single };
     }
 
     /// <summary>
@@ -132,13 +166,13 @@ internal sealed partial class Crawl<TItem>
         var mayRender = _render is not null && RenderStage.MayRenderAfter(pageType, job);
         try
         {
-            extraction = worker.Extract(result.Body.Span, result.ContentType, result.FinalUrl, pageType);
+            extraction = worker.Extract(result.Body!.Bytes, result.ContentType, result.FinalUrl, pageType, job.Lease.Carried);
         }
         finally
         {
             if (!mayRender)
             {
-                result.Body.Return();
+                result.Body?.Dispose();
             }
         }
 
@@ -151,7 +185,7 @@ internal sealed partial class Crawl<TItem>
                 return null;
             }
 
-            result.Body.Return();
+            result.Body?.Dispose();
         }
 
         var error = extraction.Error;

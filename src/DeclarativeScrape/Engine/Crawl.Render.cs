@@ -11,7 +11,7 @@ internal sealed partial class Crawl<TItem>
 
     private RenderStage? CreateRenderStage() =>
         _settings.Renderer is { } renderer && RenderStage.IsNeeded(_plan)
-            ? new RenderStage(renderer, _settings, new SubresourceGuard(_settings.Scope, HostFor, SubresourceRobotsAsync, _time), _logger)
+            ? new RenderStage(renderer, _settings, new SubresourceGuard(_settings.Scope, HostFor, SubresourceRobotsAsync, _time, _engine.Metrics), _logger, _engine.Metrics)
             : null;
 
     /// <summary>A fetched page goes to the browser first (<see cref="RenderMode.Always"/>) or straight to the parse workers.</summary>
@@ -40,7 +40,7 @@ internal sealed partial class Crawl<TItem>
             return;
         }
 
-        job.Result?.Body.Return();
+        job.Result?.Body?.Dispose();
         FinishJob();
     }
 
@@ -86,16 +86,13 @@ internal sealed partial class Crawl<TItem>
     /// <summary>The robots.txt policy of a host that only a rendered page's requests reach (the crawl has not asked yet).</summary>
     private async ValueTask<RobotsPolicy> SubresourceRobotsAsync(RunHost host, Uri url)
     {
-        var rules = await _engine.Robots.GetAsync(url, robotsUrl => RobotsFetcher.FetchAsync(_fetcher, _pipeline, _settings, robotsUrl, _engine.StopToken)).ConfigureAwait(false);
-        var policy = rules.Rules.For(_settings.UserAgent);
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        var rules = await _engine.Robots.GetAsync(url, robotsUrl => FetchRobotsAsync(host, robotsUrl, origin)).ConfigureAwait(false);
         if (host.Robots is null)
         {
-            host.RobotsProblem = rules.Problem;
-            host.User.CrawlDelay = policy.CrawlDelay;
-            host.Gate.Refresh();
-            host.Robots = policy;
+            ApplyRobots(host, rules, origin);
         }
 
-        return host.Robots;
+        return host.Robots!;
     }
 }

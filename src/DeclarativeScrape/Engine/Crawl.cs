@@ -33,39 +33,51 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OutcomeRecorder _recorder;
+    private readonly RequestControl _requestControl;
     private readonly PageFetcher _fetcher;
+    private readonly DevelopmentHttpCache? _httpCache;
+    private readonly BodyBudget _bodies;
     private readonly ResiliencePipeline<FetchResult> _pipeline;
     private readonly FrontierPolicy _policy;
     private readonly ICrawlStore<TItem> _store;
     private readonly ISharedPoliteness? _politeness;
+    private readonly ISharedRobots? _sharedRobots;
     private readonly EventMode _mode;
     private readonly Channel<ScrapeEvent<TItem>>? _events;
     private readonly Channel<PageJob> _pages;
     private readonly int _parseWorkers;
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _requests;
     private readonly CancellationTokenSource _abort = new();
     private readonly CancellationTokenRegistration _userStop;
     private readonly TaskCompletionSource<ScrapeSummary> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly RateWindow _pageRate;
     private readonly long _startedAt;
     private Exception? _fault;
+    private int _stopRequested;
     private long _pagesFetched;
     private int _requestsInFlight;
 
     public Crawl(ScrapeEngine engine, CrawlPlan<TItem> plan, RunSettings settings, EventMode mode, CancellationToken cancellationToken)
     {
+        // First: a directory that cannot be used ends the start before anything else is set up.
+        _httpCache = DevelopmentHttpCache.Open(settings, engine.Metrics);
         _engine = engine;
         _plan = plan;
         _settings = settings;
         _mode = mode;
         _time = engine.Time;
+        _requests = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         _logger = engine.CreateLogger();
-        _recorder = new OutcomeRecorder(plan.Name, _logger);
-        _fetcher = new PageFetcher(engine.Fetch.Client, settings, _time, _recorder, _logger);
+        _recorder = new OutcomeRecorder(plan.Name, _logger, engine.Metrics);
+        _requestControl = new RequestControl(engine.Fetch, settings);
+        _bodies = BodyBudget.ForRun(settings.BodyBudgetBytes, engine.Bodies);
+        _fetcher = new PageFetcher(_requestControl, settings, _time, _recorder, _bodies, _logger, _httpCache);
         _pipeline = engine.Pipelines.For(settings.BaseDelay, settings.MaxDelay);
-        _policy = new FrontierPolicy(settings.Scope, settings.MaxDepth);
+        _policy = new FrontierPolicy(settings.Scope, settings.Paths, settings.MaxDepth, FrontierOrder.For(settings.Order, plan));
         _store = CrawlStores.Open(new StoreContext<TItem>(plan, settings, _time, _logger, _recorder, HostRefilled, Wake, Fault));
         _politeness = _store.Politeness;
+        _sharedRobots = _store.Robots;
 
         _render = CreateRenderStage();
         _parseWorkers = engine.ParseWorkerCount;
@@ -98,12 +110,21 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         _render?.Guard.Wake();
     }
 
-    /// <summary>Stops gracefully: no new requests, in-flight requests cancelled, fetched pages drained.</summary>
+    /// <summary>
+    /// Stops gracefully: no new requests; the requests in flight finish (for at most <see cref="TimeoutOptions.Drain"/>,
+    /// then they are cancelled) and the fetched pages are extracted.
+    /// </summary>
     public void Stop()
     {
+        if (Interlocked.Exchange(ref _stopRequested, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             _stop.Cancel();
+            _requests.CancelAfter(_settings.DrainTimeout);
         }
         catch (ObjectDisposedException)
         {
@@ -111,7 +132,21 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
     }
 
-    /// <summary>Stops and stops waiting for a reader too (the events no one will read are dropped).</summary>
+    /// <summary>Stops and cancels the requests in flight at once; the fetched pages are still extracted.</summary>
+    public void StopNow()
+    {
+        Stop();
+        try
+        {
+            _requests.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished.
+        }
+    }
+
+    /// <summary>Stops at once (requests in flight cancelled) and stops waiting for a reader too (the events no one will read are dropped).</summary>
     public async Task AbortAsync()
     {
         try
@@ -123,7 +158,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
             // Already finished.
         }
 
-        Stop();
+        StopNow();
         try
         {
             await Completion.ConfigureAwait(false);
@@ -172,7 +207,17 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         Task[] workers = [];
         try
         {
+            if (_settings.Login is { } login)
+            {
+                await new LoginStep(_requestControl, _settings, _recorder).RunAsync(login, _stop.Token).ConfigureAwait(false);
+            }
+
             await SeedAsync().ConfigureAwait(false);
+            if (_settings.SitemapUrls.Count > 0 || _settings.SitemapsFromRobots)
+            {
+                StartSitemaps();
+            }
+
             workers = new Task[_parseWorkers];
             for (var i = 0; i < workers.Length; i++)
             {
@@ -216,7 +261,10 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         _engine.Hosts.RemoveRun(this);
+        _requestControl.Dispose();
+        _bodies.Leave();
         _wakeTimer.Dispose();
+        _requests.Dispose();
         _userStop.Dispose();
         try
         {
@@ -230,7 +278,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         var completed = !_stop.IsCancellationRequested && _fault is null;
-        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared, Rendering = _render?.Summarize() };
+        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared, Rendering = _render?.Summarize(), HttpCache = _httpCache?.Summarize() };
         Log.RunFinished(_logger, _plan.Name, completed ? "finished" : "stopped", summary.Elapsed, summary.Discovered, summary.Processed, summary.Skipped, summary.Failed, summary.Items, summary.Requests);
         _engine.Untrack(this);
         _events?.Writer.TryComplete(_fault);
@@ -260,7 +308,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         {
         }
 
-        Stop();
+        StopNow();
     }
 
     private async Task SeedAsync()

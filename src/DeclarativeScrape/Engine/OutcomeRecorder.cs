@@ -8,8 +8,9 @@ namespace DeclarativeScrape;
 /// once in its outcome, so <see cref="ScrapeSummary.Reconciles"/> holds when the run ends. Lock-free counters; the
 /// failure list takes a lock only when a URL fails.
 /// </summary>
-internal sealed class OutcomeRecorder(string scraper, ILogger logger)
+internal sealed class OutcomeRecorder(string scraper, ILogger logger, ScrapeMetrics? metrics = null)
 {
+    private readonly ScrapeMetrics _metrics = metrics ?? ScrapeMetrics.For(null);
     private readonly long[] _skipped = new long[Enum.GetValues<SkipReason>().Length];
     private readonly long[] _failed = new long[Enum.GetValues<FailureReason>().Length];
     private readonly List<UrlOutcome> _failures = [];
@@ -18,7 +19,11 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
     private long _items;
     private long _requests;
     private long _retries;
+    private long _itemsDropped;
     private long _bytes;
+
+    /// <summary>The instruments the run records on (its engine's).</summary>
+    public ScrapeMetrics Metrics => _metrics;
 
     public long Discovered => Volatile.Read(ref _discovered);
 
@@ -27,6 +32,8 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
     public long Items => Volatile.Read(ref _items);
 
     public long Retries => Volatile.Read(ref _retries);
+
+    public long ItemsDropped => Volatile.Read(ref _itemsDropped);
 
     public long Requests => Volatile.Read(ref _requests);
 
@@ -41,15 +48,17 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
     public void AddItem()
     {
         Interlocked.Increment(ref _items);
-        ScrapeTelemetry.Items.Add(1, new KeyValuePair<string, object?>("scraper", scraper));
+        _metrics.Items.Add(1, new KeyValuePair<string, object?>(ScrapeTelemetry.Scraper, scraper));
     }
+
+    public void AddDroppedItem() => Interlocked.Increment(ref _itemsDropped);
 
     public void AddRequests(int count) => Interlocked.Add(ref _requests, count);
 
     public void AddRetry(string host)
     {
         Interlocked.Increment(ref _retries);
-        ScrapeTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("host", host));
+        _metrics.Retries.Add(1, ScrapeTelemetry.ServerTags(host));
     }
 
     public void AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
@@ -57,7 +66,7 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
     /// <summary>Counts one outcome.</summary>
     public void Record(UrlOutcome outcome)
     {
-        var tags = new TagList { { "scraper", scraper }, { "outcome", outcome.Kind.ToString() } };
+        var tags = new TagList { { ScrapeTelemetry.Scraper, scraper }, { ScrapeTelemetry.Outcome, outcome.Kind.ToString() } };
         switch (outcome.Kind)
         {
             case OutcomeKind.Processed:
@@ -65,12 +74,12 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
                 break;
             case OutcomeKind.Skipped:
                 Interlocked.Increment(ref _skipped[(int)outcome.SkipReason]);
-                tags.Add("reason", outcome.SkipReason.ToString());
+                tags.Add(ScrapeTelemetry.SkipReason, outcome.SkipReason.ToString());
                 break;
             default:
                 Interlocked.Increment(ref _failed[(int)outcome.FailureReason]);
-                tags.Add("reason", outcome.FailureReason.ToString());
-                ScrapeTelemetry.Failures.Add(1, new TagList { { "scraper", scraper }, { "reason", outcome.FailureReason.ToString() } });
+                tags.Add(ScrapeTelemetry.ErrorType, outcome.FailureReason.ToString());
+                _metrics.Failures.Add(1, new TagList { { ScrapeTelemetry.Scraper, scraper }, { ScrapeTelemetry.ErrorType, outcome.FailureReason.ToString() } });
                 Log.UrlFailed(logger, outcome.Url, outcome.FailureReason, outcome.Attempts, outcome.StatusCode, outcome.Message);
                 lock (_failures)
                 {
@@ -83,7 +92,7 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
                 break;
         }
 
-        ScrapeTelemetry.Outcomes.Add(1, tags);
+        _metrics.Outcomes.Add(1, tags);
     }
 
     public ScrapeSummary Summarize(bool completed, TimeSpan elapsed)
@@ -104,6 +113,7 @@ internal sealed class OutcomeRecorder(string scraper, ILogger logger)
             SkippedByReason = ByReason(_skipped, static i => (SkipReason)i),
             FailedByReason = ByReason(_failed, static i => (FailureReason)i),
             Items = Items,
+            ItemsDropped = ItemsDropped,
             Requests = Volatile.Read(ref _requests),
             Retries = Retries,
             BytesReceived = Volatile.Read(ref _bytes),

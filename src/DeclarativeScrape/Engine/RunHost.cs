@@ -18,8 +18,8 @@ internal sealed class RunHost(string key, HostGate gate, HostUser user)
     /// <summary>The robots.txt policy, once known (allow all when robots.txt is not obeyed).</summary>
     public volatile RobotsPolicy? Robots;
 
-    /// <summary>Why the host is treated as disallowed (robots.txt unavailable), for skip messages.</summary>
-    public volatile string? RobotsProblem;
+    /// <summary>The host's robots.txt as fetched, once known: why its URLs are not fetched when it was unavailable.</summary>
+    public volatile FetchedRobots? RobotsFetched;
 
     /// <summary>Whether robots.txt is being fetched for the host.</summary>
     public volatile bool RobotsLoading;

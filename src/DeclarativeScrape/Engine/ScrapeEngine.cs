@@ -38,7 +38,8 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         Hosts = new HostRegistry(options.MaxConcurrency, Time);
         Robots = new RobotsCache();
         Pipelines = new RetryPipelines(Time);
-        ScrapeTelemetry.Track(this);
+        Metrics = ScrapeMetrics.For(options.MeterFactory);
+        Metrics.Track(this);
     }
 
     /// <summary>The process-wide engine, created with default options on first use.</summary>
@@ -60,6 +61,12 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
     internal RobotsCache Robots { get; }
 
     internal RetryPipelines Pipelines { get; }
+
+    /// <summary>The instruments the engine's runs record on.</summary>
+    internal ScrapeMetrics Metrics { get; }
+
+    /// <summary>The bytes of response bodies every run on the engine holds at once (see <see cref="BodyBudget"/>).</summary>
+    internal BodyBudget Bodies { get; } = BodyBudget.ForEngine();
 
     /// <summary>Cancelled when the engine is disposed (engine-wide work such as robots.txt fetches).</summary>
     internal CancellationToken StopToken => _stop.Token;
@@ -118,7 +125,7 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
 
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_runs.Keys.Select(r => r.AbortAsync())).ConfigureAwait(false);
-        ScrapeTelemetry.Untrack(this);
+        Metrics.Untrack(this);
         Fetch.Dispose();
         _stop.Dispose();
     }
@@ -138,6 +145,11 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         ItemWriter<TItem>.Validate(options.OutputPath, plan.Format);
+        if (options.Sitemaps.Any && !plan.Pages.Any(p => p.SitemapRules is not null))
+        {
+            throw new ScrapeOptionsException(nameof(ScrapeOptions.Sitemaps), $"{plan.Name} has no page type for sitemap entries: give one a [Sitemap(typeof(...))] on the scraper.");
+        }
+
         RenderStage.Validate(plan, options.Renderer);
 
         return new RunSettings(plan.Name, options);

@@ -53,7 +53,21 @@ public sealed class ScrapeRun<TItem> : IAsyncDisposable
     /// <returns>The counters now.</returns>
     public ScrapeProgress GetProgress() => _crawl.GetProgress();
 
-    /// <summary>Cancels the run and waits until it has stopped.</summary>
+    /// <summary>
+    /// Stops the run gracefully, as its cancellation token does: no new request starts; the requests in flight finish
+    /// (for at most <see cref="TimeoutOptions.Drain"/>, then they are cancelled) and their pages are extracted and
+    /// written; every URL not fetched is recorded as <see cref="SkipReason.Cancelled"/>. Then <see cref="Completion"/>
+    /// completes. Calling it again does nothing.
+    /// </summary>
+    public void Stop() => _crawl.Stop();
+
+    /// <summary>
+    /// Stops the run and cancels its requests in flight at once (a second Ctrl+C): their URLs are recorded as
+    /// <see cref="SkipReason.Cancelled"/>; pages already fetched are still extracted, and the summary still reconciles.
+    /// </summary>
+    public void StopNow() => _crawl.StopNow();
+
+    /// <summary>Cancels the run (its requests in flight too) and waits until it has stopped; events not yet read are dropped.</summary>
     /// <returns>A task that completes when the run has stopped.</returns>
     public ValueTask DisposeAsync() => new(_crawl.AbortAsync());
 }

@@ -41,6 +41,37 @@ public sealed class ExtractionContext
     /// <summary>The links discovered so far, in document order per property.</summary>
     public IReadOnlyList<DiscoveredLink> Links => _links;
 
+    /// <summary>
+    /// The values carried to this page by the link that led to it (<see cref="FollowAttribute.Carry"/>), which its
+    /// <see cref="CarriedAttribute"/> properties read; <see langword="null"/> when none were (a start URL). Set by the
+    /// runtime before extraction; a test on a saved page may set it.
+    /// </summary>
+    public CarriedValues? Carried { get; set; }
+
+    /// <summary>The text of the carried value named <paramref name="name"/>, when one was carried.</summary>
+    /// <param name="name">The <see cref="CarriedAttribute"/> property's name.</param>
+    /// <param name="value">Its invariant text.</param>
+    /// <returns>Whether it was carried with a value.</returns>
+    public bool TryGetCarried(string name, [NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        return Carried is { } carried && carried.TryGet(name, out value);
+    }
+
+    /// <summary>Attaches <paramref name="values"/> to the links recorded from <paramref name="start"/> to <paramref name="end"/> (exclusive).</summary>
+    /// <param name="start">The count of <see cref="Links"/> before the link property was extracted.</param>
+    /// <param name="end">The count after it.</param>
+    /// <param name="values">The values those links carry.</param>
+    public void CarryLinks(int start, int end, CarriedValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var links = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_links);
+        for (var i = Math.Max(0, start); i < Math.Min(end, links.Length); i++)
+        {
+            links[i] = links[i] with { Carried = values };
+        }
+    }
+
     /// <summary>Records that <paramref name="property"/> could not be extracted.</summary>
     /// <param name="property">The property name; the current nested path is prefixed to it.</param>
     /// <param name="selector">The property's CSS selector, if it has one.</param>
@@ -65,7 +96,7 @@ public sealed class ExtractionContext
     public bool TryResolveUrl(string? value, [NotNullWhen(true)] out Uri? url)
     {
         url = null;
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is null || string.IsNullOrWhiteSpace(value))
         {
             return false;
         }
@@ -95,12 +126,43 @@ public sealed class ExtractionContext
     /// <param name="href">The attribute value as written in the page.</param>
     /// <param name="link">The resolved link.</param>
     /// <returns>Whether the link resolved to an absolute http(s) URL.</returns>
-    public bool AddLink<TPage>(string property, string href, out Link<TPage> link)
+    public bool AddLink<TPage>(string property, string href, out Link<TPage> link) =>
+        Record(property, href, TryResolveUrl(href, out var url) ? url : null, out link);
+
+    /// <summary>
+    /// Records a link of <paramref name="property"/> leading to <typeparamref name="TPage"/> when its resolved URL
+    /// passes <paramref name="rules"/>, and returns it resolved. A link the rules leave out is not a link of the page:
+    /// it is not recorded. A link that does not resolve to an http(s) URL is recorded, as by
+    /// <see cref="AddLink{TPage}(string, string, out Link{TPage})"/>.
+    /// </summary>
+    /// <typeparam name="TPage">The page type the link leads to.</typeparam>
+    /// <param name="property">The <see cref="FollowAttribute"/> property (or <c>FollowLinks</c>).</param>
+    /// <param name="href">The attribute value as written in the page.</param>
+    /// <param name="rules">The include and exclude patterns the resolved URL must pass.</param>
+    /// <param name="link">The resolved link.</param>
+    /// <returns>Whether the link resolved to an absolute http(s) URL that passes the rules.</returns>
+    public bool AddLink<TPage>(string property, string href, UrlRules rules, out Link<TPage> link)
     {
-        var ok = TryResolveUrl(href, out var url);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (!TryResolveUrl(href, out var url))
+        {
+            return Record(property, href, null, out link);
+        }
+
+        if (!rules.Allows(url))
+        {
+            link = default;
+            return false;
+        }
+
+        return Record(property, href, url, out link);
+    }
+
+    private bool Record<TPage>(string property, string href, Uri? url, out Link<TPage> link)
+    {
         _links.Add(new DiscoveredLink(typeof(TPage), href, url, QualifiedName(property)));
-        link = ok ? new Link<TPage>(url!) : default;
-        return ok;
+        link = url is null ? default : new Link<TPage>(url);
+        return url is not null;
     }
 
     /// <summary>Clears the context for the next page (the runtime reuses contexts).</summary>

@@ -1,3 +1,4 @@
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -5,26 +6,19 @@ namespace DeclarativeScrape;
 
 /// <summary>
 /// Builds AngleSharp documents for extraction and the <see cref="ExtractionContext"/> that goes with them; the
-/// generated <c>Parse(string html, Uri url)</c> of every page type is <see cref="Parse{T}(string, Uri)"/>.
+/// generated <c>Parse(string html, Uri url)</c> of every page type is <c>Parse&lt;T&gt;</c>. The compile-time sample
+/// checks compile this file too (the extraction that needs <c>IExtractable</c> is in
+/// <c>ExtractionDocument.Parse.cs</c>), so a sample is parsed as a crawl parses a page.
 /// </summary>
-public static class ExtractionDocument
+public static partial class ExtractionDocument
 {
     /// <summary>
-    /// The parser options used for extraction, chosen for speed without changing what selectors see: no scripting
-    /// (so <c>&lt;noscript&gt;</c> content is parsed as markup, as a crawler sees it), no source references or element
-    /// positions kept (memory per node), comments and processing instructions skipped (never extracted). Script
-    /// and style text is kept: JSON-LD in <c>&lt;script&gt;</c> is a common extraction target.
+    /// The parser options used for extraction, the crawl's own (see <c>ParserSetup</c>): no scripting (so
+    /// <c>&lt;noscript&gt;</c> content is parsed as markup, as a crawler sees it), no source references or element
+    /// positions kept (memory per node), comments and processing instructions skipped (never extracted). Script and
+    /// style text is kept: JSON-LD in <c>&lt;script&gt;</c> is a common extraction target.
     /// </summary>
-    public static HtmlParserOptions ParserOptions => new()
-    {
-        IsScripting = false,
-        IsKeepingSourceReferences = false,
-        DisableElementPositionTracking = true,
-        SkipComments = true,
-        SkipProcessingInstructions = true,
-        IsStrictMode = false,
-        IsNotConsumingCharacterReferences = false,
-    };
+    public static HtmlParserOptions ParserOptions => ParserSetup.Options;
 
     [ThreadStatic]
     private static HtmlParser? t_parser;
@@ -38,7 +32,7 @@ public static class ExtractionDocument
     public static IDocument ParseHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var parser = t_parser ??= new HtmlParser(ParserOptions);
+        var parser = t_parser ??= new HtmlParser(ParserSetup.Options, BrowsingContext.New(ParserSetup.Configuration));
         return parser.ParseDocument(html);
     }
 
@@ -53,9 +47,9 @@ public static class ExtractionDocument
         ParseHtml(PageDecoder.Decode(html, contentType).Text);
 
     /// <summary>
-    /// The URL relative links of <paramref name="document"/> resolve against: its first <c>&lt;base href&gt;</c>
-    /// resolved against <paramref name="pageUrl"/>, or <paramref name="pageUrl"/> when there is none (or it is not an
-    /// http(s) URL).
+    /// The URL relative links of <paramref name="document"/> resolve against, as the crawl finds it: the <c>href</c> of
+    /// the first <c>&lt;base&gt;</c> element that has one (in tree order), resolved against <paramref name="pageUrl"/>;
+    /// <paramref name="pageUrl"/> when there is none, or when it does not resolve to an http(s) URL.
     /// </summary>
     /// <param name="document">The parsed page.</param>
     /// <param name="pageUrl">The URL the page was fetched from.</param>
@@ -64,25 +58,7 @@ public static class ExtractionDocument
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var head = document.Head;
-        if (head is null)
-        {
-            return pageUrl;
-        }
-
-        var children = head.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
-        {
-            if (children[i] is IElement { LocalName: "base" } element && element.GetAttribute("href") is { } href)
-            {
-                return Uri.TryCreate(pageUrl, href.Trim(), out var resolved)
-                    && (resolved.Scheme == Uri.UriSchemeHttp || resolved.Scheme == Uri.UriSchemeHttps)
-                    ? resolved
-                    : pageUrl;
-            }
-        }
-
-        return pageUrl;
+        return DocumentBaseUrl.Find(document, pageUrl);
     }
 
     /// <summary>A fresh context for <paramref name="document"/> fetched from <paramref name="pageUrl"/>, with its base URL found.</summary>
@@ -91,53 +67,4 @@ public static class ExtractionDocument
     /// <returns>The context.</returns>
     public static ExtractionContext CreateContext(IDocument document, Uri pageUrl) =>
         new(pageUrl, FindBaseUrl(document, pageUrl));
-
-    /// <summary>
-    /// Parses <paramref name="html"/> as the page at <paramref name="url"/> and extracts a <typeparamref name="T"/>,
-    /// for tests on saved pages and one-off use. The document is disposed before returning.
-    /// </summary>
-    /// <typeparam name="T">A generated page or item type.</typeparam>
-    /// <param name="html">The page's HTML.</param>
-    /// <param name="url">The page's absolute URL; relative URLs resolve against it (or its <c>&lt;base href&gt;</c>).</param>
-    /// <returns>The extracted value.</returns>
-    /// <exception cref="ExtractionException">A required value is missing or does not convert; lists every failure.</exception>
-    public static T Parse<T>(string html, Uri url) where T : IExtractable<T>
-    {
-        ArgumentNullException.ThrowIfNull(html);
-        ArgumentNullException.ThrowIfNull(url);
-        using var document = ParseHtml(html);
-        return Extract<T>(document, url);
-    }
-
-    /// <summary>
-    /// Decodes a saved page's bytes as the crawl does (<see cref="ParseHtml(ReadOnlySpan{byte}, string?)"/>), parses
-    /// them as the page at <paramref name="url"/> and extracts a <typeparamref name="T"/>.
-    /// </summary>
-    /// <typeparam name="T">A generated page or item type.</typeparam>
-    /// <param name="html">The page's bytes, as saved from the server.</param>
-    /// <param name="url">The page's absolute URL; relative URLs resolve against it (or its <c>&lt;base href&gt;</c>).</param>
-    /// <param name="contentType">The <c>Content-Type</c> header it was served with, or <see langword="null"/> when unknown.</param>
-    /// <returns>The extracted value.</returns>
-    /// <exception cref="ExtractionException">A required value is missing or does not convert; lists every failure.</exception>
-    public static T Parse<T>(byte[] html, Uri url, string? contentType = null) where T : IExtractable<T>
-    {
-        ArgumentNullException.ThrowIfNull(html);
-        ArgumentNullException.ThrowIfNull(url);
-        using var document = ParseHtml(html, contentType);
-        return Extract<T>(document, url);
-    }
-
-    private static T Extract<T>(IDocument document, Uri url) where T : IExtractable<T>
-    {
-        var context = CreateContext(document, url);
-        var result = T.Extract(document, context);
-        if (result is null || context.HasFailures)
-        {
-            throw new ExtractionException(context.HasFailures
-                ? context.Failures
-                : [new ExtractionFailure(url, typeof(T).Name, null, "the extractor returned no value")]);
-        }
-
-        return result;
-    }
 }

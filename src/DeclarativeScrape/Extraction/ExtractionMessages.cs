@@ -1,8 +1,9 @@
 using AngleSharp.Css.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>The messages of <see cref="ExtractionFailure"/>s recorded by generated extractors.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ExtractionMessages
 {
     /// <summary>The longest part of a page value quoted in a message; longer values are cut with an ellipsis.</summary>
@@ -10,6 +11,12 @@ public static class ExtractionMessages
 
     /// <summary>Nothing matched the property's selector.</summary>
     public const string NoElementMatched = "no element matched";
+
+    /// <summary>A required <see cref="FollowAttribute"/> link whose selector matched, but none of whose links passes its <see cref="FollowAttribute.Include"/>/<see cref="FollowAttribute.Exclude"/> patterns.</summary>
+    public const string NoLinkPasses = "no link passes the Include/Exclude patterns";
+
+    /// <summary>A required <see cref="CarriedAttribute"/> property of a page reached by a link that carried no such value.</summary>
+    public const string NotCarried = "no value was carried by the link to this page (a start URL, or a link of a page that did not carry it)";
 
     /// <summary>The message for a required property whose selector matched nothing.</summary>
     /// <param name="selector">The property's selector.</param>
@@ -43,6 +50,14 @@ public static class ExtractionMessages
         ArgumentNullException.ThrowIfNull(exception);
         return $"converter {converter} threw {exception.GetType().Name} on '{Quote(value)}': {exception.Message}";
     }
+
+    /// <summary>A <see cref="SplitAttribute"/> found no such part.</summary>
+    /// <param name="value">The text that was split.</param>
+    /// <param name="separator">The separator.</param>
+    /// <param name="index">The part asked for.</param>
+    /// <returns>For example <c>'Home' has no part -2 when split on '›'</c>.</returns>
+    public static string NoPart(string value, string separator, int index) =>
+        $"'{Quote(value)}' has no part {index.ToString(System.Globalization.CultureInfo.InvariantCulture)} when split on '{separator}'";
 
     private static string Quote(string value) =>
         value.Length <= MaxQuotedLength ? value : string.Concat(value.AsSpan(0, MaxQuotedLength), "…");

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// Finds the elements cached <see cref="ISelector"/>s match below a scope (a document or an element), in document
@@ -13,6 +13,7 @@ namespace DeclarativeScrape;
 /// <c>QuerySelector</c>. The scope itself is never a match (a generated extractor reads a property whose selector is
 /// exactly <c>:scope</c> from <see cref="ScopeElement"/> instead).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ExtractionQuery
 {
     private const int InitialDepth = 64;
@@ -23,7 +24,7 @@ public static class ExtractionQuery
     private static Frame[]? t_frames;
 
     [ThreadStatic]
-    private static CompactPlan? t_prunedFor;
+    private static Action<SelectorSet>? t_setGuard;
 
     [ThreadStatic]
     private static NameMemo[]? t_nameMemo;
@@ -40,11 +41,7 @@ public static class ExtractionQuery
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(set);
-        if (t_prunedFor is { } plan && !plan.Covers(set))
-        {
-            throw new SelectorNotInPlanException();
-        }
-
+        t_setGuard?.Invoke(set);
         var results = new object?[set.Count];
         if (scope is INode node && set.Count > 0)
         {
@@ -53,15 +50,17 @@ public static class ExtractionQuery
 
         return new SelectorMatches(set, results);
     }
+
     /// <summary>
-    /// The compact plan of the pruned document being extracted on this thread, or <see langword="null"/>: while set,
-    /// <see cref="Match"/> refuses a set with a selector the plan does not list (the parse worker then parses the page
-    /// in full), so a document built for some selectors is never searched with others.
+    /// Called with every set <see cref="Match"/> is asked for on this thread, or <see langword="null"/>. The crawl's
+    /// parse worker sets it while an extractor runs on a document built only for the selectors its plan lists; the guard
+    /// throws for a set with a selector the plan does not list (the page is then parsed in full), so a document built
+    /// for some selectors is never searched with others.
     /// </summary>
-    internal static CompactPlan? PrunedFor
+    internal static Action<SelectorSet>? SetGuard
     {
-        get => t_prunedFor;
-        set => t_prunedFor = value;
+        get => t_setGuard;
+        set => t_setGuard = value;
     }
 
     /// <summary>The first descendant of <paramref name="scope"/> that <paramref name="selector"/> matches.</summary>

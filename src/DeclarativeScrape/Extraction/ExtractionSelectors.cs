@@ -1,13 +1,14 @@
 using AngleSharp.Css.Dom;
 using AngleSharp.Css.Parser;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// Parses the CSS selectors of generated extractors, once each: generated code keeps the result in a
 /// <see langword="static readonly"/> <see cref="ISelector"/> field, so no selector is parsed twice (the string
 /// overloads of AngleSharp's <c>QuerySelector</c> parse on every call).
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ExtractionSelectors
 {
     private static readonly CssSelectorParser Parser = new();

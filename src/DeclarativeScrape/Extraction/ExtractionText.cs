@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// Text helpers that generated extractors call: text content with whitespace collapsed, and the
 /// <see cref="MatchAttribute"/> capture.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ExtractionText
 {
     /// <summary>The time one <see cref="MatchAttribute"/> pattern may take on one value before it counts as no match.</summary>

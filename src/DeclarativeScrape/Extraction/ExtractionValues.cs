@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// The value conversions of generated extractors: numbers, booleans and dates, always with the invariant culture
@@ -16,6 +16,7 @@ namespace DeclarativeScrape;
 /// <para>Integers refuse a fractional part; <c>"-"</c>, <c>"+"</c> and <c>"−"</c> (U+2212) lead a negative or
 /// positive number; a double also accepts an exponent but never NaN or infinity.</para>
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ExtractionValues
 {
     private const int StackLimit = 128;

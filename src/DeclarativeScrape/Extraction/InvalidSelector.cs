@@ -2,12 +2,13 @@ using AngleSharp.Css;
 using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// The stand-in for a selector that AngleSharp could not parse: it matches no element, and
 /// <see cref="ExtractionMessages.NoElement(ISelector)"/> reports it as invalid instead of as "no element matched".
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class InvalidSelector : ISelector
 {
     /// <summary>Creates the stand-in.</summary>

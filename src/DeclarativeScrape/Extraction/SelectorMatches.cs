@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 using AngleSharp.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// What <see cref="ExtractionQuery.Match"/> found for each query of a <see cref="SelectorSet"/>, by the query's index.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly struct SelectorMatches
 {
     private readonly SelectorSet _set;

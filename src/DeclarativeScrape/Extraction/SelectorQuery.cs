@@ -1,10 +1,11 @@
 using AngleSharp.Css.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// One selector of a <see cref="SelectorSet"/>: the selector, and whether the first match or every match is wanted.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly struct SelectorQuery
 {
     private SelectorQuery(ISelector selector, bool isAll)

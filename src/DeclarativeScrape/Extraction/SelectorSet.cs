@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using AngleSharp.Css.Dom;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// The selectors of one extractor, matched together by <see cref="ExtractionQuery.Match"/> in a single walk over the
@@ -14,6 +14,7 @@ namespace DeclarativeScrape;
 /// their name (compared as AngleSharp's type selector compares it) before running the full matcher. With up to
 /// <see cref="MaskedLimit"/> queries, one lookup of the element's name gives the bit mask of the queries worth running.
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class SelectorSet
 {
     /// <summary>The most queries a set can have for the walk to pick candidates by bit mask (more are tested one by one).</summary>

@@ -28,6 +28,9 @@ internal sealed class AttemptTimeouts : IDisposable
         _timer = time.CreateTimer(static s => ((AttemptTimeouts)s!).OnTimer(), this, total < idle ? total : idle, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>The read-idle timeout (<see cref="TimeoutOptions.ReadIdle"/>).</summary>
+    public TimeSpan ReadIdle => _idle;
+
     /// <summary>Cancelled when a timeout fires or the run stops.</summary>
     public CancellationToken Token => _cancellation.Token;
 

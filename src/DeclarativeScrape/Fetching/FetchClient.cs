@@ -49,6 +49,9 @@ internal sealed class FetchClient : IDisposable
     /// <summary>The pooled client (no timeout of its own: each attempt has its own).</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The pooled handler, for a run whose own handlers wrap it (<see cref="RequestControl"/>).</summary>
+    public HttpMessageHandler Handler => _handler;
+
     public void Dispose() => Client.Dispose();
 
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

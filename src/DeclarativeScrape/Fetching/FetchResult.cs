@@ -14,13 +14,16 @@ internal enum FetchStatus
 
     /// <summary>The run stopped during the attempt.</summary>
     Cancelled,
+
+    /// <summary>A 2xx answer that is not HTML (its media type in the message); its body was not read.</summary>
+    NotHtml,
 }
 
 /// <summary>The result of one attempt (a value, never an exception): what came back, and whether to retry it.</summary>
 internal sealed class FetchResult
 {
-    /// <summary>The body, for <see cref="FetchStatus.Fetched"/>; whoever ends up with it returns it to the pool.</summary>
-    public ResponseBody Body;
+    /// <summary>The body, for <see cref="FetchStatus.Fetched"/>; whoever ends up with it disposes it (its chunks go back to the pool, its bytes to the budget).</summary>
+    public ResponseBody? Body { get; init; }
 
     public required FetchStatus Status { get; init; }
 

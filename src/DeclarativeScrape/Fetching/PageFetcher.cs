@@ -6,26 +6,26 @@ using Microsoft.Extensions.Logging;
 namespace DeclarativeScrape;
 
 /// <summary>
-/// One run's fetching: one attempt of a URL through the engine's shared client, with the run's user agent, headers
-/// and cookies, its timeouts and size caps, and redirects followed by hand (at most <see cref="LimitOptions.MaxRedirects"/>,
+/// One run's fetching: one attempt of a URL through the run's client, with the headers and cookies of its
+/// <see cref="RequestControl"/>, its timeouts and size caps, and redirects followed by hand (at most <see cref="LimitOptions.MaxRedirects"/>,
 /// loops detected, http/https only, the allowed hosts re-checked on every hop).
 /// </summary>
 internal sealed class PageFetcher
 {
-    private const string AcceptHtml = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private const string AcceptEncoding = "gzip, deflate, br";
-
-    private readonly HttpClient _client;
+    private readonly RequestControl _control;
     private readonly RunSettings _settings;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CookieContainer _cookies = new();
     private readonly OutcomeRecorder _recorder;
+    private readonly BodyBudget _budget;
+    private readonly DevelopmentHttpCache? _cache;
 
-    public PageFetcher(HttpClient client, RunSettings settings, TimeProvider time, OutcomeRecorder recorder, ILogger logger)
+    public PageFetcher(RequestControl control, RunSettings settings, TimeProvider time, OutcomeRecorder recorder, BodyBudget budget, ILogger logger, DevelopmentHttpCache? cache = null)
     {
+        _cache = cache;
         _recorder = recorder;
-        _client = client;
+        _budget = budget;
+        _control = control;
         _settings = settings;
         _time = time;
         _logger = logger;
@@ -35,10 +35,11 @@ internal sealed class PageFetcher
     /// <param name="url">The URL.</param>
     /// <param name="scope">The allowed hosts every redirect target must be in; <see langword="null"/> for none (robots.txt).</param>
     /// <param name="maxWireBytes">The wire cap.</param>
-    /// <param name="requireHtml">Whether a non-HTML 2xx fails with <see cref="FailureReason.NotHtml"/> before its body is read.</param>
+    /// <param name="requireHtml">Whether a non-HTML 2xx ends as <see cref="FetchStatus.NotHtml"/> before its body is read.</param>
     /// <param name="attempt">The attempt number, for the log.</param>
     /// <param name="stopToken">Cancelled when the run stops.</param>
-    public async ValueTask<FetchResult> FetchAsync(Uri url, HostScope? scope, long maxWireBytes, bool requireHtml, int attempt, CancellationToken stopToken)
+    /// <param name="pageHeaders">The headers of the URL's page type (<see cref="PageType{TItem}.Headers"/>), if any.</param>
+    public async ValueTask<FetchResult> FetchAsync(Uri url, HostScope? scope, long maxWireBytes, bool requireHtml, int attempt, CancellationToken stopToken, IReadOnlyList<KeyValuePair<string, string>>? pageHeaders = null)
     {
         using var timeouts = new AttemptTimeouts(_time, _settings.RequestTimeout, _settings.ReadIdleTimeout, stopToken);
         var current = url;
@@ -46,33 +47,47 @@ internal sealed class PageFetcher
         for (var hop = 0; ; hop++)
         {
             var host = current.Authority;
-            var hostTag = new TagList { { "host", host } };
-            ScrapeTelemetry.Requests.Add(1, hostTag);
+            var metrics = _recorder.Metrics;
+            var requestTags = ScrapeTelemetry.ServerTags(current);
+            requestTags.Add(ScrapeTelemetry.RequestMethod, "GET");
+            metrics.Requests.Add(1, requestTags);
             _recorder.AddRequests(1);
-            ScrapeTelemetry.InFlight.Add(1, hostTag);
+            metrics.InFlight.Add(1, requestTags);
+
+            // One client span per request sent (each attempt, each redirect hop), by the HTTP semantic conventions.
+            using var activity = ScrapeTelemetry.StartClientSpan(current, attempt - 1);
             var sent = _time.GetTimestamp();
             var latency = TimeSpan.Zero;
             HttpResponseMessage? response = null;
             try
             {
-                using (var request = CreateRequest(current))
+                using (var request = CreateRequest(current, pageHeaders))
                 {
-                    response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeouts.Token).ConfigureAwait(false);
+                    // With the development HTTP cache, a kept response is replayed instead of asking the site.
+                    response = _cache is null
+                        ? await _control.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeouts.Token).ConfigureAwait(false)
+                        : await _cache.SendAsync(_control.Client, request, timeouts.Token).ConfigureAwait(false);
                 }
 
                 timeouts.Progress();
                 latency = _time.GetElapsedTime(sent);
                 var status = (int)response.StatusCode;
-                var statusTag = hostTag;
-                statusTag.Add("status", status);
-                ScrapeTelemetry.Responses.Add(1, statusTag);
-                ScrapeTelemetry.RequestDuration.Record(latency.TotalSeconds, statusTag);
+                var responseTags = requestTags;
+                responseTags.Add(ScrapeTelemetry.ResponseStatusCode, status);
+                if (status >= 400)
+                {
+                    responseTags.Add(ScrapeTelemetry.ErrorType, ScrapeTelemetry.StatusCodeText(status));
+                }
+
+                metrics.Responses.Add(1, responseTags);
+                ScrapeTelemetry.EndClientSpan(activity, status, status >= 400 ? ScrapeTelemetry.StatusCodeText(status) : null);
+                metrics.RequestDuration.Record(latency.TotalSeconds, responseTags);
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
                     Log.Response(_logger, "GET", current, status, latency.TotalMilliseconds, attempt);
                 }
 
-                StoreCookies(current, response);
+                _control.Received(current, response);
 
                 if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
                 {
@@ -126,7 +141,7 @@ internal sealed class PageFetcher
                 var contentType = response.Content.Headers.ContentType;
                 if (requireHtml && !IsHtml(contentType))
                 {
-                    return Failed(current, FailureReason.NotHtml, $"Content-Type '{contentType?.MediaType}' is not HTML", status, latency);
+                    return new FetchResult { Status = FetchStatus.NotHtml, StatusCode = status, FinalUrl = current, Message = $"Content-Type '{contentType?.MediaType}' is not HTML", Latency = latency };
                 }
 
                 if (ResponseBodyReader.RefuseEarly(response.Content, maxWireBytes, _settings.MaxDecompressedBytes) is { } refusal)
@@ -134,7 +149,7 @@ internal sealed class PageFetcher
                     return Failed(current, FailureReason.TooLarge, refusal, status, latency);
                 }
 
-                var body = await ResponseBodyReader.ReadAsync(response.Content, maxWireBytes, _settings.MaxDecompressedBytes, timeouts, host, _recorder, timeouts.Token).ConfigureAwait(false);
+                var body = await ResponseBodyReader.ReadAsync(response.Content, maxWireBytes, _settings.MaxDecompressedBytes, _budget, timeouts, host, _recorder, _time, timeouts.Token).ConfigureAwait(false);
                 return new FetchResult
                 {
                     Status = FetchStatus.Fetched,
@@ -147,12 +162,23 @@ internal sealed class PageFetcher
             }
             catch (Exception exception)
             {
-                return Classify(exception, timeouts, stopToken, current, (int?)response?.StatusCode, latency);
+                var failed = Classify(exception, timeouts, stopToken, current, (int?)response?.StatusCode, latency);
+                if (response is null && failed.Failure != FailureReason.None)
+                {
+                    // No answer: the duration until the failure, with its kind (semantic conventions: error.type).
+                    var errorTags = requestTags;
+                    errorTags.Add(ScrapeTelemetry.ErrorType, failed.Failure.ToString());
+                    metrics.RequestDuration.Record(_time.GetElapsedTime(sent).TotalSeconds, errorTags);
+                }
+
+                ScrapeTelemetry.EndClientSpan(activity, (int?)response?.StatusCode, failed.Failure == FailureReason.None ? null : failed.Failure.ToString());
+
+                return failed;
             }
             finally
             {
                 response?.Dispose();
-                ScrapeTelemetry.InFlight.Add(-1, hostTag);
+                metrics.InFlight.Add(-1, requestTags);
             }
         }
     }
@@ -172,6 +198,7 @@ internal sealed class PageFetcher
         return exception switch
         {
             BodyTooLargeException tooLarge => Failed(url, FailureReason.TooLarge, tooLarge.Message, status, latency),
+            OutOfMemoryException or InsufficientMemoryException => Failed(url, FailureReason.TooLarge, "memory ran out while reading the response: " + exception.Message, status, latency),
             HttpRequestException { InnerException: ConnectTimeoutException connect } => Failed(url, FailureReason.Timeout, connect.Message, status, latency),
             InvalidDataException invalid => Failed(url, FailureReason.Network, "corrupt compressed body: " + invalid.Message, status, latency),
             _ => Failed(url, FailureReason.Network, Describe(exception), status, latency),
@@ -212,58 +239,18 @@ internal sealed class PageFetcher
             ? delay
             : null;
 
-    private HttpRequestMessage CreateRequest(Uri url)
+    private HttpRequestMessage CreateRequest(Uri url, IReadOnlyList<KeyValuePair<string, string>>? pageHeaders)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url)
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
-        var headers = request.Headers;
-        headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
-        headers.TryAddWithoutValidation("Accept", AcceptHtml);
-        headers.TryAddWithoutValidation("Accept-Encoding", AcceptEncoding);
-        foreach (var (name, value) in _settings.Headers)
-        {
-            headers.Remove(name);
-            headers.TryAddWithoutValidation(name, value);
-        }
-
-        lock (_cookies)
-        {
-            if (_cookies.Count > 0 && _cookies.GetCookieHeader(url) is { Length: > 0 } cookie)
-            {
-                headers.TryAddWithoutValidation("Cookie", cookie);
-            }
-        }
-
+        _control.Prepare(request, pageHeaders);
         request.Options.Set(FetchClient.ConnectTimeoutKey, _settings.ConnectTimeout);
         return request;
     }
 
     /// <summary>The run's cookies for <paramref name="url"/> (for a browser rendering the page).</summary>
-    public IReadOnlyList<Cookie> CookiesFor(Uri url) => _cookies.Count == 0 ? [] : [.. _cookies.GetCookies(url).Cast<Cookie>()];
-
-    private void StoreCookies(Uri url, HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Set-Cookie", out var values))
-        {
-            return;
-        }
-
-        lock (_cookies)
-        {
-            foreach (var value in values)
-            {
-                try
-                {
-                    _cookies.SetCookies(url, value);
-                }
-                catch (CookieException)
-                {
-                    // A malformed cookie is ignored, as browsers do.
-                }
-            }
-        }
-    }
+    public IReadOnlyList<Cookie> CookiesFor(Uri url) => _control.CookiesFor(url);
 }

@@ -34,7 +34,7 @@ internal sealed class WireStream(Stream inner, long maxBytes, AttemptTimeouts ti
             timeouts.Progress();
             _total += read;
             recorder.AddBytes(read);
-            ScrapeTelemetry.BytesReceived.Add(read, new TagList { { "host", host } });
+            recorder.Metrics.BytesReceived.Add(read, ScrapeTelemetry.ServerTags(host));
             if (_total > maxBytes)
             {
                 throw new BodyTooLargeException($"the body is larger than Limits.MaxResponseBytes ({maxBytes} bytes)");

@@ -23,9 +23,15 @@ internal struct FrontierCandidate
     /// <summary>Links followed from a start URL.</summary>
     public int Depth;
 
+    /// <summary>Its place in its host's queue (<see cref="FrontierOrder"/>): lower ranks are leased first.</summary>
+    public int Rank;
+
     /// <summary>Why the URL is not queued, or <see cref="SkipReason.None"/>.</summary>
     public SkipReason Skip;
 
     /// <summary>A detail for the skip outcome.</summary>
     public string? Message;
+
+    /// <summary>The values the link carries to its page, if any.</summary>
+    public CarriedValues? Carried;
 }

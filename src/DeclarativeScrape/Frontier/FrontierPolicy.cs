@@ -2,16 +2,21 @@ namespace DeclarativeScrape;
 
 /// <summary>
 /// The checks a URL meets as it enters the frontier, before the store sees it, in this order: a valid http(s) URL
-/// (canonicalized by <see cref="UrlCanonicalizer"/>), within the allowed hosts (<see cref="HostScope"/>), within
-/// <see cref="LimitOptions.MaxDepth"/>. The store then dedupes and applies <see cref="LimitOptions.MaxPages"/>.
+/// (canonicalized by <see cref="UrlCanonicalizer"/>), within the allowed hosts (<see cref="HostScope"/>), for a
+/// discovered link within the path prefix and patterns of <see cref="ScopeOptions"/> (<see cref="PathScope"/>), within
+/// <see cref="LimitOptions.MaxDepth"/>; each gets its rank in the run's <see cref="FrontierOrder"/>. The store then
+/// dedupes and applies <see cref="LimitOptions.MaxPages"/>.
 /// </summary>
-internal sealed class FrontierPolicy(HostScope scope, int maxDepth)
+internal sealed class FrontierPolicy(HostScope scope, PathScope paths, int maxDepth, FrontierOrder? order = null)
 {
     /// <summary>The last authority made, by the text it has in a canonical URL: most links share their page's host.</summary>
     private AuthorityMemo? _lastAuthority;
 
-    /// <summary>A start URL (depth 0).</summary>
-    public FrontierCandidate ForStart(Uri url, int pageType) => For(url, url.OriginalString, pageType, 0);
+    /// <summary>A start URL (depth 0): always within the paths of the scope.</summary>
+    public FrontierCandidate ForStart(Uri url, int pageType) => For(url, url.OriginalString, pageType, 0, isStart: true);
+
+    /// <summary>An entry of a sitemap (depth 0, but within the path scope as a discovered link is).</summary>
+    public FrontierCandidate ForSitemapEntry(Uri url, string written, int pageType) => For(url, written, pageType, 0, isStart: false);
 
     /// <summary>A link found on a page at <paramref name="depth"/> − 1.</summary>
     public FrontierCandidate ForLink(in DiscoveredLink link, int pageType, int depth) =>
@@ -25,9 +30,9 @@ internal sealed class FrontierPolicy(HostScope scope, int maxDepth)
                 Skip = SkipReason.InvalidUrl,
                 Message = $"'{link.Href}' ({link.Property}) is not an absolute http(s) URL",
             }
-            : For(link.Url, link.Href, pageType, depth);
+            : For(link.Url, link.Href, pageType, depth, isStart: false) with { Carried = link.Carried };
 
-    private FrontierCandidate For(Uri url, string written, int pageType, int depth)
+    private FrontierCandidate For(Uri url, string written, int pageType, int depth, bool isStart)
     {
         if (!UrlCanonicalizer.TryCanonicalize(url, out var canonical))
         {
@@ -49,11 +54,17 @@ internal sealed class FrontierPolicy(HostScope scope, int maxDepth)
             Host = AuthorityOf(canonical),
             PageType = pageType,
             Depth = depth,
+            Rank = order?.RankOf(pageType, depth) ?? 0,
         };
         if (!scope.Contains(canonical))
         {
             candidate.Skip = SkipReason.OutOfScope;
             candidate.Message = $"host '{canonical.Host}' is not in the allowed hosts";
+        }
+        else if (!isStart && !paths.IsEmpty && paths.Rejection(canonical) is { } outside)
+        {
+            candidate.Skip = SkipReason.OutOfScope;
+            candidate.Message = outside;
         }
         else if (maxDepth > 0 && depth > maxDepth)
         {

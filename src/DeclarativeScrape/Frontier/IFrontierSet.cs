@@ -6,6 +6,6 @@ internal interface IFrontierSet
     /// <summary>Whether the candidate's canonical URL was admitted before (earlier in the same batch included).</summary>
     bool Contains(in FrontierCandidate candidate);
 
-    /// <summary>Remembers the candidate's URL as seen and queues it at the back of its host's queue.</summary>
+    /// <summary>Remembers the candidate's URL as seen and queues it in its host's queue, by its rank.</summary>
     void Add(in FrontierCandidate candidate);
 }

@@ -18,7 +18,21 @@ internal sealed class CompactPlan
         {
             _selectorTexts.Add(ExtractionSelectors.Parse(text).Text);
         }
+
+        Guard = set =>
+        {
+            if (!Covers(set))
+            {
+                throw new SelectorNotInPlanException();
+            }
+        };
     }
+
+    /// <summary>
+    /// <see cref="ExtractionQuery.SetGuard"/> while an extractor runs on a document built for this plan: throws
+    /// <see cref="SelectorNotInPlanException"/> for a set it does not <see cref="Covers"/>.
+    /// </summary>
+    public Action<SelectorSet> Guard { get; }
 
     /// <summary>What the pruned document keeps.</summary>
     public PruneSelectors Selectors { get; }

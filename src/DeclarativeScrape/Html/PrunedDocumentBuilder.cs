@@ -8,7 +8,8 @@ namespace DeclarativeScrape;
 /// Builds, from a compact <see cref="PageTree"/>, the AngleSharp document the extractor runs on, with only what its
 /// selectors can match or read: every element some selector's subject may match (<see cref="PruneSelectors.MayMatch"/>)
 /// with its whole subtree, the ancestors of those (with their attributes, without their other content), the element
-/// children of those ancestors when a selector counts siblings, and the <c>&lt;base&gt;</c> of the head. A selector
+/// children of those ancestors when a selector counts siblings, and every <c>&lt;base&gt;</c> (the runtime reads the
+/// first with an <c>href</c>, in tree order: <see cref="DocumentBaseUrl"/>). A selector
 /// of the supported forms matches exactly the same elements in this document as in the whole page, in the same order,
 /// and reads the same text and markup from them, so the extraction is the same. Not thread-safe: one per parse worker.
 /// </summary>
@@ -37,7 +38,7 @@ internal sealed class PrunedDocumentBuilder
             return null;
         }
 
-        Mark(tree, selectors, html, head);
+        Mark(tree, selectors, html);
         var document = parser.ParseDocument(string.Empty);
         try
         {
@@ -87,7 +88,7 @@ internal sealed class PrunedDocumentBuilder
         return head >= 0 && body >= 0 && tree[html].Parent == PageTree.DocumentNode;
     }
 
-    private void Mark(PageTree tree, PruneSelectors selectors, int html, int head)
+    private void Mark(PageTree tree, PruneSelectors selectors, int html)
     {
         if (_keep.Length < tree.Count)
         {
@@ -101,7 +102,7 @@ internal sealed class PrunedDocumentBuilder
         keep[PageTree.DocumentNode] = Path;
         for (var node = html; node < tree.Count;)
         {
-            if (tree.IsElement(node) && (selectors.MayMatch(tree, node, idName, className) || (tree[node].Name == HtmlNames.Base && tree[node].Parent == head)))
+            if (tree.IsElement(node) && (selectors.MayMatch(tree, node, idName, className) || tree[node].Name == HtmlNames.Base))
             {
                 keep[node] = Whole;
                 for (var ancestor = tree[node].Parent; keep[ancestor] == Skipped; ancestor = tree[ancestor].Parent)

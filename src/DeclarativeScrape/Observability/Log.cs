@@ -20,8 +20,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Host {Host} answered 429: paused for {Delay}, limit now {Limit}")]
     public static partial void HostRateLimited(ILogger logger, string host, TimeSpan delay, int limit);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "robots.txt of {Origin} could not be fetched ({Detail}): the host is treated as disallowed")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "robots.txt of {Origin}: {Detail}")]
     public static partial void RobotsUnavailable(ILogger logger, string origin, string detail);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "robots.txt of {Origin} could not be fetched ({Detail}): the host is paused and robots.txt retried for up to {Wait}; if it stays unreachable, the host's URLs fail")]
+    public static partial void RobotsUnreachable(ILogger logger, string origin, string detail, TimeSpan wait);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Scraper {Scraper} stopped by an internal error")]
     public static partial void RunCrashed(ILogger logger, string scraper, Exception exception);

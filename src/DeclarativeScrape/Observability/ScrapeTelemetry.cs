@@ -1,72 +1,93 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 
 namespace DeclarativeScrape;
 
 /// <summary>
-/// The library's one <see cref="Meter"/> and one <see cref="ActivitySource"/>, both named <c>DeclarativeScrape</c>,
-/// and every instrument (named <c>declarativescrape.*</c>, tagged with <c>host</c>, <c>status</c>, <c>outcome</c>,
-/// <c>reason</c> and <c>scraper</c>). Recording costs next to nothing while nobody listens.
+/// The library's one <see cref="ActivitySource"/> and the name of its one meter (<see cref="ScrapeMetrics"/>), both
+/// <c>DeclarativeScrape</c>, and the attribute names both use: OpenTelemetry's semantic conventions where one exists
+/// (<c>server.address</c>, <c>server.port</c>, <c>http.request.method</c>, <c>http.response.status_code</c>,
+/// <c>error.type</c>, <c>url.full</c>), <c>declarativescrape.*</c> for the library's own.
 /// </summary>
 internal static class ScrapeTelemetry
 {
     public const string Name = "DeclarativeScrape";
 
-    public static readonly ActivitySource ActivitySource = new(Name, typeof(ScrapeTelemetry).Assembly.GetName().Version?.ToString());
+    public const string ServerAddress = "server.address";
+    public const string ServerPort = "server.port";
+    public const string RequestMethod = "http.request.method";
+    public const string ResponseStatusCode = "http.response.status_code";
+    public const string ErrorType = "error.type";
+    public const string UrlFull = "url.full";
+    public const string Scraper = "declarativescrape.scraper";
+    public const string Outcome = "declarativescrape.outcome";
+    public const string SkipReason = "declarativescrape.skip_reason";
+    public const string RenderStatus = "declarativescrape.render.status";
+    public const string RenderDecision = "declarativescrape.render.decision";
+    public const string HttpCacheResult = "declarativescrape.http_cache.result";
 
-    public static readonly Meter Meter = new(Name, typeof(ScrapeTelemetry).Assembly.GetName().Version?.ToString());
+    /// <summary>The version both report: the assembly's.</summary>
+    public static readonly string? Version = typeof(ScrapeTelemetry).Assembly.GetName().Version?.ToString();
 
-    /// <summary>HTTP requests sent (each attempt and each redirect hop; robots.txt included). Tag: host.</summary>
-    public static readonly Counter<long> Requests = Meter.CreateCounter<long>("declarativescrape.requests", "{request}", "HTTP requests sent.");
+    public static readonly ActivitySource ActivitySource = new(Name, Version);
 
-    /// <summary>HTTP responses received. Tags: host, status.</summary>
-    public static readonly Counter<long> Responses = Meter.CreateCounter<long>("declarativescrape.responses", "{response}", "HTTP responses received, by status code.");
+    private static readonly string[] StatusCodes = Enumerable.Range(0, 600).Select(static code => code.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
-    /// <summary>Attempts after the first. Tag: host.</summary>
-    public static readonly Counter<long> Retries = Meter.CreateCounter<long>("declarativescrape.retries", "{retry}", "Retried attempts.");
+    /// <summary>A status code as the <c>error.type</c> of an HTTP error answer (<c>"404"</c>), without allocating.</summary>
+    public static string StatusCodeText(int status) => (uint)status < (uint)StatusCodes.Length ? StatusCodes[status] : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Body bytes read off the wire. Tag: host.</summary>
-    public static readonly Counter<long> BytesReceived = Meter.CreateCounter<long>("declarativescrape.bytes_received", "By", "Response body bytes read off the wire.");
+    /// <summary>Starts the client span of one HTTP request (named after its method, as the conventions say), or none when nobody listens.</summary>
+    /// <param name="url">The request's URL.</param>
+    /// <param name="resendCount">Attempts of the same URL before this one (<c>http.request.resend_count</c> when above 0).</param>
+    public static Activity? StartClientSpan(Uri url, int resendCount)
+    {
+        var activity = ActivitySource.StartActivity("GET", ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(RequestMethod, "GET");
+            activity.SetTag(ServerAddress, url.IdnHost);
+            activity.SetTag(ServerPort, url.Port);
+            activity.SetTag(UrlFull, url.AbsoluteUri);
+            if (resendCount > 0)
+            {
+                activity.SetTag("http.request.resend_count", resendCount);
+            }
+        }
 
-    /// <summary>Time from sending a request to its response headers. Tags: host, status.</summary>
-    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>("declarativescrape.request.duration", "s", "Time from sending a request to its response headers.");
+        return activity;
+    }
 
-    /// <summary>Requests in flight. Tag: host.</summary>
-    public static readonly UpDownCounter<long> InFlight = Meter.CreateUpDownCounter<long>("declarativescrape.requests.in_flight", "{request}", "Requests in flight.");
+    /// <summary>Records how a client span's request ended: its status code, and <c>error.type</c> (a 4xx/5xx code or the failure's kind) when it failed.</summary>
+    public static void EndClientSpan(Activity? activity, int? statusCode, string? errorType)
+    {
+        if (activity is null)
+        {
+            return;
+        }
 
-    /// <summary>Items emitted. Tag: scraper.</summary>
-    public static readonly Counter<long> Items = Meter.CreateCounter<long>("declarativescrape.items", "{item}", "Items extracted and emitted.");
+        if (statusCode is { } code)
+        {
+            activity.SetTag(ResponseStatusCode, code);
+        }
 
-    /// <summary>URL outcomes. Tags: scraper, outcome, reason.</summary>
-    public static readonly Counter<long> Outcomes = Meter.CreateCounter<long>("declarativescrape.outcomes", "{url}", "URL outcomes: processed, skipped or failed, with the reason.");
+        if (errorType is not null)
+        {
+            activity.SetTag(ErrorType, errorType);
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+    }
 
-    /// <summary>Failed URLs. Tags: scraper, reason.</summary>
-    public static readonly Counter<long> Failures = Meter.CreateCounter<long>("declarativescrape.failures", "{url}", "URLs that failed, by reason.");
+    /// <summary><c>server.address</c> and <c>server.port</c> of a URL.</summary>
+    public static TagList ServerTags(Uri url) => new() { { ServerAddress, url.IdnHost }, { ServerPort, url.Port } };
 
-    /// <summary><c>declarativescrape.renders</c>: pages rendered in a browser, by status (Rendered, TimedOut, Crashed, Failed, Cancelled).</summary>
-    public static readonly Counter<long> Renders = Meter.CreateCounter<long>("declarativescrape.renders", "{page}", "Pages rendered in a browser, by how the render ended.");
+    /// <summary><c>server.address</c> and <c>server.port</c> of a host key (<c>host</c>, <c>host:port</c> or <c>[v6]:port</c>).</summary>
+    public static TagList ServerTags(string authority)
+    {
+        var colon = authority.LastIndexOf(':');
+        if (colon > 0 && authority.IndexOf(']', colon) < 0 && int.TryParse(authority.AsSpan(colon + 1), out var port))
+        {
+            return new TagList { { ServerAddress, authority[..colon].Trim('[', ']') }, { ServerPort, port } };
+        }
 
-    /// <summary><c>declarativescrape.render.duration</c>: time from handing a page to the browser to its rendered HTML.</summary>
-    public static readonly Histogram<double> RenderDuration = Meter.CreateHistogram<double>("declarativescrape.render.duration", "s", "Time to render a page in a browser, waits and retries included.");
-
-    /// <summary><c>declarativescrape.render.subresources</c>: requests of rendered pages, by decision (allowed, blocked).</summary>
-    public static readonly Counter<long> Subresources = Meter.CreateCounter<long>("declarativescrape.render.subresources", "{request}", "Requests made by rendered pages, allowed or blocked.");
-
-    private static readonly ConcurrentDictionary<ScrapeEngine, byte> Engines = new();
-
-    /// <summary>Each used host's current adaptive limit. Tag: host.</summary>
-    public static readonly ObservableGauge<int> HostLimit = Meter.CreateObservableGauge(
-        "declarativescrape.host.limit", static () => Engines.Keys.SelectMany(static e => e.Hosts.MeasureLimits()), "{request}", "Each host's current adaptive concurrency limit.");
-
-    /// <summary>URLs queued per running scraper. Tag: scraper.</summary>
-    public static readonly ObservableGauge<long> QueueDepth = Meter.CreateObservableGauge(
-        "declarativescrape.queue.depth",
-        static () => Engines.Keys.SelectMany(static e => e.Runs).Select(static r => new Measurement<long>(r.Queued, new KeyValuePair<string, object?>("scraper", r.ScraperName))),
-        "{url}",
-        "URLs waiting in the frontier.");
-
-    public static void Track(ScrapeEngine engine) => Engines[engine] = 0;
-
-    public static void Untrack(ScrapeEngine engine) => Engines.TryRemove(engine, out _);
+        return new TagList { { ServerAddress, authority.Trim('[', ']') } };
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace DeclarativeScrape;
@@ -25,6 +26,12 @@ public sealed class EngineOptions
 
     /// <summary>Where the engine and its runs log; <see langword="null"/> for no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// Creates the <c>DeclarativeScrape</c> meter the engine records on (under the Generic Host, the container's, so
+    /// the metrics carry its tags and end with it); <see langword="null"/> for one process-wide meter.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>The clock for delays, timeouts and rate limits; <see langword="null"/> for <see cref="TimeProvider.System"/>. Tests inject a fake one.</summary>
     public TimeProvider? TimeProvider { get; set; }

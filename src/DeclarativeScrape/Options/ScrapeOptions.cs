@@ -20,6 +20,18 @@ public sealed class ScrapeOptions
     /// </summary>
     public IList<string> AllowedHosts { get; set; } = new List<string>();
 
+    /// <summary>Sitemaps whose entries seed the crawl (with the page types of the scraper's <see cref="SitemapAttribute"/>s).</summary>
+    public SitemapOptions Sitemaps { get; set; } = new();
+
+    /// <summary>
+    /// Which of a host's queued URLs is fetched next: <see cref="CrawlOrder.ItemsFirst"/> (the default),
+    /// <see cref="CrawlOrder.BreadthFirst"/> or <see cref="CrawlOrder.DepthFirst"/>.
+    /// </summary>
+    public CrawlOrder Order { get; set; } = CrawlOrder.ItemsFirst;
+
+    /// <summary>Which URLs of the allowed hosts are crawled: a path prefix and include/exclude patterns.</summary>
+    public ScopeOptions Scope { get; set; } = new();
+
     /// <summary>Requests in flight, in all and per host.</summary>
     public ConcurrencyOptions Concurrency { get; set; } = new();
 
@@ -38,11 +50,33 @@ public sealed class ScrapeOptions
     /// <summary>Pages, depth, response sizes and redirects.</summary>
     public LimitOptions Limits { get; set; } = new();
 
+    /// <summary>
+    /// The development HTTP cache: every response kept on disk and replayed by the next run instead of asking the site.
+    /// Off by default; a tool for iterating on selectors (see <see cref="HttpCacheOptions"/>).
+    /// </summary>
+    public HttpCacheOptions HttpCache { get; set; } = new();
+
     /// <summary>The <c>User-Agent</c> header, also matched against robots.txt groups.</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
-    /// <summary>Extra request headers sent with every request.</summary>
+    /// <summary>Extra request headers sent with every request (a page type's <see cref="HeaderAttribute"/>s add to them).</summary>
     public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Cookies the crawl starts with, sent to the URLs they match (a cookie without a <see cref="System.Net.Cookie.Domain"/>
+    /// is for the start URLs' hosts). Cookies the sites set are added as the crawl goes.
+    /// </summary>
+    public IList<System.Net.Cookie> Cookies { get; set; } = new List<System.Net.Cookie>();
+
+    /// <summary>A login step before the crawl (a form submitted, its cookies kept); <see langword="null"/> for none.</summary>
+    public LoginOptions? Login { get; set; }
+
+    /// <summary>
+    /// Your own <see cref="DelegatingHandler"/>s (authentication, request signing, logging), outermost first, each made
+    /// once per run by its factory: every request of the run (robots.txt and the login step included) goes through them,
+    /// then through the engine's pooled connection handler. Empty for none (the engine's client is used as it is).
+    /// </summary>
+    public IList<Func<DelegatingHandler>> Handlers { get; set; } = new List<Func<DelegatingHandler>>();
 
     /// <summary>
     /// A file the items are written to as they arrive: JSON Lines for <c>.jsonl</c>, <c>.ndjson</c> and <c>.json</c>,
@@ -96,7 +130,7 @@ public sealed class ScrapeOptions
     {
         if (StartUrls is null || StartUrls.Count == 0)
         {
-            throw new ScrapeOptionsException(nameof(StartUrls), "needs at least one absolute http(s) URL.");
+            throw new ScrapeOptionsException(nameof(StartUrls), "needs at least one absolute http(s) URL (the scraper's [Scraper] gives none: set StartUrls, or --url on the command line).");
         }
 
         for (var i = 0; i < StartUrls.Count; i++)
@@ -116,12 +150,34 @@ public sealed class ScrapeOptions
         // Parsing the scope checks every entry and names a bad one.
         _ = HostScope.Create(AllowedHosts, StartUrls);
 
+        if (!Enum.IsDefined(Order))
+        {
+            throw new ScrapeOptionsException(nameof(Order), $"'{Order}' is not a crawl order: use ItemsFirst, BreadthFirst or DepthFirst.");
+        }
+
+        Require(Scope, nameof(Scope)).Validate(nameof(Scope) + ".");
+        Require(Sitemaps, nameof(Sitemaps)).Validate(nameof(Sitemaps) + ".");
         Require(Concurrency, nameof(Concurrency)).Validate(nameof(Concurrency) + ".", shared: StateDatabase is not null);
         Require(RateLimit, nameof(RateLimit)).Validate(nameof(RateLimit) + ".");
         Require(Retry, nameof(Retry)).Validate(nameof(Retry) + ".");
         Require(Timeouts, nameof(Timeouts)).Validate(nameof(Timeouts) + ".");
-        Require(Robots, nameof(Robots));
+        Require(Robots, nameof(Robots)).Validate(nameof(Robots) + ".");
         Require(Limits, nameof(Limits)).Validate(nameof(Limits) + ".");
+        Require(HttpCache, nameof(HttpCache)).Validate(nameof(HttpCache) + ".");
+
+        Login?.Validate(nameof(Login) + ".");
+        if (Cookies is null || Handlers is null)
+        {
+            throw new ScrapeOptionsException(Cookies is null ? nameof(Cookies) : nameof(Handlers), "must not be null; leave it empty for none.");
+        }
+
+        for (var i = 0; i < Cookies.Count; i++)
+        {
+            if (Cookies[i] is not { Name.Length: > 0 })
+            {
+                throw new ScrapeOptionsException($"{nameof(Cookies)}[{i}]", "is not a cookie with a name.");
+            }
+        }
 
         if (string.IsNullOrWhiteSpace(UserAgent))
         {

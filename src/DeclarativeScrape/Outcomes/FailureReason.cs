@@ -33,12 +33,9 @@ public enum FailureReason
     /// <summary>
     /// The page was fetched but did not become its item and links: a required value did not extract (see
     /// <see cref="UrlOutcome.ExtractionFailures"/>), or a stage threw (decoding, parsing, the extractor or a converter,
-    /// link resolution, encoding the item for the output); the message names it. The run goes on.
+    /// link resolution, the plan's <see cref="ItemHook{TItem}"/>, encoding the item for the output); the message names it. The run goes on.
     /// </summary>
     Extraction,
-
-    /// <summary>The response was not an HTML (or XHTML/XML) document.</summary>
-    NotHtml,
 
     /// <summary>
     /// A <see cref="RenderAttribute"/> page the browser could not render: it crashed the browser on every attempt, or

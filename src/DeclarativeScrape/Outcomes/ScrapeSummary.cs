@@ -30,6 +30,9 @@ public sealed record ScrapeSummary
     /// <summary>Items emitted.</summary>
     public required long Items { get; init; }
 
+    /// <summary>Items the plan's <see cref="ItemHook{TItem}"/> dropped (not counted in <see cref="Items"/>).</summary>
+    public long ItemsDropped { get; init; }
+
     /// <summary>HTTP requests sent (attempts, robots.txt included).</summary>
     public required long Requests { get; init; }
 
@@ -59,6 +62,13 @@ public sealed record ScrapeSummary
     /// without.
     /// </summary>
     public RenderSummary? Rendering { get; init; }
+
+    /// <summary>
+    /// The development HTTP cache's hits and misses, with <see cref="ScrapeOptions.HttpCache"/>; <see langword="null"/>
+    /// without it. Replayed responses count in <see cref="Requests"/> and <see cref="BytesReceived"/> as the crawl's
+    /// requests; <see cref="HttpCacheSummary.Hits"/> says how many of them never reached the site.
+    /// </summary>
+    public HttpCacheSummary? HttpCache { get; init; }
 
     /// <summary>How many failed outcomes <see cref="Failures"/> keeps at most.</summary>
     public const int MaxFailuresKept = 1000;

@@ -26,4 +26,10 @@ public enum SkipReason
 
     /// <summary>The run was stopped before the URL was fetched (with a state directory, it is fetched on resume).</summary>
     Cancelled,
+
+    /// <summary>
+    /// The answer was not an HTML (or XHTML/XML) document: its <c>Content-Type</c> (in the message) says it is a PDF,
+    /// an image, JSON… It was neither read nor parsed.
+    /// </summary>
+    NotHtml,
 }

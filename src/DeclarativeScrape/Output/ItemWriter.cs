@@ -5,9 +5,10 @@ namespace DeclarativeScrape;
 
 /// <summary>
 /// Writes a run's items to <see cref="ScrapeOptions.OutputPath"/> as they arrive, in the format its extension names
-/// (<see cref="ItemEncoder{TItem}"/>: JSON Lines or CSV). Whole records only reach the file: each is encoded into a
-/// buffer first, the buffer goes to the file when it fills and at least every <see cref="FlushInterval"/>, so a killed
-/// process leaves every record up to the last flush complete. Thread-safe: parse workers write concurrently.
+/// (<see cref="ItemEncoder{TItem}"/>: JSON Lines, a JSON array or CSV, laid out by <see cref="OutputFraming"/>). Whole
+/// records only reach the file: each is encoded into a buffer first, the buffer goes to the file when it fills and at
+/// least every <see cref="FlushInterval"/>, so a killed process leaves every record up to the last flush complete (a JSON
+/// array then lacks its closing <c>]</c>, written when the run ends). Thread-safe: parse workers write concurrently.
 /// </summary>
 /// <remarks>This is the writer of a run without a state directory; with one, <see cref="OutputProjection"/>
 /// writes the file from the committed items instead (exactly once across crashes).</remarks>
@@ -22,24 +23,29 @@ internal sealed class ItemWriter<TItem> : IDisposable
 
     private readonly FileStream _file;
     private readonly ItemEncoder<TItem> _encoder;
+    private readonly OutputFraming _framing;
+    private readonly List<int> _ends = [];
     private readonly ArrayBufferWriter<byte> _buffer = new(BufferThreshold * 2);
     private readonly ArrayBufferWriter<byte> _record = new(1024);
     private readonly ITimer _timer;
     private readonly object _lock = new();
     private bool _disposed;
+    private bool _any;
 
-    private ItemWriter(string path, ItemEncoder<TItem> encoder, TimeProvider time)
+    private ItemWriter(string path, ItemEncoder<TItem> encoder, OutputFraming framing, TimeProvider time)
     {
         _file = CreateFile(path);
         _encoder = encoder;
-        _file.Write(encoder.Header);
+        _framing = framing;
+        _file.Write(framing.Start);
         _timer = time.CreateTimer(static s => ((ItemWriter<TItem>)s!).Flush(), this, FlushInterval, FlushInterval);
     }
 
     /// <summary>The file format's name for <paramref name="path"/>, or <see langword="null"/> when its extension is not one.</summary>
     public static string? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
-        ".jsonl" or ".ndjson" or ".json" => "jsonl",
+        ".jsonl" or ".ndjson" => "jsonl",
+        ".json" => "json",
         ".csv" => "csv",
         _ => null,
     };
@@ -56,15 +62,18 @@ internal sealed class ItemWriter<TItem> : IDisposable
         switch (FormatOf(path))
         {
             case null:
-                throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' must end in .jsonl, .ndjson or .json (JSON Lines) or .csv (CSV).");
+                throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' must end in .jsonl or .ndjson (JSON Lines), .json (a JSON array) or .csv (CSV).");
             case "csv" when format.CsvColumns.Count == 0:
                 throw new ScrapeOptionsException(nameof(ScrapeOptions.OutputPath), $"'{path}' asks for CSV, but this scraper's items are not one table (several item types); use .jsonl.");
         }
     }
 
     /// <summary>Opens the writer for <paramref name="path"/> (validated by <see cref="Validate"/>), replacing the file.</summary>
-    public static ItemWriter<TItem> Open(string path, ItemFormat<TItem> format, TimeProvider time) =>
-        new(path, ItemEncoder<TItem>.For(FormatOf(path)!, format), time);
+    public static ItemWriter<TItem> Open(string path, ItemFormat<TItem> format, TimeProvider time)
+    {
+        var encoder = ItemEncoder<TItem>.For(OutputFraming.RecordFormatOf(FormatOf(path)!), format);
+        return new(path, encoder, OutputFraming.For(FormatOf(path)!, encoder.Header), time);
+    }
 
     /// <summary>Creates (or replaces) the file for writing, with its directory.</summary>
     internal static FileStream CreateFile(string path, FileMode mode = FileMode.Create)
@@ -88,11 +97,13 @@ internal sealed class ItemWriter<TItem> : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _record.ResetWrittenCount();
+            _ends.Clear();
             try
             {
                 for (var i = 0; i < items.Count; i++)
                 {
                     _encoder.Encode(items[i], _record);
+                    _ends.Add(_record.WrittenCount);
                 }
             }
             catch (Exception e)
@@ -101,7 +112,14 @@ internal sealed class ItemWriter<TItem> : IDisposable
                 return false;
             }
 
-            _buffer.Write(_record.WrittenSpan);
+            var start = 0;
+            foreach (var end in _ends)
+            {
+                _framing.Append(_buffer, _record.WrittenSpan[start..end], first: !_any);
+                _any = true;
+                start = end;
+            }
+
             if (_buffer.WrittenCount >= BufferThreshold)
             {
                 WriteBufferLocked();
@@ -135,6 +153,7 @@ internal sealed class ItemWriter<TItem> : IDisposable
             }
 
             WriteBufferLocked();
+            _file.Write(_framing.End(_any));
             _disposed = true;
             _file.Dispose();
         }

@@ -19,14 +19,16 @@ internal readonly record struct OutputMark(string Path, long Seq, long Length);
 internal sealed class OutputProjection : IDisposable
 {
     private readonly FileStream _file;
+    private readonly OutputFraming _framing;
     private readonly ArrayBufferWriter<byte> _buffer = new(ItemWriter<object>.BufferThreshold * 2);
     private long _seq;
     private long _flushedSeq;
 
-    private OutputProjection(string path, FileStream file, long seq)
+    private OutputProjection(string path, FileStream file, OutputFraming framing, long seq)
     {
         Path = path;
         _file = file;
+        _framing = framing;
         _seq = seq;
     }
 
@@ -41,11 +43,11 @@ internal sealed class OutputProjection : IDisposable
 
     /// <summary>Opens the output file, repairs it against <paramref name="mark"/>, and appends the committed items it lacks.</summary>
     /// <param name="path">The output file.</param>
-    /// <param name="header">The bytes a new file starts with (CSV header).</param>
+    /// <param name="framing">The file's layout (its start, the records, its end).</param>
     /// <param name="mark">The last recorded mark, or <see langword="null"/> for a fresh state.</param>
     /// <param name="committedAfter">The committed items after a sequence number, in order, as (seq, record bytes).</param>
     /// <returns>The projection and the mark to record now.</returns>
-    public static (OutputProjection Projection, OutputMark Mark) Open(string path, ReadOnlySpan<byte> header, OutputMark? mark, Func<long, IEnumerable<(long Seq, byte[] Record)>> committedAfter)
+    public static (OutputProjection Projection, OutputMark Mark) Open(string path, OutputFraming framing, OutputMark? mark, Func<long, IEnumerable<(long Seq, byte[] Record)>> committedAfter)
     {
         var full = System.IO.Path.GetFullPath(path);
         FileStream file;
@@ -54,18 +56,19 @@ internal sealed class OutputProjection : IDisposable
         var existing = File.Exists(full) ? new FileInfo(full).Length : -1;
         if (mark is { } known && known.Path == full && existing >= known.Length)
         {
+            // A complete file ends after the mark with the file's end (a JSON array's ']'): cut, and written again at the end.
+            repair = existing == known.Length || EndsWith(full, known.Length, framing.End(known.Seq > 0))
+                ? "intact"
+                : $"cut {existing - known.Length} bytes written after the last recorded record (a torn line or uncommitted items)";
             file = ItemWriter<object>.CreateFile(full, FileMode.Open);
             file.SetLength(known.Length);
             file.Position = known.Length;
             after = known.Seq;
-            repair = existing > known.Length
-                ? $"cut {existing - known.Length} bytes written after the last recorded record (a torn line or uncommitted items)"
-                : "intact";
         }
         else
         {
             file = ItemWriter<object>.CreateFile(full);
-            file.Write(header);
+            file.Write(framing.Start);
             after = 0;
             repair = mark is null ? "new"
                 : mark.Value.Path != full ? $"rewritten from the state (the state's output was '{mark.Value.Path}')"
@@ -73,7 +76,7 @@ internal sealed class OutputProjection : IDisposable
                 : $"rewritten from the state (the file was {existing} bytes, shorter than the {mark.Value.Length} recorded)";
         }
 
-        var projection = new OutputProjection(full, file, after) { _flushedSeq = after };
+        var projection = new OutputProjection(full, file, framing, after) { _flushedSeq = after };
         try
         {
             var appended = 0L;
@@ -96,7 +99,7 @@ internal sealed class OutputProjection : IDisposable
     /// <summary>Appends a committed item's record (in commit order).</summary>
     public void Append(long seq, ReadOnlySpan<byte> record)
     {
-        _buffer.Write(record);
+        _framing.Append(_buffer, record, first: _seq == 0);
         _seq = seq;
         if (_buffer.WrittenCount >= ItemWriter<object>.BufferThreshold)
         {
@@ -113,7 +116,38 @@ internal sealed class OutputProjection : IDisposable
         return new OutputMark(Path, _seq, _file.Length);
     }
 
-    public void Dispose() => _file.Dispose();
+    /// <summary>Writes what is buffered and the file's end (a JSON array's <c>]</c>, after the last recorded mark: a resumed run cuts it off and goes on), and closes the file.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            WriteBuffer();
+            _file.Write(_framing.End(_seq > 0));
+        }
+        catch (IOException)
+        {
+            // Best effort: the mark holds what is good, and a resumed run repairs the rest.
+        }
+        finally
+        {
+            _file.Dispose();
+        }
+    }
+
+    /// <summary>Whether the bytes of the file at <paramref name="path"/> after <paramref name="length"/> are exactly <paramref name="end"/>.</summary>
+    private static bool EndsWith(string path, long length, ReadOnlySpan<byte> end)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (end.IsEmpty || file.Length != length + end.Length)
+        {
+            return false;
+        }
+
+        var tail = new byte[end.Length];
+        file.Position = length;
+        file.ReadExactly(tail);
+        return end.SequenceEqual(tail);
+    }
 
     private void WriteBuffer()
     {

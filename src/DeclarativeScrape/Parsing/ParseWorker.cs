@@ -41,15 +41,56 @@ internal sealed class ParseWorker
     public IReadOnlyList<DiscoveredLink> Links => _context.Links;
 
     /// <summary>
+    /// Bodies of at most this many bytes spread over several chunks are joined for the decoder in a buffer rented from
+    /// <see cref="ArrayPool{T}.Shared"/>; a larger one gets an array of its own, which the collector takes back, so that
+    /// one huge page does not leave a huge buffer in the pool for the rest of the process.
+    /// </summary>
+    public const int PooledJoinBytes = 1 << 20;
+
+    /// <summary>
+    /// Decodes, parses and extracts one page held in chunks (a <see cref="ResponseBody"/>). <see cref="PageDecoder"/>
+    /// reads one contiguous span: a body of one chunk is read where it is, a longer one is joined first.
+    /// </summary>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySequence<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType, CarriedValues? carried = null)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Extract(body.FirstSpan, contentType, pageUrl, pageType, carried);
+        }
+
+        var length = checked((int)body.Length);
+        var pooled = length <= PooledJoinBytes;
+        var joined = pooled ? ArrayPool<byte>.Shared.Rent(length) : GC.AllocateUninitializedArray<byte>(length);
+        try
+        {
+            body.CopyTo(joined);
+            return Extract(joined.AsSpan(0, length), contentType, pageUrl, pageType, carried);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(joined);
+            }
+        }
+    }
+
+    /// <summary>
     /// Decodes, parses and extracts one page. Never throws: an exception in any stage (a decoder or parser bug, a
     /// throwing extractor or converter) is the page's <see cref="PageExtraction{TItem}.Error"/>, naming the stage.
     /// </summary>
-    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType)
+    /// <param name="body">The page's bytes.</param>
+    /// <param name="contentType">The <c>Content-Type</c> header, if any.</param>
+    /// <param name="pageUrl">The page's URL after redirects.</param>
+    /// <param name="pageType">Its page type.</param>
+    /// <param name="carried">The values the link to it carried, if any.</param>
+    public PageExtraction<TItem> Extract<TItem>(ReadOnlySpan<byte> body, string? contentType, Uri pageUrl, PageType<TItem> pageType, CarriedValues? carried = null)
     {
         var stage = PageStage.Decode;
         char[]? chars = null;
         IHtmlDocument? document = null;
         _context.Reset(pageUrl);
+        _context.Carried = carried;
         try
         {
             _probe?.Invoke(stage, pageUrl);
@@ -60,10 +101,7 @@ internal sealed class ParseWorker
             var compact = CompactPlanFor(pageType);
             document = compact is null ? null : ParseCompact(chars, length, compact, parser);
             document ??= parser.ParseDocument(chars, length);
-            if (BaseUrlOf(document, pageUrl) is { } baseUrl)
-            {
-                _context.Reset(pageUrl, baseUrl);
-            }
+            _context.Reset(pageUrl, DocumentBaseUrl.Find(document, pageUrl));
 
             stage = PageStage.Extract;
             _probe?.Invoke(stage, pageUrl);
@@ -81,10 +119,7 @@ internal sealed class ParseWorker
                 LastCompact = null;
                 document.Dispose();
                 document = parser.ParseDocument(chars, length);
-                if (BaseUrlOf(document, pageUrl) is { } fullBaseUrl)
-                {
-                    _context.Reset(pageUrl, fullBaseUrl);
-                }
+                _context.Reset(pageUrl, DocumentBaseUrl.Find(document, pageUrl));
 
                 hasItem = pageType.Extract(document, _context, out item);
             }
@@ -110,7 +145,7 @@ internal sealed class ParseWorker
             document?.Dispose();
             if (chars is not null)
             {
-                ArrayPool<char>.Shared.Return(chars);
+                PageDecoder.ReturnChars(chars);
             }
         }
     }
@@ -170,7 +205,7 @@ internal sealed class ParseWorker
     // false (the context reset) when a set has a selector the plan does not list.
     private bool TryExtractPruned<TItem>(PageType<TItem> pageType, CompactPlan plan, IHtmlDocument document, Uri pageUrl, out bool hasItem, out TItem? item)
     {
-        ExtractionQuery.PrunedFor = plan;
+        ExtractionQuery.SetGuard = plan.Guard;
         try
         {
             hasItem = pageType.Extract(document, _context, out item);
@@ -185,7 +220,7 @@ internal sealed class ParseWorker
         }
         finally
         {
-            ExtractionQuery.PrunedFor = null;
+            ExtractionQuery.SetGuard = null;
         }
     }
 
@@ -205,24 +240,5 @@ internal sealed class ParseWorker
         }
 
         return parser;
-    }
-
-    private static Uri? BaseUrlOf(IHtmlDocument document, Uri pageUrl)
-    {
-        if (document.Head is not { } head)
-        {
-            return null;
-        }
-
-        foreach (var child in head.Children)
-        {
-            if (child is IHtmlBaseElement && child.GetAttribute("href") is { Length: > 0 } href
-                && Uri.TryCreate(pageUrl, href.Trim(), out var resolved) && resolved.IsAbsoluteUri)
-            {
-                return resolved;
-            }
-        }
-
-        return null;
     }
 }

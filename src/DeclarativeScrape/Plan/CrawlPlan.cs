@@ -44,6 +44,16 @@ public sealed class CrawlPlan<TItem>
         }
     }
 
+    private CrawlPlan(CrawlPlan<TItem> plan)
+    {
+        Name = plan.Name;
+        Pages = plan.Pages;
+        Format = plan.Format;
+        SchemaFingerprint = plan.SchemaFingerprint;
+        _createOptions = plan._createOptions;
+        _indexByType = plan._indexByType;
+    }
+
     /// <summary>The scraper's name.</summary>
     public string Name { get; }
 
@@ -65,6 +75,34 @@ public sealed class CrawlPlan<TItem>
     /// </summary>
     /// <returns>A new options object; changing it does not affect the plan.</returns>
     public ScrapeOptions CreateOptions() => _createOptions();
+
+    /// <summary>The plan's item hook (<see cref="WithItemHook"/>), or <see langword="null"/>.</summary>
+    public ItemHook<TItem>? ItemHook { get; private init; }
+
+    /// <summary>
+    /// A copy of this plan whose items pass <paramref name="hook"/> before they are written or read: to filter,
+    /// transform or send them elsewhere (see <see cref="ItemHook{TItem}"/>). On a plan that already has a hook, the new
+    /// one runs after it, on what it kept. The plan itself is not changed.
+    /// </summary>
+    /// <param name="hook">The hook.</param>
+    /// <returns>The new plan.</returns>
+    /// <example>
+    /// <code>
+    /// var plan = BookstoreScraper.Plan.WithItemHook((book, source, ct) =&gt;
+    ///     ValueTask.FromResult(book.Price &gt; 50m ? null : book));
+    /// return await ScrapeApp.RunAsync(plan, args);
+    /// </code>
+    /// </example>
+    public CrawlPlan<TItem> WithItemHook(ItemHook<TItem> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        var first = ItemHook;
+        return new CrawlPlan<TItem>(this)
+        {
+            ItemHook = first is null ? hook : async (item, source, ct) =>
+                await first(item, source, ct).ConfigureAwait(false) is { } kept ? await hook(kept, source, ct).ConfigureAwait(false) : default,
+        };
+    }
 
     /// <summary>Finds the index in <see cref="Pages"/> of a page type.</summary>
     /// <param name="pageType">The page's CLR type.</param>

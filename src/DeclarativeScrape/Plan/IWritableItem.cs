@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>
 /// An item type that writes itself as JSON and CSV without reflection. The generator implements it explicitly on
@@ -8,6 +8,7 @@ namespace DeclarativeScrape;
 /// <see cref="ItemFormat{TItem}"/> and <see cref="ItemWriting"/> call it.
 /// </summary>
 /// <typeparam name="TSelf">The implementing type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface IWritableItem<TSelf> where TSelf : IWritableItem<TSelf>
 {
     /// <summary>Writes the item's properties (not the enclosing braces): camelCase names, or the <c>[JsonPropertyName]</c> given.</summary>

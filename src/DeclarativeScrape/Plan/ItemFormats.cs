@@ -1,8 +1,9 @@
 using System.Text.Json;
 
-namespace DeclarativeScrape;
+namespace DeclarativeScrape.Generated;
 
 /// <summary>The <see cref="ItemFormat{TItem}"/> of a scraper with one item type: that type's own generated writers.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ItemFormats
 {
     /// <summary>The format writing <typeparamref name="T"/> through its generated <see cref="IWritableItem{TSelf}"/> members.</summary>

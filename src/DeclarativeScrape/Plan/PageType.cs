@@ -50,6 +50,24 @@ public sealed class PageType<TItem>
     public IReadOnlyList<string>? Selectors { get; init; }
 
     /// <summary>
+    /// Request headers sent when a page of this type is fetched, after (and over) the scraper's
+    /// <see cref="ScrapeOptions.Headers"/>: the page type's <see cref="HeaderAttribute"/>s. Empty unless set.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// The rules a sitemap entry passes to be a page of this type (its <see cref="SitemapAttribute"/>);
+    /// <see langword="null"/> when no sitemap entry is one.
+    /// </summary>
+    public UrlRules? SitemapRules { get; init; }
+
+    /// <summary>
+    /// The place of this page type's <see cref="SitemapAttribute"/> among the scraper's (the order written): an entry goes
+    /// to the first page type whose <see cref="SitemapRules"/> it passes.
+    /// </summary>
+    public int SitemapOrder { get; init; }
+
+    /// <summary>
     /// How pages of this type are rendered in a browser (<see cref="RenderAttribute"/>), or <see langword="null"/> (the
     /// default) for plain HTTP. The generator fills it; a run of a plan with such page types needs
     /// <see cref="ScrapeOptions.Renderer"/>.

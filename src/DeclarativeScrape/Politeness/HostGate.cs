@@ -19,6 +19,7 @@ internal sealed class HostGate
     private readonly AdaptiveLimit _limit = new(ConcurrencyOptions.DefaultPerHost, enabled: true);
     private HostUser[] _users = [];
     private HostTokenBucket? _bucket;
+    private HostPace? _pace;
     private int _inFlight;
     private long _pausedUntil;
     private bool _paused;
@@ -47,6 +48,9 @@ internal sealed class HostGate
             }
         }
     }
+
+    /// <summary>The host's rate (the token bucket's interval and burst), or <see langword="null"/> when no run limits it.</summary>
+    public HostPace? Pace => Volatile.Read(ref _pace);
 
     /// <summary>Whether any run uses the host now.</summary>
     public bool InUse => Volatile.Read(ref _users).Length > 0;
@@ -202,10 +206,12 @@ internal sealed class HostGate
         if (interval == TimeSpan.Zero)
         {
             _bucket = null;
+            Volatile.Write(ref _pace, null);
         }
         else if (_bucket is null || _bucket.ReplenishmentPeriod != interval || _bucket.Burst != burst)
         {
             _bucket = new HostTokenBucket(_time, interval, burst);
+            Volatile.Write(ref _pace, new HostPace(interval, burst));
         }
     }
 

@@ -78,7 +78,7 @@ internal sealed class HostRegistry
     {
         foreach (var gate in Active)
         {
-            yield return new Measurement<int>(gate.Limit, new KeyValuePair<string, object?>("host", gate.Host));
+            yield return new Measurement<int>(gate.Limit, ScrapeTelemetry.ServerTags(gate.Host));
         }
     }
 

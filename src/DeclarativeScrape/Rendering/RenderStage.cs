@@ -16,14 +16,16 @@ internal sealed class RenderStage
     private readonly IPageRenderer _renderer;
     private readonly RunSettings _settings;
     private readonly ILogger _logger;
+    private readonly ScrapeMetrics _metrics;
     private long _rendered;
     private long _renderedWhenNeeded;
     private long _staticSufficed;
     private long _retried;
     private long _restarts;
 
-    public RenderStage(IPageRenderer renderer, RunSettings settings, SubresourceGuard guard, ILogger logger)
+    public RenderStage(IPageRenderer renderer, RunSettings settings, SubresourceGuard guard, ILogger logger, ScrapeMetrics metrics)
     {
+        _metrics = metrics;
         _renderer = renderer;
         _settings = settings;
         Guard = guard;
@@ -126,7 +128,7 @@ internal sealed class RenderStage
                 new RenderRequest
                 {
                     Url = fetched.FinalUrl,
-                    Body = fetched.Body.Memory,
+                    Body = fetched.Body?.ToMemory() ?? ReadOnlyMemory<byte>.Empty,
                     ContentType = fetched.ContentType ?? "text/html",
                     Spec = pageType.Render!,
                     UserAgent = _settings.UserAgent,
@@ -148,9 +150,10 @@ internal sealed class RenderStage
 
         Interlocked.Add(ref _retried, Math.Max(0, result.Attempts - 1));
         Interlocked.Add(ref _restarts, result.BrowserRestarts);
-        ScrapeTelemetry.Renders.Add(1, new TagList { { "scraper", _settings.ScraperName }, { "status", result.Status.ToString() } });
-        ScrapeTelemetry.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList { { "status", result.Status.ToString() } });
-        fetched.Body.Return();
+        var tags = new TagList { { ScrapeTelemetry.Scraper, _settings.ScraperName }, { ScrapeTelemetry.RenderStatus, result.Status.ToString() } };
+        _metrics.Renders.Add(1, tags);
+        _metrics.RenderDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        fetched.Body?.Dispose();
         if (result is { Status: RenderStatus.Rendered, Html: { } html })
         {
             job.Result = new FetchResult
@@ -178,9 +181,5 @@ internal sealed class RenderStage
         SubresourcesBlocked = Guard.Blocked,
     };
 
-    private static ResponseBody Encode(string html)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxByteCount(html.Length)));
-        return new ResponseBody(buffer, Encoding.UTF8.GetBytes(html, buffer));
-    }
+    private static ResponseBody Encode(string html) => ResponseBody.Of(Encoding.UTF8.GetBytes(html));
 }

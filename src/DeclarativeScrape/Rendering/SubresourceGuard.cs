@@ -14,6 +14,7 @@ internal sealed class SubresourceGuard : ISubresourceGate
     private readonly Func<string, RunHost> _hostFor;
     private readonly Func<RunHost, Uri, ValueTask<RobotsPolicy>> _robots;
     private readonly TimeProvider _time;
+    private readonly ScrapeMetrics _metrics;
     private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _allowed;
     private long _blocked;
@@ -22,8 +23,10 @@ internal sealed class SubresourceGuard : ISubresourceGate
     /// <param name="hostFor">The run's host for an authority (its gate and robots.txt policy).</param>
     /// <param name="robots">Loads a host's robots.txt policy when the run has not yet.</param>
     /// <param name="time">The engine's clock.</param>
-    public SubresourceGuard(HostScope scope, Func<string, RunHost> hostFor, Func<RunHost, Uri, ValueTask<RobotsPolicy>> robots, TimeProvider time)
+    /// <param name="metrics">The engine's instruments.</param>
+    public SubresourceGuard(HostScope scope, Func<string, RunHost> hostFor, Func<RunHost, Uri, ValueTask<RobotsPolicy>> robots, TimeProvider time, ScrapeMetrics metrics)
     {
+        _metrics = metrics;
         _scope = scope;
         _hostFor = hostFor;
         _robots = robots;
@@ -55,7 +58,7 @@ internal sealed class SubresourceGuard : ISubresourceGate
         var robots = host.Robots ?? await _robots(host, canonical).ConfigureAwait(false);
         if (!robots.IsAllowed(canonical.PathAndQuery))
         {
-            return Block(host.RobotsProblem ?? "disallowed by robots.txt");
+            return Block(host.RobotsFetched?.Problem ?? "disallowed by robots.txt");
         }
 
         while (true)
@@ -66,7 +69,7 @@ internal sealed class SubresourceGuard : ISubresourceGate
             if (decision == GateDecision.Entered)
             {
                 Interlocked.Increment(ref _allowed);
-                ScrapeTelemetry.Subresources.Add(1, new KeyValuePair<string, object?>("decision", "allowed"));
+                _metrics.Subresources.Add(1, new KeyValuePair<string, object?>(ScrapeTelemetry.RenderDecision, "allowed"));
                 var gate = host.Gate;
                 return SubresourceTicket.Allowed(status => gate.Exit(sequence, status is 429 or 503, TimeSpan.Zero));
             }
@@ -91,7 +94,7 @@ internal sealed class SubresourceGuard : ISubresourceGate
     private SubresourceTicket Block(string reason)
     {
         Interlocked.Increment(ref _blocked);
-        ScrapeTelemetry.Subresources.Add(1, new KeyValuePair<string, object?>("decision", "blocked"));
+        _metrics.Subresources.Add(1, new KeyValuePair<string, object?>(ScrapeTelemetry.RenderDecision, "blocked"));
         return SubresourceTicket.Blocked(reason);
     }
 }

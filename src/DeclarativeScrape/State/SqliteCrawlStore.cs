@@ -34,6 +34,7 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
     // The store's thread only.
     private readonly List<(HostQueue Host, FrontierLease Lease)> _admittedNow = [];
     private readonly List<(long Seq, byte[] Record)> _committedNow = [];
+    private readonly List<FrontierLease> _doneNow = [];
     private readonly List<StoreWork> _writes = [];
     private readonly long[] _outcomeCounts = new long[3];
     private long _nextSeq;
@@ -74,7 +75,7 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
 
             if (outputPath is not null)
             {
-                _output = StateOutput.Open(db, _sql, _encoder.Header, outputPath);
+                _output = StateOutput.Open(db, _sql, OutputFraming.For(ItemWriter<TItem>.FormatOf(outputPath)!, _encoder.Header), outputPath);
                 StateLog.OutputOpened(logger, _output.Path, _output.Repair);
                 _flushTimer = time.CreateTimer(static s => ((SqliteCrawlStore<TItem>)s!).Work.TryAdd(FlushWork.Instance), this, ItemWriter<TItem>.FlushInterval, ItemWriter<TItem>.FlushInterval);
             }
@@ -107,7 +108,7 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
     /// <exception cref="ScrapeOptionsException">The state or the output cannot be used; the message names the file.</exception>
     public static SqliteCrawlStore<TItem> Open(string directory, CrawlPlan<TItem> plan, string? outputPath, int maxPages, TimeProvider time, ILogger logger, Action<string> hostReady, Action<Exception> failed)
     {
-        var db = StateDatabase.Open(directory, plan.Name, plan.SchemaFingerprint, outputPath is null ? null : ItemWriter<TItem>.FormatOf(outputPath));
+        var db = StateDatabase.Open(directory, plan.Name, plan.SchemaFingerprint, outputPath is null ? null : OutputFraming.RecordFormatOf(ItemWriter<TItem>.FormatOf(outputPath)!));
         try
         {
             return new SqliteCrawlStore<TItem>(db, plan, outputPath, maxPages, time, logger, hostReady, failed);
@@ -249,13 +250,13 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
         }
 
         _admittedNow.Clear();
+        _doneNow.Clear();
         _committedNow.Clear();
         Array.Clear(_outcomeCounts);
         var admitted = Admission.Admitted;
         var firstSeq = _nextSeq;
         var firstHostId = _nextHostId;
         var completions = 0;
-        var done = 0;
         try
         {
             _sql.Begin();
@@ -267,7 +268,7 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
                     if (!completion.LeavesUrlQueued)
                     {
                         CompleteOne(completion);
-                        done++;
+                        _doneNow.Add(completion.Page.Lease);
                     }
 
                     Admission.Admit(completion.Page.Links, this);
@@ -306,7 +307,7 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
             return;
         }
 
-        Windows.Publish(_admittedNow, completions, done);
+        Windows.Publish(_admittedNow, completions, _doneNow);
         foreach (var (seq, record) in _committedNow)
         {
             _output?.Append(seq, record);
@@ -358,8 +359,8 @@ internal sealed class SqliteCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFr
         var key = ReferenceEquals(_keyOf, candidate.Url) ? _key : UrlKey.Of(candidate.Url);
         var host = HostOf(candidate.Host);
         var id = Admission.Admitted + 1;
-        _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth);
-        _admittedNow.Add((host, new FrontierLease(id, candidate.Target!, host.Name, candidate.PageType, candidate.Depth)));
+        _sql.InsertUrl(id, key, candidate.Url, host.Id, candidate.PageType, candidate.Depth, candidate.Carried is { } carried ? CarriedValuesJson.Write(carried) : null, candidate.Rank);
+        _admittedNow.Add((host, new FrontierLease(id, candidate.Target!, host.Name, candidate.PageType, candidate.Depth, candidate.Carried, candidate.Rank)));
     }
 
     private HostQueue HostOf(string name)

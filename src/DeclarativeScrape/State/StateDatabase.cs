@@ -110,6 +110,22 @@ internal sealed class StateDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the existing state of <paramref name="scraperName"/> in <paramref name="directory"/> to read it (between runs:
+    /// it takes the lock as a run does), creating nothing: a missing directory or database is an error naming it.
+    /// </summary>
+    /// <exception cref="ScrapeOptionsException">There is no state there, or it cannot be used; the message names the file.</exception>
+    public static StateDatabase OpenExisting(string directory, string scraperName, string fingerprint)
+    {
+        var databasePath = Path.Combine(Path.GetFullPath(directory), DatabaseFileName);
+        if (!File.Exists(databasePath) || new FileInfo(databasePath).Length == 0)
+        {
+            throw Problem($"'{Path.GetFullPath(directory)}' holds no crawl state ('{databasePath}' is missing): give the directory a run was started with (--state DIR).");
+        }
+
+        return Open(directory, scraperName, fingerprint, itemFormat: null);
+    }
+
     /// <summary>A meta value as a number (0 when absent).</summary>
     public long ReadNumber(string key) => Convert.ToInt64(ReadMeta(Connection, key) ?? 0L, CultureInfo.InvariantCulture);
 

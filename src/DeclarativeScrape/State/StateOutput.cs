@@ -27,14 +27,14 @@ internal sealed class StateOutput : IDisposable
 
     /// <summary>Opens the file, repairs it against the state's mark, appends the committed items it lacks and records the new mark.</summary>
     /// <exception cref="ScrapeOptionsException">The file cannot be written (naming <see cref="ScrapeOptions.OutputPath"/>), or the state cannot be read (naming <see cref="ScrapeOptions.StateDirectory"/>).</exception>
-    public static StateOutput Open(StateDatabase db, StoreStatements sql, ReadOnlySpan<byte> header, string outputPath)
+    public static StateOutput Open(StateDatabase db, StoreStatements sql, OutputFraming framing, string outputPath)
     {
         OutputMark? mark = db.ReadText(StateSchema.OutputPath) is { } markedPath
             ? new OutputMark(markedPath, db.ReadNumber(StateSchema.OutputSeq), db.ReadNumber(StateSchema.OutputLength))
             : null;
         try
         {
-            var (projection, now) = OutputProjection.Open(outputPath, header, mark, sql.ItemsAfter);
+            var (projection, now) = OutputProjection.Open(outputPath, framing, mark, sql.ItemsAfter);
             var output = new StateOutput(projection, sql);
             try
             {

@@ -11,8 +11,9 @@ namespace DeclarativeScrape;
 /// <item><c>host(id, name)</c>: each authority (host and non-default port) URLs were queued under.</item>
 /// <item><c>url</c>: every admitted canonical URL, in admission order (<c>id</c>): its 64-bit key (FNV-1a of the URL,
 /// the dedupe index), host, page type index, depth, <c>state</c> (0 to fetch, 1 done) and, once done, its outcome
-/// (kind, skip or failure reason, status, attempts, final URL, message). A partial index over the URLs to fetch, by host
-/// and id, is each host's FIFO queue. A URL in flight is still 0: a killed run's leases return to the queue by
+/// (kind, skip or failure reason, status, attempts, final URL, message), and the values its link carried (<c>carried</c>,
+/// JSON, null for none), and its <c>rank</c> in its host's queue (<see cref="FrontierOrder"/>). A partial index over
+/// the URLs to fetch, by host, rank and id, is each host's queue. A URL in flight is still 0: a killed run's leases return to the queue by
 /// themselves.</item>
 /// <item><c>item(seq, url_id, data)</c>: every committed item in commit order, as the exact bytes of its output
 /// record (a JSON line or a CSV row), committed in the same transaction as its URL's outcome.</item>
@@ -20,7 +21,7 @@ namespace DeclarativeScrape;
 /// </remarks>
 internal static class StateSchema
 {
-    public const long CurrentVersion = 1;
+    public const long CurrentVersion = 2;
 
     public const string Version = "schema_version";
     public const string Scraper = "scraper";
@@ -57,10 +58,12 @@ internal static class StateSchema
             status INTEGER,
             attempts INTEGER,
             final_url TEXT,
-            message TEXT)
+            message TEXT,
+            carried TEXT,
+            rank INTEGER NOT NULL DEFAULT 0)
         """,
         "CREATE INDEX url_key ON url(key)",
-        "CREATE INDEX url_queue ON url(host_id, id) WHERE state = 0",
+        "CREATE INDEX url_queue ON url(host_id, rank, id) WHERE state = 0",
         "CREATE TABLE item(seq INTEGER PRIMARY KEY, url_id INTEGER NOT NULL, data BLOB NOT NULL)",
     ];
 }

@@ -84,6 +84,9 @@ internal sealed class Statement : IDisposable
     /// <inheritdoc cref="Int64"/>
     public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
+    /// <summary>Whether the current row's <paramref name="column"/> is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
     /// <inheritdoc cref="Int64"/>
     public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_statement, column);
 

@@ -34,13 +34,13 @@ internal sealed class StoreStatements : IDisposable
             _commit = Prepare("COMMIT");
             _rollback = Prepare("ROLLBACK");
             _findUrl = Prepare("SELECT url FROM url WHERE key = ?1");
-            _insertUrl = Prepare("INSERT INTO url(id, key, url, host_id, page_type, depth, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)");
+            _insertUrl = Prepare("INSERT INTO url(id, key, url, host_id, page_type, depth, state, carried, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)");
             _completeUrl = Prepare("UPDATE url SET state = 1, kind = ?2, reason = ?3, status = ?4, attempts = ?5, final_url = ?6, message = ?7 WHERE id = ?1");
             _insertItem = Prepare("INSERT INTO item(seq, url_id, data) VALUES (?1, ?2, ?3)");
             _insertHost = Prepare("INSERT INTO host(id, name) VALUES (?1, ?2)");
             _addToCounter = Prepare("UPDATE meta SET value = value + ?2 WHERE key = ?1");
             _setMeta = Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
-            _queued = Prepare("SELECT id, url, page_type, depth FROM url WHERE state = 0 AND host_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
+            _queued = Prepare("SELECT id, url, page_type, depth, carried, rank FROM url WHERE state = 0 AND host_id = ?1 AND (rank, id) > (?2, ?3) ORDER BY rank, id LIMIT ?4");
             _itemsAfter = Prepare("SELECT seq, data FROM item WHERE seq > ?1 ORDER BY seq");
         }
         catch
@@ -89,8 +89,8 @@ internal sealed class StoreStatements : IDisposable
         return false;
     }
 
-    public void InsertUrl(long id, long key, string url, long host, int pageType, int depth) =>
-        _insertUrl.Bind(1, id).Bind(2, key).Bind(3, url).Bind(4, host).Bind(5, pageType).Bind(6, depth).Run();
+    public void InsertUrl(long id, long key, string url, long host, int pageType, int depth, string? carried, int rank) =>
+        _insertUrl.Bind(1, id).Bind(2, key).Bind(3, url).Bind(4, host).Bind(5, pageType).Bind(6, depth).Bind(7, carried).Bind(8, rank).Run();
 
     public void CompleteUrl(long id, OutcomeKind kind, int reason, int? status, int attempts, string? finalUrl, string? message) =>
         _completeUrl.Bind(1, id).Bind(2, (long)kind).Bind(3, reason).Bind(4, status).Bind(5, attempts).Bind(6, finalUrl).Bind(7, message).Run();
@@ -106,14 +106,15 @@ internal sealed class StoreStatements : IDisposable
 
     public void SetMeta(string key, string value) => _setMeta.Bind(1, key).Bind(2, value).Run();
 
-    /// <summary>Up to <paramref name="limit"/> URLs of a host to fetch after id <paramref name="after"/>, in id order.</summary>
-    public List<FrontierLease> Queued(HostQueue host, long after, int limit)
+    /// <summary>Up to <paramref name="limit"/> URLs of a host to fetch after <paramref name="after"/>, in queue order (rank, then id).</summary>
+    public List<FrontierLease> Queued(HostQueue host, (int Rank, long Id) after, int limit)
     {
         var leases = new List<FrontierLease>(limit);
-        _queued.Bind(1, host.Id).Bind(2, after).Bind(3, limit);
+        _queued.Bind(1, host.Id).Bind(2, after.Rank).Bind(3, after.Id).Bind(4, limit);
         while (_queued.Step())
         {
-            leases.Add(new FrontierLease(_queued.Int64(0), new Uri(_queued.Text(1)), host.Name, (int)_queued.Int64(2), (int)_queued.Int64(3)));
+            var carried = _queued.IsNull(4) ? null : CarriedValuesJson.Read(_queued.Text(4));
+            leases.Add(new FrontierLease(_queued.Int64(0), new Uri(_queued.Text(1)), host.Name, (int)_queued.Int64(2), (int)_queued.Int64(3), carried, (int)_queued.Int64(5)));
         }
 
         return leases;

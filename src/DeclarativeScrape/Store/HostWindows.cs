@@ -78,9 +78,12 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill, int capac
                 return false;
             }
 
-            var taken = queue.Window.TryDequeue(out lease);
+            var taken = queue.Window.Count > 0;
+            lease = taken ? queue.Window.Min : default;
             if (taken)
             {
+                queue.Window.Remove(lease);
+                queue.InFlight.Add(lease.Id);
                 queue.Queued--;
                 _queued--;
                 _leased++;
@@ -117,13 +120,18 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill, int capac
     }
 
     /// <summary>
-    /// After a commit: the URLs it admitted join their hosts' windows in order (or stay in the database when a window is
-    /// full or URLs wait there before them), and the completions it committed leave the leased count.
+    /// After a commit: the URLs it admitted join their hosts' windows in queue order (or stay in the database when they
+    /// come after what the window covers), and the completions it committed leave the leased count.
     /// </summary>
     /// <param name="admitted">The URLs admitted, each with its host.</param>
     /// <param name="completions">Leases completed (each one leaves the leased count).</param>
     /// <param name="done">Of those, the URLs now done (a completion as cancelled leaves its URL to fetch).</param>
-    public void Publish(List<(HostQueue Host, FrontierLease Lease)> admitted, int completions, int done)
+    /// <remarks>
+    /// A URL that comes before the last one the window covers (a lower rank) joins the window even when it is full; the
+    /// window then gives up its last URLs to the database and covers less, and a refill reads them again (passing over
+    /// the URLs in flight).
+    /// </remarks>
+    public void Publish(List<(HostQueue Host, FrontierLease Lease)> admitted, int completions, IEnumerable<FrontierLease> done)
     {
         lock (_lock)
         {
@@ -131,59 +139,86 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill, int capac
             {
                 _queued++;
                 host.Queued++;
-                if (!host.Spilled && host.Window.Count < capacity)
+                if (host.Spilled && Compare(lease, host) > 0)
                 {
-                    host.Window.Enqueue(lease);
-                    host.LoadedThrough = lease.Id;
+                    continue;
                 }
-                else
+
+                host.Window.Add(lease);
+                if (!host.Spilled && Compare(lease, host) > 0)
                 {
+                    Cover(host, lease);
+                }
+
+                if (host.Window.Count > capacity)
+                {
+                    host.Window.Remove(host.Window.Max);
                     host.Spilled = true;
+                    Cover(host, host.Window.Max);
                 }
             }
 
             _leased -= completions;
-            _completed += done;
+            foreach (var lease in done)
+            {
+                _completed++;
+                if (_hosts.TryGetValue(lease.Host, out var host))
+                {
+                    host.InFlight.Remove(lease.Id);
+                }
+            }
         }
     }
 
     /// <summary>Loads the next URLs of a host into its window (on the store's thread).</summary>
     /// <param name="host">The host.</param>
-    /// <param name="load">Reads up to a number of the host's URLs to fetch after an id, in id order.</param>
+    /// <param name="load">Reads up to a number of the host's URLs to fetch after a (rank, id), in queue order.</param>
     /// <returns>Whether URLs were loaded (the run should look at the host again).</returns>
-    public bool Refill(HostQueue host, Func<HostQueue, long, int, List<FrontierLease>> load)
+    public bool Refill(HostQueue host, Func<HostQueue, (int Rank, long Id), int, List<FrontierLease>> load)
     {
-        long after;
-        int room;
-        lock (_lock)
+        while (true)
         {
-            after = host.LoadedThrough;
-            room = capacity - host.Window.Count;
-            if (!host.Spilled || room <= 0)
+            (int, long) after;
+            int room;
+            lock (_lock)
             {
-                host.RefillRequested = false;
-                return false;
+                after = (host.LoadedRank, host.LoadedThrough);
+                room = capacity - host.Window.Count;
+                if (!host.Spilled || room <= 0)
+                {
+                    host.RefillRequested = false;
+                    return false;
+                }
             }
+
+            var loaded = load(host, after, room);
+            lock (_lock)
+            {
+                var added = 0;
+                foreach (var lease in loaded)
+                {
+                    // A URL in flight was leased before the window gave it up to the database (a lower rank came).
+                    if (!host.InFlight.Contains(lease.Id) && host.Window.Add(lease))
+                    {
+                        added++;
+                    }
+                }
+
+                if (loaded.Count > 0)
+                {
+                    Cover(host, loaded[^1]);
+                }
+
+                host.Spilled = loaded.Count == room;
+                if (added > 0 || !host.Spilled)
+                {
+                    host.RefillRequested = false;
+                    return added > 0;
+                }
+            }
+
+            // Everything read was in flight: read on (at most the URLs in flight are passed over).
         }
-
-        var loaded = load(host, after, room);
-        lock (_lock)
-        {
-            foreach (var lease in loaded)
-            {
-                host.Window.Enqueue(lease);
-            }
-
-            if (loaded.Count > 0)
-            {
-                host.LoadedThrough = loaded[^1].Id;
-            }
-
-            host.Spilled = loaded.Count == room;
-            host.RefillRequested = false;
-        }
-
-        return loaded.Count > 0;
     }
 
     /// <summary>
@@ -222,13 +257,13 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill, int capac
     /// the database), forgotten for this run. On the store's thread, so no refill lands after it.
     /// </summary>
     /// <returns>The URLs, and whether the host has more in the database.</returns>
-    public (List<FrontierLease> Released, bool More) Release(HostQueue host, int chunk, Func<HostQueue, long, int, List<FrontierLease>> load)
+    public (List<FrontierLease> Released, bool More) Release(HostQueue host, int chunk, Func<HostQueue, (int Rank, long Id), int, List<FrontierLease>> load)
     {
-        long after;
+        (int, long) after;
         bool spilled;
         lock (_lock)
         {
-            after = host.LoadedThrough;
+            after = (host.LoadedRank, host.LoadedThrough);
             spilled = host.Spilled;
         }
 
@@ -236,11 +271,11 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill, int capac
         lock (_lock)
         {
             // The window first (the first call finds it as the last refill left it), then the chunk read from the database.
-            List<FrontierLease> released = [.. host.Window, .. fromDatabase];
+            List<FrontierLease> released = [.. host.Window, .. fromDatabase.Where(l => !host.InFlight.Contains(l.Id))];
             host.Window.Clear();
             if (fromDatabase.Count > 0)
             {
-                host.LoadedThrough = fromDatabase[^1].Id;
+                Cover(host, fromDatabase[^1]);
             }
 
             host.Spilled = fromDatabase.Count == chunk;
@@ -248,6 +283,17 @@ internal sealed class HostWindows(Func<HostQueue, bool> requestRefill, int capac
             _queued -= released.Count;
             return (released, host.Spilled);
         }
+    }
+
+    /// <summary>Where <paramref name="lease"/> falls against the last URL the host's window covers.</summary>
+    private static int Compare(in FrontierLease lease, HostQueue host) =>
+        lease.Rank != host.LoadedRank ? lease.Rank.CompareTo(host.LoadedRank) : lease.Id.CompareTo(host.LoadedThrough);
+
+    /// <summary>The window covers the host's URLs up to <paramref name="last"/>.</summary>
+    private static void Cover(HostQueue host, in FrontierLease last)
+    {
+        host.LoadedRank = last.Rank;
+        host.LoadedThrough = last.Id;
     }
 
     /// <summary>Under the lock: a window at its low mark, with more in the database, asks for a refill (once).</summary>

@@ -76,4 +76,7 @@ internal interface ICrawlStore<TItem> : IAsyncDisposable
 
     /// <summary>A shared store's politeness across workers (per-host limit, pause); <see langword="null"/> for the others.</summary>
     ISharedPoliteness? Politeness => null;
+
+    /// <summary>A shared store's robots.txt, fetched once for every worker; <see langword="null"/> for the others.</summary>
+    ISharedRobots? Robots => null;
 }

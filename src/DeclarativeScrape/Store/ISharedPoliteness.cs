@@ -2,25 +2,32 @@ namespace DeclarativeScrape;
 
 /// <summary>
 /// Politeness a store holds across the processes of a shared crawl: each host's requests in flight (a limit for all
-/// workers together) and its 429 pause. The dispatcher asks it before the host's own gate; it answers from what the store
+/// workers together), its rate (token bucket and <c>Crawl-delay</c>, for all workers together) and its 429 pause. The dispatcher asks it before the host's own gate; it answers from what the store
 /// was granted, never waiting on the database, and asks the store for more in the background (the run is woken through
 /// <see cref="StoreContext{TItem}.HostReady"/> when it lands).
 /// </summary>
 internal interface ISharedPoliteness
 {
-    /// <summary>Takes one of the worker's permits for the host, if it has a free one and the host is not paused.</summary>
+    /// <summary>
+    /// Takes one of the worker's permits for the host, if it has a free one and the host is not paused, and, when the
+    /// host's rate is limited, one of the worker's reserved start times that has come.
+    /// </summary>
     /// <param name="host">The authority.</param>
-    /// <param name="wait">When the host is paused: how long until it may be asked again; else zero.</param>
+    /// <param name="pace">The host's rate (<see cref="HostGate.Pace"/>), or <see langword="null"/> when it has none.</param>
+    /// <param name="wait">When the host is paused or its next start time is ahead: how long until it may be asked again; else zero.</param>
     /// <returns>Whether a request may start.</returns>
-    bool TryStart(string host, out TimeSpan wait);
+    bool TryStart(string host, HostPace? pace, out TimeSpan wait);
 
     /// <summary>Waits for a permit for the host (robots.txt, fetched off the dispatcher's loop).</summary>
     /// <param name="host">The authority.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     ValueTask StartAsync(string host, CancellationToken cancellationToken);
 
-    /// <summary>A request started after <see cref="TryStart"/> ended (or never went out): its permit is free again.</summary>
+    /// <summary>A request started after <see cref="TryStart"/> (or <see cref="StartAsync"/>) ended: its permit is free again.</summary>
     void Finished(string host);
+
+    /// <summary>A start <see cref="TryStart"/> allowed never went out (the host's own gate refused it): its permit and its start time are given back.</summary>
+    void Unused(string host);
 
     /// <summary>A 429: the host pauses for every worker of the crawl.</summary>
     void Pause(string host, TimeSpan delay);

@@ -25,6 +25,6 @@ internal interface IStateProvider
     /// <returns>The items written.</returns>
     Task<long> ExportAsync<TItem>(CrawlPlan<TItem> plan, string uri, string path, CancellationToken cancellationToken);
 
-    /// <summary>The crawl's progress, as lines to print.</summary>
-    Task<IReadOnlyList<string>> StatusAsync<TItem>(CrawlPlan<TItem> plan, string uri, CancellationToken cancellationToken);
+    /// <summary>The crawl's progress (printed by <see cref="CrawlStatusText"/>).</summary>
+    Task<CrawlStatus> StatusAsync<TItem>(CrawlPlan<TItem> plan, string uri, CancellationToken cancellationToken);
 }

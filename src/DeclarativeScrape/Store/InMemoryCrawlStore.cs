@@ -1,7 +1,7 @@
 namespace DeclarativeScrape;
 
 /// <summary>
-/// The store of a run without a state: a set of canonical URLs, one FIFO queue per host, counters, under one short lock,
+/// The store of a run without a state: a set of canonical URLs, one queue per host (<see cref="RankedQueue"/>), counters, under one short lock,
 /// and the run's output file (<see cref="ItemWriter{TItem}"/>), which a completion writes its items to. Nothing is kept
 /// once written: items stream to the reader and the file.
 /// </summary>
@@ -10,7 +10,7 @@ internal sealed class InMemoryCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierS
 {
     private readonly object _lock = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<FrontierLease>> _queues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RankedQueue> _queues = new(StringComparer.OrdinalIgnoreCase);
     private readonly AdmissionPolicy _admission;
     private readonly ItemWriter<TItem>? _output;
     private long _queued;
@@ -119,11 +119,11 @@ internal sealed class InMemoryCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierS
         _seen.Add(candidate.Url);
         if (!_queues.TryGetValue(candidate.Host, out var queue))
         {
-            _queues[candidate.Host] = queue = new Queue<FrontierLease>();
+            _queues[candidate.Host] = queue = new RankedQueue();
         }
 
         // Ids in admission order from 0, as the count before this one.
-        queue.Enqueue(new FrontierLease(_admission.Admitted, candidate.Target!, candidate.Host, candidate.PageType, candidate.Depth));
+        queue.Enqueue(new FrontierLease(_admission.Admitted, candidate.Target!, candidate.Host, candidate.PageType, candidate.Depth, candidate.Carried, candidate.Rank));
         _queued++;
     }
 
@@ -134,8 +134,7 @@ internal sealed class InMemoryCrawlStore<TItem> : ICrawlStore<TItem>, IFrontierS
             var all = new List<FrontierLease>((int)_queued);
             foreach (var queue in _queues.Values)
             {
-                all.AddRange(queue);
-                queue.Clear();
+                all.AddRange(queue.DrainAll());
             }
 
             _queued = 0;

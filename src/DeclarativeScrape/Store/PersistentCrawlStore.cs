@@ -52,6 +52,8 @@ internal abstract class PersistentCrawlStore<TItem> : ICrawlStore<TItem>
 
     public virtual ISharedPoliteness? Politeness => null;
 
+    public virtual ISharedRobots? Robots => null;
+
     public void CommitNow() => Work.CommitNow();
 
     public ValueTask AdmitAsync(List<FrontierCandidate> candidates, CancellationToken cancellationToken)

@@ -47,6 +47,8 @@ public sealed class DocsSiteTests : IAsyncLifetime
         var notFound = new HashSet<Uri>();
         var offSite = new HashSet<Uri>();
         var disallowed = new HashSet<Uri>();
+        var queried = new HashSet<Uri>();
+        var notHtml = new HashSet<Uri>();
         while (queue.Count > 0 && seen.Count < 2000)
         {
             var url = queue.Dequeue();
@@ -58,6 +60,12 @@ public sealed class DocsSiteTests : IAsyncLifetime
             }
 
             response.StatusCode.ShouldBe(HttpStatusCode.OK, url.ToString());
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                notHtml.Add(url);
+                continue;
+            }
+
             ok.Add(url);
             var document = SiteClient.Parse(await response.Content.ReadAsStringAsync(), url);
             foreach (var anchor in document.QuerySelectorAll("a[href]"))
@@ -81,6 +89,12 @@ public sealed class DocsSiteTests : IAsyncLifetime
                     continue;
                 }
 
+                if (withoutFragment.Query.Length > 0)
+                {
+                    queried.Add(withoutFragment);
+                    continue;
+                }
+
                 if (seen.Add(withoutFragment))
                 {
                     queue.Enqueue(withoutFragment);
@@ -95,6 +109,22 @@ public sealed class DocsSiteTests : IAsyncLifetime
         _site.ExternalLinks.Count.ShouldBeGreaterThan(1);
         disallowed.ShouldBe(_site.DisallowedLinks, ignoreOrder: true);
         _site.DisallowedLinks.Count.ShouldBeGreaterThan(1);
+        queried.ShouldBe(_site.PrintLinks, ignoreOrder: true);
+        notHtml.ShouldBe([.. _site.PdfLinks, _site.OpenApiUrl], ignoreOrder: true);
+        _site.PdfLinks.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Breadcrumbs_link_the_section_as_dot_and_the_home_as_dot_dot()
+    {
+        var article = _site.Pages.First(p => p.Kind == DocPageKind.Article);
+        var section = _site.Pages.Single(p => p.Kind == DocPageKind.SectionIndex && p.Section == article.Section);
+
+        var hrefs = _documents[article.Url].QuerySelectorAll("nav.breadcrumbs a").Select(a => a.GetAttribute("href")).ToList();
+        hrefs.ShouldBe(["..", "."]);
+        new Uri(article.Url, ".").ShouldBe(section.Url);
+        new Uri(article.Url, "..").ShouldBe(_site.StartUrl);
+        _documents[section.Url].QuerySelectorAll("nav.breadcrumbs a").Select(a => a.GetAttribute("href")).ShouldBe([".."]);
     }
 
     [Fact]

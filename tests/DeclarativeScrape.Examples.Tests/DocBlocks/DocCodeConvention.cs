@@ -22,6 +22,9 @@ public static class DocCodeConvention
     public const string Statements = "statements";
     public const string Outline = "outline";
 
+    /// <summary>An <c>html</c> or <c>json</c> block whose info string names a path under this folder is a sample file of the page.</summary>
+    public const string SamplesFolder = "samples/";
+
     public static readonly IReadOnlyList<string> Words = [Wrong, Members, Statements, Outline];
 
     /// <summary>Other tags that mean C#: refused, so that no C# block escapes the test.</summary>

@@ -32,7 +32,7 @@ public static partial class DocPageCheck
         if (program.Count > 0)
         {
             var (files, map) = Sources(page, program);
-            problems.AddRange((await DocCompiler.DiagnosticsAsync(files)).Select(d => Locate(d, map) + ": " + d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            problems.AddRange((await DocCompiler.DiagnosticsAsync(files, page.SampleFiles)).Select(d => Locate(d, map) + ": " + d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         foreach (var block in blocks.Where(b => b.Is(DocCodeConvention.Wrong)))
@@ -56,7 +56,7 @@ public static partial class DocPageCheck
         }
 
         var (files, map) = Sources(page, [block]);
-        var diagnostics = await DocCompiler.DiagnosticsAsync(files);
+        var diagnostics = await DocCompiler.DiagnosticsAsync(files, page.SampleFiles);
         var reported = diagnostics.Where(d => d.Id.StartsWith("DS", StringComparison.Ordinal) && map.ContainsKey(d.Location.SourceTree?.FilePath ?? ""))
             .Select(d => (d.Id, Line: d.Location.GetLineSpan().StartLinePosition.Line - map[d.Location.SourceTree!.FilePath].FirstLine))
             .Distinct()

@@ -12,6 +12,13 @@ public sealed record MarkdownPage(string Path, IReadOnlyList<CodeBlock> Blocks, 
 
     public IEnumerable<CodeBlock> CSharpBlocks => Blocks.Where(b => b.Language == DocCodeConvention.Language);
 
+    /// <summary>
+    /// The sample files the page shows (<c>```html samples/book-1.html</c>, <c>```json samples/book-1.expected.json</c>):
+    /// every compile of the page's blocks has them as additional files, so the sample check runs on them.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text)> SampleFiles =>
+        [.. Blocks.Where(b => b.Language is "html" or "json" && b.Words.Count == 1 && b.Words[0].StartsWith(DocCodeConvention.SamplesFolder, StringComparison.Ordinal)).Select(b => (b.Words[0], b.Code))];
+
     public static MarkdownPage Read(string root, string relativePath) =>
         Parse(relativePath.Replace('\\', '/'), File.ReadAllText(System.IO.Path.Combine(root, relativePath)));
 

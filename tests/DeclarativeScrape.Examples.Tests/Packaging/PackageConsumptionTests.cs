@@ -62,7 +62,7 @@ public sealed partial class PackageConsumptionTests : IClassFixture<PackedPackag
         generated.ShouldBe(["Book.g.cs", "BookScraper.g.cs", "Catalogue.g.cs"], ignoreOrder: true, "the generator ran from the package's analyzers folder");
         var runtimeConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "Shop.runtimeconfig.json")));
         runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Runtime.TieredPGO").GetBoolean()
-            .ShouldBeFalse("the host package's buildTransitive props reach the program");
+            .ShouldBeFalse("the DeclarativeScrape package's buildTransitive props reach the program through the host package");
 
         await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 60 });
         var items = Path.Combine(project, "books.jsonl");
@@ -88,8 +88,12 @@ public sealed partial class PackageConsumptionTests : IClassFixture<PackedPackag
     {
         var broken = Scraper
             .Replace("[Text(\"div.product_main h1\")]", "[Text(\"div.product_main h1[\")]", StringComparison.Ordinal)
-            .Replace("public partial class Catalogue", "[RateLimit(RequestsPerSecond = 2)]\npublic partial class Catalogue", StringComparison.Ordinal);
+            .Replace("public partial class Catalogue", "[RateLimit(RequestsPerSecond = 2)]\npublic partial class Catalogue", StringComparison.Ordinal)
+            .Replace("[Page, Item]", "[Page, Item, Sample(\"samples/book.html\")]", StringComparison.Ordinal);
         var project = _packages.CreateConsumer("Broken", broken);
+        // A saved page whose price the selector misses: the sample check (and AngleSharp beside it) runs from the package.
+        Directory.CreateDirectory(Path.Combine(project, "samples"));
+        await File.WriteAllTextAsync(Path.Combine(project, "samples", "book.html"), "<div class=product_main><h1>Dune</h1><p class=price>£51.77</p></div>");
 
         await using var build = ChildProcess.StartDotnet(project, "build", "--nologo", "-c", "Release");
         var exitCode = await build.WaitForExitAsync(BuildTimeout);
@@ -98,9 +102,10 @@ public sealed partial class PackageConsumptionTests : IClassFixture<PackedPackag
         var errors = build.Output.Select(l => ErrorLine().Match(l)).Where(m => m.Success)
             .Select(m => $"{m.Groups["file"].Value}({m.Groups["at"].Value}) {m.Groups["id"].Value}: {m.Groups["message"].Value}")
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        errors.Count.ShouldBe(2, "the two mistakes and nothing they would break elsewhere\n" + build.Transcript());
+        errors.Count.ShouldBe(3, "the three mistakes and nothing they would break elsewhere\n" + build.Transcript());
         errors[0].ShouldStartWith("Program.cs(17,31) DS0002: The selector 'div.product_main h1[' of 'Title' is not valid CSS: ", customMessage: build.Transcript());
-        errors[1].ShouldBe("Program.cs(7,2) DS0023: [RateLimit] on 'Catalogue' has no effect: scraper settings apply only to a class marked [Scraper]", build.Transcript());
+        errors[1].ShouldBe("Program.cs(18,11) DS0028: In sample 'samples/book.html', required 'Price' (selector 'div.product_main p.price_color') fails: no element matched; 'div.product_main' matches 1 element, but nothing in it matches 'p.price_color'; no element has class 'price_color' in the sample", build.Transcript());
+        errors[2].ShouldBe("Program.cs(7,2) DS0023: [RateLimit] on 'Catalogue' has no effect: scraper settings apply only to a class marked [Scraper]", build.Transcript());
     }
 
     // MSBuild's form: PATH(LINE,COL): error ID: MESSAGE[ (HELP LINK)] [PROJECT]; any error of any file counts.

@@ -29,9 +29,9 @@ public sealed class BookstoreExampleTests : IDisposable
         var result = RunResult.Of(child);
         (result.Completed, result.Stop, result.ExitCode, result.Reconciles).ShouldBe((true, "done", 0, true));
         result.Items.ShouldBe(300);
-        result.Processed.ShouldBe(300 + site.ListingPageCount);
+        result.Processed.ShouldBe(300 + 1 + site.Categories.Sum(c => c.ListingPageCount), "every book, the start listing and every page of every category");
         result.Failed.ShouldBe(0);
-        result.Skipped.ShouldBe(result.Skips("Duplicate"), "the pager links pages already queued: duplicates are the only skips");
+        result.Skipped.ShouldBe(result.Skips("Duplicate"), "the sidebar and the pager link pages already queued: duplicates are the only skips");
         child.Error.ShouldContain(l => l.StartsWith("BookstoreScraper finished in", StringComparison.Ordinal), child.Transcript());
         child.Error.ShouldContain($"  items      300 → {output}");
 
@@ -40,6 +40,12 @@ public sealed class BookstoreExampleTests : IDisposable
             site.Traffic.HitsOf(book.Url.AbsolutePath).ShouldBe(1, $"{book.Url} is fetched once");
         }
 
+        foreach (var category in site.Categories)
+        {
+            site.Traffic.HitsOf(category.Url.AbsolutePath).ShouldBe(1, $"{category.Url} is fetched once");
+        }
+
+        site.Traffic.HitsOf(site.ListingUrl(2).AbsolutePath).ShouldBe(0, "the all-books listing is only the way in: its pages and books are not followed");
         site.Traffic.HitsOf("/robots.txt").ShouldBe(1);
         site.Traffic.HitsOf("/basket/").ShouldBe(0);
         site.Traffic.PeakInFlight.ShouldBeInRange(1, PerHost);
@@ -63,6 +69,62 @@ public sealed class BookstoreExampleTests : IDisposable
         items.Count.ShouldBeGreaterThan(10);
         items.ShouldAllBe(item => item.GetProperty("url").GetString()!.StartsWith(embedded.AbsoluteUri + "catalogue/", StringComparison.Ordinal));
         items.Select(i => i.GetProperty("url").GetString()).Distinct().Count().ShouldBe(items.Count);
+        items.ShouldAllBe(item => !string.IsNullOrEmpty(item.GetProperty("category").GetString()), "each book has the category its listing carried");
+    }
+
+    [Fact]
+    public async Task A_small_max_pages_yields_books_first_and_a_json_file_is_one_array_that_a_json_reader_loads()
+    {
+        // --max-pages counts admitted URLs. The start listing links one page: the first category of its sidebar. That
+        // category's first page links the other 19 categories, its next pages, then its books (up to 20). First in,
+        // first out, the 8 URLs left were all categories. Items first, its books are admitted before the listings: the
+        // start listing, the category and 8 of its books, each with the category its listing carried.
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 300 });
+        var category = site.Categories[0];
+        category.BookIds.Count.ShouldBeGreaterThanOrEqualTo(8, "the seed gives the first category at least 8 books");
+        var output = _temp.File("books.json");
+        var state = _temp.File("state");
+
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            var books = ReadArray(output);
+            books.Count.ShouldBe(8, "the start listing, its first category and 8 of that category's books");
+            GroundTruth.ShouldBeBooks(books, site.Books, all: false);
+            books.ShouldAllBe(b => b.GetProperty("category").GetString() == category.Name);
+            books.Select(b => b.GetProperty("url").GetString()).ShouldBeSubsetOf(category.BookIds.Select(id => site.Books[id - 1].Url.AbsoluteUri));
+            RunResult.Of(child).Items.ShouldBe(8);
+        }
+
+        // The same with a state directory (its queue on disk), and a second run that resumes it: the array stays one array.
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            ReadArray(output).Count.ShouldBe(8);
+        }
+
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--state", state, "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            var books = ReadArray(output);
+            books.Count.ShouldBe(8, "nothing left to fetch: the run closes the array it reopened, with the same books");
+            GroundTruth.ShouldBeBooks(books, site.Books, all: false);
+        }
+
+        // Breadth first: the category's links in the order found, the 8 left are other categories.
+        await using (var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--max-pages", "10", "--order", "breadth-first", "--out", output))
+        {
+            (await child.WaitForExitAsync()).ShouldBe(0, child.Transcript());
+            ReadArray(output).ShouldBeEmpty();
+            (await File.ReadAllTextAsync(output)).ShouldBe("[]\n");
+        }
+
+        static IReadOnlyList<JsonElement> ReadArray(string path)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document.RootElement.ValueKind.ShouldBe(JsonValueKind.Array);
+            return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
+        }
     }
 
     [Fact]
@@ -108,6 +170,50 @@ public sealed class BookstoreExampleTests : IDisposable
         exitCode.ShouldBe(2, child.Transcript());
         child.Error.ShouldContain(l => l.Contains(message, StringComparison.Ordinal), child.Transcript());
         site.Traffic.Requests.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_first_ctrl_c_sends_nothing_more_and_lets_the_slow_requests_in_flight_finish()
+    {
+        // Pages take two seconds: at the signal several book pages are in flight, and each of them must still be written.
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromSeconds(2) });
+        var output = _temp.File("slow.jsonl");
+        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--out", output, "--no-robots");
+
+        // The start listing leads to its first category, whose books go before its listings; by the 20th request books are in flight.
+        await site.Traffic.WhenRequests(20).WaitAsync(ChildProcess.DefaultTimeout);
+        child.Signal(ChildProcess.SigInt);
+        var exitCode = await child.WaitForExitAsync();
+
+        exitCode.ShouldBe(130, child.Transcript());
+        child.Error.ShouldContain(l => l.StartsWith("Ctrl+C: stopping. No new requests; the requests in flight may finish for up to 10 s", StringComparison.Ordinal), child.Transcript());
+        var bookRequests = site.Books.Sum(b => site.Traffic.HitsOf(b.Url.AbsolutePath));
+        bookRequests.ShouldBeGreaterThan(0, child.Transcript());
+        var items = JsonLines.ReadComplete(output);
+        items.Count.ShouldBe(bookRequests, $"every book page requested before the stop was answered and written: {child.Transcript()}");
+        var result = RunResult.Of(child);
+        (result.Stop, result.Completed, result.Reconciles).ShouldBe(("sigint", false, true));
+        result.Skips("Cancelled").ShouldBeGreaterThan(0, "URLs still queued are recorded as cancelled");
+    }
+
+    [Fact]
+    public async Task A_second_ctrl_c_cancels_the_requests_in_flight_and_the_summary_still_prints()
+    {
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMinutes(10) });
+        await using var child = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", site.StartUrl.AbsoluteUri, "--out", _temp.File("never.jsonl"), "--no-robots", "--drain-timeout", "600");
+        var exited = child.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        await site.Traffic.WhenRequests(1).WaitAsync(ChildProcess.DefaultTimeout);
+        child.Signal(ChildProcess.SigInt);
+        await child.WaitForErrorLineAsync(l => l.StartsWith("Ctrl+C: stopping.", StringComparison.Ordinal), ChildProcess.DefaultTimeout);
+        (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(2)))).ShouldNotBe(exited, $"the first Ctrl+C waits for the request in flight: {child.Transcript()}");
+        child.Signal(ChildProcess.SigInt);
+
+        (await exited).ShouldBe(130, child.Transcript());
+        child.Error.ShouldContain(l => l.StartsWith("Ctrl+C again: cancelling the requests in flight", StringComparison.Ordinal), child.Transcript());
+        var result = RunResult.Of(child);
+        (result.Stop, result.Items, result.Reconciles).ShouldBe(("sigint", 0L, true));
+        result.Skips("Cancelled").ShouldBe(1, "the start page, cancelled in flight");
     }
 
     [Theory]

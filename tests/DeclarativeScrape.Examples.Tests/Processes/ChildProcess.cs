@@ -22,10 +22,14 @@ public sealed partial class ChildProcess : IAsyncDisposable
     private readonly List<string> _error = [];
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _line = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildProcess(string description, IReadOnlyList<string> commandLine, string workingDirectory)
+    private ChildProcess(string description, IReadOnlyList<string> commandLine, string workingDirectory, string? program = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        // A test runner started in the background by a non-interactive shell ignores SIGINT, and a child inherits
+        // that (.NET then installs no Ctrl+C handler): GNU env gives the child SIGINT's default back, so the Ctrl+C
+        // tests send what a terminal sends whatever started the tests.
+        var start = new ProcessStartInfo(OperatingSystem.IsLinux() ? "env" : program ?? Dotnet)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -35,9 +39,20 @@ public sealed partial class ChildProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (OperatingSystem.IsLinux())
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(program ?? Dotnet);
+        }
+
         foreach (var arg in commandLine)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
         }
 
         _description = description;
@@ -45,6 +60,9 @@ public sealed partial class ChildProcess : IAsyncDisposable
         _process.OutputDataReceived += (_, e) => Collect(_output, e.Data, _outputClosed);
         _process.ErrorDataReceived += (_, e) => Collect(_error, e.Data, _errorClosed);
     }
+
+    /// <summary>The SDK's <c>dotnet</c> (the one running the tests).</summary>
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
     /// <summary>Standard output so far, one entry per line.</summary>
     public IReadOnlyList<string> Output
@@ -77,9 +95,24 @@ public sealed partial class ChildProcess : IAsyncDisposable
         return Start(new ChildProcess($"{example} {string.Join(' ', args)}", [example.AssemblyPath, .. args], workingDirectory));
     }
 
+    /// <summary>Starts <paramref name="example"/> with <paramref name="args"/> and <paramref name="environment"/> on top of the test's own.</summary>
+    public static ChildProcess Start(Example example, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        File.Exists(example.AssemblyPath).ShouldBeTrue($"{example.AssemblyPath} is built by this test project's build");
+        return Start(new ChildProcess($"{example} {string.Join(' ', args)}", [example.AssemblyPath, .. args], workingDirectory, environment: environment));
+    }
+
     /// <summary>Starts the .NET SDK's <c>dotnet</c> with <paramref name="args"/> (<c>pack</c>, <c>build</c>, <c>run</c>...).</summary>
     public static ChildProcess StartDotnet(string workingDirectory, params string[] args) =>
         Start(new ChildProcess($"dotnet {string.Join(' ', args)}", args, workingDirectory));
+
+    /// <summary>Starts the .NET SDK's <c>dotnet</c> with <paramref name="args"/> and <paramref name="environment"/> on top of the test's own.</summary>
+    public static ChildProcess StartDotnet(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(new ChildProcess($"dotnet {string.Join(' ', args)}", args, workingDirectory, environment: environment));
+
+    /// <summary>Runs <paramref name="script"/> with bash, stopping at the first failing command (<c>set -e</c>).</summary>
+    public static ChildProcess StartShell(string workingDirectory, string script, IReadOnlyDictionary<string, string?> environment) =>
+        Start(new ChildProcess($"bash: {script.Trim().Replace('\n', ';')}", ["-e", "-o", "pipefail", "-c", script], workingDirectory, "bash", environment));
 
     private static ChildProcess Start(ChildProcess child)
     {
@@ -118,6 +151,47 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until standard error has a line matching <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
+    public Task WaitForErrorLineAsync(Func<string, bool> match, TimeSpan timeout) => WaitForLineAsync(_error, _errorClosed, match, timeout);
+
+    /// <summary>Waits until standard output has a line matching <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
+    public Task WaitForOutputLineAsync(Func<string, bool> match, TimeSpan timeout) => WaitForLineAsync(_output, _outputClosed, match, timeout);
+
+    private async Task WaitForLineAsync(List<string> lines, TaskCompletionSource closed, Func<string, bool> match, TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task next;
+            lock (lines)
+            {
+                if (lines.Any(match))
+                {
+                    return;
+                }
+
+                next = _line.Task;
+            }
+
+            try
+            {
+                await Task.WhenAny(next, closed.Task).WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{_description} printed no such line within {timeout}.\n{Transcript()}");
+            }
+
+            lock (lines)
+            {
+                if (closed.Task.IsCompleted && !lines.Any(match))
+                {
+                    throw new InvalidOperationException($"{_description} closed the stream without such a line.\n{Transcript()}");
+                }
+            }
+        }
+    }
+
     /// <summary>Everything the process printed, for assertion messages.</summary>
     public string Transcript() =>
         $"--- {_description}: stdout ---\n{string.Join('\n', Output.TakeLast(40))}\n--- stderr ---\n{string.Join('\n', Error.TakeLast(60))}";
@@ -145,18 +219,24 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
-    private static void Collect(List<string> lines, string? line, TaskCompletionSource closed)
+    private void Collect(List<string> lines, string? line, TaskCompletionSource closed)
     {
-        if (line is null)
-        {
-            closed.TrySetResult();
-            return;
-        }
-
+        TaskCompletionSource added;
         lock (lines)
         {
-            lines.Add(line);
+            if (line is null)
+            {
+                closed.TrySetResult();
+            }
+            else
+            {
+                lines.Add(line);
+            }
+
+            added = Interlocked.Exchange(ref _line, new(TaskCreationOptions.RunContinuationsAsynchronously));
         }
+
+        added.TrySetResult();
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

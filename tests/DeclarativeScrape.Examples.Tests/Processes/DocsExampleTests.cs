@@ -14,7 +14,7 @@ public sealed class DocsExampleTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task It_writes_every_page_once_with_its_headings_and_records_scope_robots_and_broken_links()
+    public async Task It_follows_every_link_and_writes_every_page_once_recording_scope_robots_non_html_and_broken_links()
     {
         await using var site = await DocsSite.StartAsync(new DocsSiteOptions { PageCount = 80, Latency = TimeSpan.FromMilliseconds(5) });
         var output = _temp.File("docs.jsonl");
@@ -37,10 +37,17 @@ public sealed class DocsExampleTests : IDisposable
         listed.ShouldNotBeEmpty(child.Transcript());
         listed.ShouldAllBe(l => l.Contains("HttpStatus 404", StringComparison.Ordinal) && site.BrokenLinks.Any(b => l.Contains(b.AbsoluteUri + ":", StringComparison.Ordinal)));
 
-        // Other hosts: out of scope, each link occurrence in the text (never requested: the crawl stays on the site).
-        var externalInText = site.Pages.Sum(p => p.ExternalLinks.Count(u => u.Host != "status.example.com"));
-        externalInText.ShouldBeGreaterThan(0);
-        result.Skips("OutOfScope").ShouldBe(externalInText);
+        // Other hosts: out of scope, each link occurrence (the text's and every footer's status page), never requested;
+        // the mail link of every footer is not an http(s) URL.
+        result.Skips("OutOfScope").ShouldBe(site.Pages.Sum(p => p.ExternalLinks.Count));
+        result.Skips("InvalidUrl").ShouldBe(site.Pages.Count);
+
+        // Not HTML: the API description is fetched and skipped with its content type; PDFs and printable versions
+        // (a query string) are left out by the link rules and never requested.
+        result.Skips("NotHtml").ShouldBe(1);
+        site.Traffic.HitsOf(site.OpenApiUrl.AbsolutePath).ShouldBe(1);
+        site.PdfLinks.ShouldAllBe(url => site.Traffic.HitsOf(url.AbsolutePath) == 0);
+        site.PrintLinks.ShouldNotBeEmpty();
 
         // robots.txt: the drafts are never requested.
         site.DisallowedLinks.ShouldNotBeEmpty();

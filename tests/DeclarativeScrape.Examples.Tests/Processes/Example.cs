@@ -8,6 +8,9 @@ public sealed record Example(string Name)
     public static readonly Example Bookstore = new("Bookstore");
     public static readonly Example Docs = new("Docs");
     public static readonly Example SharedEngine = new("SharedEngine");
+    public static readonly Example Wishlist = new("Wishlist");
+    public static readonly Example Sitemap = new("Sitemap");
+    public static readonly Example Worker = new("Worker");
 
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 

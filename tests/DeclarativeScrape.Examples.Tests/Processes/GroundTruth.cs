@@ -73,7 +73,9 @@ public static class GroundTruth
             Strings(item, "headings").Count.ShouldBe(Strings(item, "headingIds").Count, url);
             var toc = item.GetProperty("toc").EnumerateArray().Select(e => (e.GetProperty("text").GetString()!, e.GetProperty("anchor").GetString()!)).ToList();
             toc.ShouldBe([.. page.Headings.Select(h => (h.Text, h.Id))], url);
+            item.GetProperty("headingCount").GetInt32().ShouldBe(page.Headings.Count, url);
             (item.GetProperty("next").GetString() is { } next ? new Uri(next) : null).ShouldBe(page.Next, url);
+            item.EnumerateObject().Select(p => p.Name).ShouldBe(["title", "h1", "section", "headings", "headingIds", "headingCount", "toc", "url", "next"], url);
         }
 
         seen.Count.ShouldBe(site.Pages.Count, "every page is written");

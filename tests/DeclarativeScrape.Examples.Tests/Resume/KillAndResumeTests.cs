@@ -9,7 +9,8 @@ namespace DeclarativeScrape.Examples.Tests.Resume;
 /// The crash-safety promise of <c>--state</c>, tested the hard way: examples/Bookstore runs as a child process against
 /// a demo bookstore served by this test process (so its port and ground truth stay the same across kills), is killed
 /// with SIGKILL at random points (and stopped with SIGINT once), resumed each time with the same state and output, and
-/// the final output must equal an uninterrupted run's, item for item.
+/// the final output must equal an uninterrupted run's, item for item; and the state read between runs by the
+/// <c>status</c> and <c>export</c> commands.
 /// </summary>
 [Collection(ExampleProcesses.Name)]
 public sealed class KillAndResumeTests : IAsyncLifetime
@@ -20,6 +21,9 @@ public sealed class KillAndResumeTests : IAsyncLifetime
     private const int SigKill = 9;
     private static readonly TimeSpan Overall = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan PerRun = TimeSpan.FromSeconds(90);
+
+    /// <summary>A run of the README's command: the whole 2,000-book demo site, 11 s on a quiet machine, minutes on a busy one.</summary>
+    private static readonly TimeSpan ReadmeRun = TimeSpan.FromMinutes(4);
 
     private readonly TempDirectory _temp = new();
     private BookstoreSite _site = default!;
@@ -131,6 +135,135 @@ public sealed class KillAndResumeTests : IAsyncLifetime
             error.ShouldContain(Path.Combine(state, "crawl.sqlite"));
             firstExited.IsCompleted.ShouldBeFalse("the first run goes on");
         }
+    }
+
+    [Fact]
+    public async Task The_readmes_resume_command_stopped_and_run_again_resumes_its_own_crawl_and_writes_each_book_once()
+    {
+        // README: dotnet run --project examples/Bookstore -- --state bookstore-crawl --out books.jsonl   (Ctrl+C half way, then again)
+        using var overall = new CancellationTokenSource(2 * ReadmeRun);
+        string[] command = ["--state", "bookstore-crawl", "--out", "books.jsonl"];
+        var output = _temp.File("books.jsonl");
+        await using (var first = ChildProcess.Start(Example.Bookstore, _temp.Path, command))
+        {
+            var exited = first.WaitForExitAsync(ReadmeRun);
+            (await WaitForLinesAsync(output, 300, exited, overall.Token)).ShouldBeTrue($"the first run stops half way: {first.Transcript()}");
+            first.Signal(ChildProcess.SigInt);
+            (await exited).ShouldBe(130, first.Transcript());
+        }
+
+        var stopped = CompleteLines(output).Count;
+        await using (var second = ChildProcess.Start(Example.Bookstore, _temp.Path, command))
+        {
+            (await second.WaitForExitAsync(ReadmeRun)).ShouldBe(0, second.Transcript());
+            var result = Processes.RunResult.Of(second);
+            result.Items.ShouldBe(2000 - stopped, $"the second run writes only what the first did not: {second.Transcript()}");
+            result.Skips("Robots").ShouldBe(0, "the carried-over URLs reach the demo site on its old port");
+        }
+
+        // The embedded site's ground truth: the same seed and book count, on whatever port.
+        await using var truth = await BookstoreSite.StartAsync();
+        var paths = CompleteLines(output).Select(l => new Uri(System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("url").GetString()!).AbsolutePath).ToList();
+        paths.ShouldBeUnique("no book twice");
+        paths.Order(StringComparer.Ordinal).ShouldBe(truth.Books.Select(b => b.Url.AbsolutePath).Order(StringComparer.Ordinal), "every book of the demo site");
+    }
+
+    /// <summary>
+    /// <c>status</c> and <c>export</c> read a state directory between runs, through the commands a shared database uses: a
+    /// crawl stopped half way shows its queue and exports exactly the items its output file holds; resumed to the end, it
+    /// is finished and exports every item, as JSON Lines byte for byte the run's file, and as one JSON array. What cannot
+    /// be read is refused naming the option: a directory a run is using, one with no state, CSV from JSON records.
+    /// </summary>
+    [Fact]
+    public async Task Status_and_export_read_a_state_directory_between_runs()
+    {
+        using var overall = new CancellationTokenSource(Overall);
+        const int books = 200;
+        var state = _temp.File("read-state");
+        var output = _temp.File("read.jsonl");
+        await using var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = books, Latency = TimeSpan.FromMilliseconds(500) });
+        await using (var first = Start(slow.StartUrl, state, output))
+        {
+            var exited = first.WaitForExitAsync(PerRun);
+            (await WaitForLinesAsync(output, 20, exited, overall.Token)).ShouldBeTrue($"the first run is under way: {first.Transcript()}");
+
+            var busy = await StateCommandAsync(2, "status", "--state", state);
+            busy.ShouldContain("in use by another run");
+            busy.ShouldContain("(from --state)");
+
+            first.Signal(ChildProcess.SigInt);
+            (await exited).ShouldBe(130, first.Transcript());
+        }
+
+        var stopped = await StatusAsync(state);
+        stopped.ShouldContain($"crawl    BookstoreScraper in {state} (state directory), created ");
+        stopped.ShouldNotContain("(finished)", Case.Sensitive, "a crawl stopped half way has URLs queued");
+        stopped.ShouldContain("runs     1");
+        stopped.ShouldContain("hosts    queued  host");
+        stopped.ShouldContain(slow.StartUrl.Authority);
+        stopped.ShouldNotContain("workers", Case.Sensitive, "a state directory has no workers");
+        var partial = await ExportAsync(state, "partial.jsonl");
+        partial.ShouldBe(File.ReadAllText(output), "the export holds exactly the committed items, which a cleanly stopped run's file holds");
+        var partialLines = partial.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        partialLines.Length.ShouldBeInRange(20, books - 1);
+        stopped.ShouldContain($"items    {partialLines.Length:N0}");
+
+        await using (var second = Start(slow.StartUrl, state, output))
+        {
+            (await second.WaitForExitAsync(PerRun)).ShouldBe(0, second.Transcript());
+        }
+
+        var finished = await StatusAsync(state);
+        finished.ShouldContain("(finished)");
+        finished.ShouldContain($"items    {books:N0}");
+        finished.ShouldContain("runs     2");
+        var all = await ExportAsync(state, "all.jsonl");
+        all.ShouldBe(File.ReadAllText(output), "JSON Lines: byte for byte the run's output file");
+        using (var array = System.Text.Json.JsonDocument.Parse(await ExportAsync(state, "all.json")))
+        {
+            array.RootElement.EnumerateArray().Select(e => e.GetRawText())
+                .ShouldBe(all.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetRawText()), ".json: one array of the same items, in the same order");
+        }
+
+        var csv = await StateCommandAsync(2, "export", "--state", state, "--out", _temp.File("all.csv"));
+        csv.ShouldContain("keeps its items as JSON, so they export as .jsonl, .ndjson or .json, not as CSV");
+        csv.ShouldContain("(from --out)");
+        File.Exists(_temp.File("all.csv")).ShouldBeFalse();
+
+        var nowhere = _temp.File("no-state-here");
+        var missing = await StateCommandAsync(2, "status", "--state", nowhere);
+        missing.ShouldContain($"'{nowhere}' holds no crawl state");
+        missing.ShouldContain("(from --state)");
+        Directory.Exists(nowhere).ShouldBeFalse("reading a state creates nothing");
+    }
+
+    /// <summary>Runs <c>status</c> on a state directory; returns what it printed.</summary>
+    private async Task<string> StatusAsync(string state)
+    {
+        await using var status = ChildProcess.Start(Example.Bookstore, _temp.Path, "status", "--state", state);
+        (await status.WaitForExitAsync(PerRun)).ShouldBe(0, status.Transcript());
+        return string.Join('\n', status.Output);
+    }
+
+    /// <summary>Runs <c>export</c> of a state directory to a file named <paramref name="name"/>; returns the file's text.</summary>
+    private async Task<string> ExportAsync(string state, string name)
+    {
+        var path = _temp.File(name);
+        await using (var export = ChildProcess.Start(Example.Bookstore, _temp.Path, "export", "--state", state, "--out", path))
+        {
+            (await export.WaitForExitAsync(PerRun)).ShouldBe(0, export.Transcript());
+            string.Join('\n', export.Error).ShouldContain($"items of BookstoreScraper's crawl → {path}");
+        }
+
+        return File.ReadAllText(path, Encoding.UTF8);
+    }
+
+    /// <summary>Runs a state command that must end with <paramref name="exitCode"/>; returns its standard error.</summary>
+    private async Task<string> StateCommandAsync(int exitCode, params string[] args)
+    {
+        await using var command = ChildProcess.Start(Example.Bookstore, _temp.Path, args);
+        (await command.WaitForExitAsync(PerRun)).ShouldBe(exitCode, command.Transcript());
+        return string.Join('\n', command.Error);
     }
 
     /// <summary>An uninterrupted run with a state directory of its own: its lines are the expected output.</summary>

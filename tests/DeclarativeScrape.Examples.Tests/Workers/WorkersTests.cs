@@ -1,6 +1,7 @@
 using System.Text;
 using DeclarativeScrape.DemoSites;
 using DeclarativeScrape.Examples.Tests.Processes;
+using DeclarativeScrape.Tests;
 
 namespace DeclarativeScrape.Examples.Tests.Workers;
 
@@ -12,7 +13,7 @@ namespace DeclarativeScrape.Examples.Tests.Workers;
 [Collection(ExampleProcesses.Name)]
 public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>, IAsyncLifetime
 {
-    private const int BookCount = 400;   // 20 listing pages
+    private const int BookCount = 400;   // 20 pages of the all-books listing; its crawl goes through the 20 categories
     private const int SigKill = 9;
     private const int Seed = 20261207;
     private static readonly TimeSpan PerRun = TimeSpan.FromSeconds(120);
@@ -64,6 +65,7 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         items.Order(StringComparer.Ordinal).ShouldBe(reference.Order(StringComparer.Ordinal), "the same items as the uninterrupted run");
         _site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal))
             .Where(h => h.Value - before.GetValueOrDefault(h.Key) != 1).ShouldBeEmpty("the workers together fetched each page once");
+        (_site.Traffic.HitsOf("/robots.txt") - before.GetValueOrDefault("/robots.txt")).ShouldBe(1, "robots.txt fetched once for the crawl, not once per worker");
 
         // The other formats, and the status, from the same database.
         var json = _temp.File("three.json");
@@ -97,23 +99,52 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         await using var slow = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(100) });
 
         var workers = Enumerable.Range(0, 3).Select(_ => Worker(slow.StartUrl, uri, "--concurrency", "8", "--per-host", "4")).ToList();
-        try
-        {
-            foreach (var worker in workers)
-            {
-                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
-            }
-        }
-        finally
-        {
-            foreach (var worker in workers)
-            {
-                await worker.DisposeAsync();
-            }
-        }
+        await RunToTheEndAsync(workers);
 
         slow.Traffic.PeakInFlight.ShouldBe(4, "three workers of 8 each, one host with a limit of 4: never more than 4 requests at once, and 4 reached");
         (await ExportAsync(uri, "limited.jsonl")).Count.ShouldBe(200);
+    }
+
+    /// <summary>
+    /// A host's rate (<c>--rate</c>, or robots.txt's <c>Crawl-delay</c>) holds for three workers together: counted by the
+    /// site from a moment before any worker started, the k-th page request never arrives before the k-th token of one
+    /// bucket of that rate (burst, then one per interval), whichever worker sent it. Workers that each kept the rate on
+    /// their own would send three times as fast and fail it. The crawl still completes with every item once.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("rate")]
+    [InlineData("crawl-delay")]
+    public async Task A_hosts_rate_holds_across_three_workers(string limit)
+    {
+        postgres.SkipIfUnavailable();
+        const int books = 100;
+        var crawlDelay = limit == "crawl-delay";
+
+        // --rate 10 keeps the example's burst of 20; a Crawl-delay means a burst of one.
+        var (burst, every) = crawlDelay ? (1, TimeSpan.FromMilliseconds(100)) : (20, TimeSpan.FromMilliseconds(100));
+        await using var site = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = books, Latency = TimeSpan.FromMilliseconds(20), CrawlDelay = crawlDelay ? every : null });
+        var database = await postgres.CreateDatabaseAsync();
+        var uri = postgres.Uri(database);
+        string[] rate = crawlDelay ? [] : ["--rate", "10"];
+
+        var start = DateTimeOffset.UtcNow;
+        var workers = Enumerable.Range(0, 3).Select(_ => Worker(site.StartUrl, uri, ["--concurrency", "8", .. rate])).ToList();
+        await RunToTheEndAsync(workers);
+
+        // robots.txt is fetched outside the rate (once for the crawl, within the host's permits).
+        site.Traffic.HitsOf("/robots.txt").ShouldBe(1, "robots.txt fetched once for the crawl, and its Crawl-delay obeyed by every worker");
+        var pages = site.Traffic.Arrivals.Where(a => a.Path != "/robots.txt").Select(a => a.At).Order().ToList();
+        pages.ShouldArriveNoSoonerThanTheirTokens(start, burst, every);
+        (await postgres.ScalarAsync(database, "SELECT count(DISTINCT worker_id) FROM declarativescrape.url WHERE state = 2")).ShouldNotBe("1", "the workers shared the crawl");
+        var items = await ExportAsync(uri, $"{limit}.jsonl");
+        items.ShouldBeUnique("no item twice");
+        items.Count.ShouldBe(books, "no item lost");
+        site.Traffic.Hits.Where(h => h.Key.StartsWith("/catalogue/", StringComparison.Ordinal)).Where(h => h.Value != 1).ShouldBeEmpty("the workers together fetched each page once");
+
+        // status shows the rate the workers paced the host at together.
+        await using var status = ChildProcess.Start(Example.Bookstore, _temp.Path, "status", "--state", uri);
+        (await status.WaitForExitAsync(PerRun)).ShouldBe(0, status.Transcript());
+        status.Output.ShouldContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, $@"^\s+0\s+0\s+\d+\s+-\s+10\s+{System.Text.RegularExpressions.Regex.Escape(site.BaseUrl.Authority)}$"), status.Transcript());
     }
 
     [SkippableFact]
@@ -222,12 +253,116 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
     }
 
     /// <summary>Runs one worker that must refuse to start; returns its standard error.</summary>
+    [SkippableFact]
+    public async Task On_postgresql_a_small_max_pages_yields_books_first_and_breadth_first_yields_listings()
+    {
+        // The crawl order kept in the url table's rank (items first): the first category's books go before the listings
+        // its page links (the other categories, its next pages), as in memory and in a state directory (BookstoreExampleTests).
+        postgres.SkipIfUnavailable();
+        var itemsFirst = postgres.Uri(await postgres.CreateDatabaseAsync());
+        await using (var worker = Worker(_site.StartUrl, itemsFirst, "--max-pages", "10"))
+        {
+            (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+        }
+
+        var books = await ExportAsync(itemsFirst, "items-first.jsonl");
+        books.Count.ShouldBe(8, "the start listing, its first category and 8 of that category's books");
+        var category = _site.Categories[0].Name;
+        books.ShouldAllBe(line => System.Text.Json.JsonDocument.Parse(line, default).RootElement.GetProperty("category").GetString() == category, "each with the category its listing carried");
+
+        var breadthFirst = await postgres.CreateDatabaseAsync();
+        await using (var worker = Worker(_site.StartUrl, postgres.Uri(breadthFirst), "--max-pages", "10", "--order", "breadth-first"))
+        {
+            (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+        }
+
+        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.item")).ShouldBe("0", "first in, first out: the ten pages were the start listing and 9 categories");
+        (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.url WHERE state = 2")).ShouldBe("10");
+    }
+
+    [SkippableFact]
+    public async Task An_unreachable_robots_txt_is_fetched_by_one_worker_its_verdict_holds_for_the_others_running_and_a_later_worker_fetches_it_again()
+    {
+        // robots.txt answers 503: worker A claims the file in the robots table and retries it for the unreachable timeout;
+        // worker B, started once A has asked for it, holds URLs of the same host (more start URLs than A's window of 64)
+        // and waits for A's verdict instead of fetching robots.txt itself. Both fail their URLs with it, as one process
+        // would. A worker that starts later claims the file again, as a later run of one process fetches it again.
+        postgres.SkipIfUnavailable();
+        var uri = postgres.Uri(await postgres.CreateDatabaseAsync());
+        _site.SetOutage("/robots.txt", 503);
+        string[] starts = [.. Enumerable.Range(1, 150).SelectMany(i => new[] { "--url", _site.Url($"catalogue/page-1.html?copy={i}").AbsoluteUri })];
+        string[] Args(string agent, params string[] more) => [.. starts, "--state", uri, "--quiet", "--user-agent", agent, "--robots-unreachable-timeout", "20", .. more];
+
+        var a = ChildProcess.Start(Example.Bookstore, _temp.Path, Args("worker-a"));
+        ChildProcess? b = null;
+        try
+        {
+            await _site.Traffic.WhenRequests(1).WaitAsync(PerRun);
+            _site.Traffic.HitsByUserAgent("/robots.txt").Keys.ShouldBe(["worker-a"], "the first request of the crawl is A's robots.txt");
+            b = ChildProcess.Start(Example.Bookstore, _temp.Path, Args("worker-b"));
+            (await a.WaitForExitAsync(PerRun)).ShouldBe(1, a.Transcript());
+            (await b.WaitForExitAsync(PerRun)).ShouldBe(1, b.Transcript());
+
+            _site.Traffic.HitsByUserAgent("/robots.txt").Keys.ShouldBe(["worker-a"], "B never fetched robots.txt: it waited for A's verdict");
+            _site.Traffic.HitsOf("/robots.txt").ShouldBeGreaterThan(1, "A retried it until the unreachable timeout");
+            _site.Traffic.HitsOf("/catalogue/page-1.html").ShouldBe(0, "no page of a host whose robots.txt stayed unreachable is fetched");
+            var (resultA, resultB) = (Result(a), Result(b));
+            resultB.GetProperty("failed").GetInt64().ShouldBeGreaterThan(0, "B held URLs of the host and failed them with A's verdict: " + b.Transcript());
+            (resultA.GetProperty("failed").GetInt64() + resultB.GetProperty("failed").GetInt64()).ShouldBe(150);
+            (resultA.GetProperty("processed").GetInt64() + resultB.GetProperty("processed").GetInt64()).ShouldBe(0);
+            string.Join('\n', b.Error).ShouldContain("stayed unreachable");
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            if (b is not null)
+            {
+                await b.DisposeAsync();
+            }
+        }
+
+        _site.SetOutage("/robots.txt", null);
+        await using (var c = ChildProcess.Start(Example.Bookstore, _temp.Path, "--url", _site.ListingUrl(2).AbsoluteUri, "--state", uri, "--quiet", "--user-agent", "worker-c"))
+        {
+            (await c.WaitForExitAsync(PerRun)).ShouldBe(0, c.Transcript());
+            var result = Result(c);
+            result.GetProperty("failed").GetInt64().ShouldBe(0, c.Transcript());
+            result.GetProperty("items").GetInt64().ShouldBeGreaterThan(0, c.Transcript());
+        }
+
+        _site.Traffic.HitsByUserAgent("/robots.txt").GetValueOrDefault("worker-c").ShouldBe(1, "a worker that starts after the verdict was stored fetches robots.txt again");
+        _site.Traffic.HitsOf(_site.ListingUrl(2).AbsolutePath).ShouldBe(1);
+    }
+
+    /// <summary>The worker's <c>RESULT</c> line (its own share of the crawl), parsed.</summary>
+    private static System.Text.Json.JsonElement Result(ChildProcess worker) =>
+        System.Text.Json.JsonDocument.Parse(worker.Error.Last(l => l.StartsWith("RESULT ", StringComparison.Ordinal))["RESULT ".Length..]).RootElement;
+
     private async Task<string> FailAsync(string uri)
     {
         await using var worker = Worker(_site.StartUrl, uri);
         var exit = await worker.WaitForExitAsync(PerRun);
         exit.ShouldBe(2, worker.Transcript());
         return string.Join('\n', worker.Error);
+    }
+
+    /// <summary>Waits for every worker to exit with 0 (each within <see cref="PerRun"/>), then disposes them all.</summary>
+    private static async Task RunToTheEndAsync(List<ChildProcess> workers)
+    {
+        try
+        {
+            foreach (var worker in workers)
+            {
+                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+            }
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
     }
 
     private ChildProcess Worker(Uri startUrl, string uri, params string[] more) =>

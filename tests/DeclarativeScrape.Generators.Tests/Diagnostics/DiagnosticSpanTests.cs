@@ -32,7 +32,6 @@ public sealed class DiagnosticSpanTests
         { "DS0003", "html as int", "[Page, Item] public partial class P { [Html(\"div\")] public [|int|] T { get; init; } }" + Scraper },
         { "DS0004", "follow target not a page", "public class Q { }\n[Page, Item] public partial class P { [Follow(\"a\")] public [|Link<Q>?|] Next { get; init; } }" + Scraper },
         { "DS0005", "items type not an item", "public class Q { }\n[Page, Item] public partial class P { [Items(\"li\")] public [|IReadOnlyList<Q>|] Qs { get; init; } = []; }" + Scraper },
-        { "DS0006", "no start url", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[[|Scraper(StartPage = typeof(P))|]] public static partial class S;" },
         { "DS0007", "no start page", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[[|Scraper(StartUrl = \"http://127.0.0.1/\")|]] public static partial class S;" },
         { "DS0008", "start page not a page", "public class Q { }\n[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = [|typeof(Q)|])] public static partial class S;" },
         { "DS0009", "relative start url", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = [|\"/catalogue\"|], StartPage = typeof(P))] public static partial class S;" },
@@ -48,6 +47,9 @@ public sealed class DiagnosticSpanTests
         { "DS0010", "negative timeout", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Timeouts(ReadIdleSeconds = [|-1|])] public static partial class S;" },
         { "DS0010", "empty host", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[AllowedHosts(\"127.0.0.1\", [|\" \"|])] public static partial class S;" },
         { "DS0010", "header with newline", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Header(\"X-A\", [|\"a\\r\\nInjected: yes\"|])] public static partial class S;" },
+        { "DS0010", "zero response bytes", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Limits(MaxResponseBytes = [|0|])] public static partial class S;" },
+        { "DS0010", "body budget below the decompressed cap", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Limits(MaxDecompressedBytes = 32 << 20, BodyBudgetBytes = [|16 << 20|])] public static partial class S;" },
+        { "DS0010", "decompressed cap above the default budget", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Limits(MaxDecompressedBytes = [|128L << 20|])] public static partial class S;" },
         { "DS0010", "negative max pages", "[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }\n[Scraper(StartUrl = \"http://127.0.0.1/\", StartPage = typeof(P))]\n[Limits(MaxPages = [|-5|])] public static partial class S;" },
         { "DS0011", "bad regex", "[Page, Item] public partial class P { [Text(\"h1\"), Match([|\"(unclosed\"|])] public string? T { get; init; } }" + Scraper },
         { "DS0012", "converter not found", "public static class C { }\n[Page, Item] public partial class P { [Text(\"h1\"), Convert(typeof(C), [|\"Nope\"|])] public int T { get; init; } }" + Scraper },
@@ -184,6 +186,20 @@ public sealed class DiagnosticSpanTests
     }
 
     [Fact]
+    public void A_scraper_may_leave_its_start_urls_to_its_runs()
+    {
+        var run = GeneratorHarness.Run(Prelude + """
+            [Page, Item] public partial class P { [Text("h1")] public string? T { get; init; } }
+            [Scraper(StartPage = typeof(P))] public static partial class S;
+            """);
+
+        run.Reported.ShouldBeEmpty();
+        run.CompilationDiagnostics.ShouldBeEmpty();
+        run.Files.ShouldContain(f => f.Source.Contains("CreateOptions"));
+        run.Files.ShouldAllBe(f => !f.Source.Contains("options.StartUrls.Add"));
+    }
+
+    [Fact]
     public void A_follow_link_with_an_error_does_not_also_report_that_the_scraper_reaches_no_item()
     {
         var run = GeneratorHarness.Run(Prelude + """
@@ -218,7 +234,7 @@ public sealed class DiagnosticSpanTests
     [InlineData("[[|RateLimit(RequestsPerSecond = 2)|]]", "RateLimit")]
     [InlineData("[Item, [|Retry(MaxAttempts = 2)|]]", "Retry")]
     [InlineData("[[|AllowedHosts(\"127.0.0.1\")|]]", "AllowedHosts")]
-    [InlineData("[[|Header(\"X-A\", \"b\")|]]", "Header")]
+    [InlineData("[[|Scope(PathPrefix = \"/a/\")|]]", "Scope")]
     public async Task A_scraper_setting_on_a_page_type_is_an_error_on_the_attribute(string attribute, string name)
     {
         var parsed = Markup.Parse(Prelude + attribute + "\n[Page, Item] public partial class P { [Text(\"h1\")] public string? T { get; init; } }" + Scraper);

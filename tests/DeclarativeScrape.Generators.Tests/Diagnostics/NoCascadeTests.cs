@@ -126,7 +126,7 @@ public sealed class NoCascadeTests
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
 
         selector.Length.ShouldBeGreaterThan(18_000);
-        message.Length.ShouldBeLessThan(400);
+        message.Length.ShouldBeLessThan(500);
         message.ShouldContain("more characters)");
         message.ShouldEndWith("unclosed attribute selector '[': expected ']'");
         message.ShouldContain("div > p['");

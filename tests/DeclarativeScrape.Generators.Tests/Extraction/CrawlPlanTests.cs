@@ -63,6 +63,10 @@ public sealed class CrawlPlanTests
         options.Headers["Accept-Language"].ShouldBe("en-GB");
         options.Headers["X-Quote"].ShouldBe("say \"hi\" {0} \\ é");
         options.Limits.MaxPages.ShouldBe(100);
+        options.Limits.MaxResponseBytes.ShouldBe(LimitOptions.DefaultMaxResponseBytes);
+        options.Limits.MaxDecompressedBytes.ShouldBe(8L << 20);
+        options.Limits.BodyBudgetBytes.ShouldBe(48L << 20);
+        options.Limits.MaxRedirects.ShouldBe(3);
         options.ShouldNotBeSameAs(BookstoreScraper.CreateOptions());
         BookstoreScraper.Plan.CreateOptions().StartUrls.Count.ShouldBe(1);
         Should.NotThrow(options.Validate);

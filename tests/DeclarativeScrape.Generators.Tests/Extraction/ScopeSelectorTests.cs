@@ -128,12 +128,12 @@ public sealed class ScopeSelectorTests
         run.Reported.ShouldBeEmpty();
         run.CompilationDiagnostics.ShouldBeEmpty();
         var card = run.Files.Single(f => f.HintName == "Cards.Card.g.cs").Source;
-        card.ShouldContain("var scopeElement = global::DeclarativeScrape.ExtractionQuery.ScopeElement(scope);");
+        card.ShouldContain("var scopeElement = global::DeclarativeScrape.Generated.ExtractionQuery.ScopeElement(scope);");
         card.ShouldContain("var element = scopeElement;");
         card.ShouldContain("SelectorQuery.First(TitleSelector));");
         card.ShouldNotContain("IdSelector");
         card.ShouldNotContain("IdQuery");
-        card.ShouldContain("context.AddFailure(\"Id\", \":scope\", global::DeclarativeScrape.ExtractionMessages.NoElementMatched);");
+        card.ShouldContain("context.AddFailure(\"Id\", \":scope\", global::DeclarativeScrape.Generated.ExtractionMessages.NoElementMatched);");
         var onlyScope = run.Files.Single(f => f.HintName == "Cards.OnlyScope.g.cs").Source;
         onlyScope.ShouldNotContain("ExtractionQuery.Match", customMessage: "nothing to search for: no walk");
         onlyScope.ShouldNotContain("SelectorSet");

@@ -13,6 +13,9 @@ public static class GeneratorHarness
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    /// <summary>What a test compilation references: the framework, the runtime and AngleSharp.</summary>
+    public static ImmutableArray<MetadataReference> ReferenceSet => References.Value;
+
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
             "Scrapers" + Guid.NewGuid().ToString("N"),
@@ -46,7 +49,7 @@ public static class GeneratorHarness
     /// <summary>The analyzer's diagnostics on the compilation (with generated code).</summary>
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
     {
-        var withAnalyzers = compilation.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new RenderWithoutPageAnalyzer()]);
+        var withAnalyzers = compilation.WithAnalyzers([new PageReachabilityAnalyzer(), new SettingWithoutScraperAnalyzer(), new CarriedValuesAnalyzer(), new RenderWithoutPageAnalyzer()]);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
 
@@ -55,8 +58,10 @@ public static class GeneratorHarness
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
         paths.Add(typeof(ScrapeEngine).Assembly.Location);
         paths.Add(typeof(AngleSharp.Dom.IDocument).Assembly.Location);
+        // The analyzer assemblies are not references of a user's project: the sample check's compiled copy of the
+        // runtime's extraction types would make them ambiguous.
         return [.. paths
-            .Where(p => p.Length > 0)
+            .Where(p => p.Length > 0 && !Path.GetFileName(p).Equals("DeclarativeScrape.Samples.dll", StringComparison.OrdinalIgnoreCase))
             .GroupBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(g => (MetadataReference)MetadataReference.CreateFromFile(g.First()))];
     }

@@ -19,7 +19,7 @@ public static class Samples
         [Robots(Obey = false)]
         [UserAgent("ShopBot/1.0 (+https://example.com/bot)")]
         [Header("Accept-Language", "en-GB")]
-        [Limits(MaxPages = 1000, MaxDepth = 5)]
+        [Limits(MaxPages = 1000, MaxDepth = 5, MaxResponseBytes = 4 << 20, BodyBudgetBytes = 32L << 20, MaxRedirects = 5)]
         public static partial class BookstoreScraper;
 
         [Page]
@@ -233,6 +233,98 @@ public static class Samples
         }
         """;
 
+    public const string TextAndOutput = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using DeclarativeScrape;
+
+        namespace Manual;
+
+        [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(ManualPage))]
+        public static partial class ManualScraper;
+
+        [Page, Item]
+        public partial record ManualPage
+        {
+            [Text("title"), Split("|", 0)] public required string Title { get; init; }
+            [Text("h1"), Trim("\u00b6#")] public string? Heading { get; init; }
+            [Count("h1, h2, h3")] public int Headings { get; init; }
+            [Count(":scope")] public long Self { get; init; }
+            [Text("span.by"), Replace("By ", ""), Replace("&", "and"), Split(" ", -2, Count = 2), Trim] public string? Author { get; init; }
+            [Text("h2"), Trim("\u00b6"), Match(@"^\d+\. (.*)$")] public IReadOnlyList<string> Sections { get; init; } = [];
+            [Attr("p.version", "data-v"), JsonPropertyName("release")] public string? Version { get; init; }
+            [Text("p.secret"), JsonIgnore] public string? Secret { get; init; }
+            [Follow("a.next")] public Link<ManualPage>? Next { get; init; }
+            [Follow("a.up"), JsonInclude] public Link<ManualPage>? Up { get; init; }
+            public bool HasSections => Sections.Count > 0;
+            [JsonIgnore] public string Debug => Title;
+        }
+        """;
+
+    public const string LinkRules = """
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Docs;
+
+        [Scraper(StartUrl = "http://127.0.0.1/docs/", StartPage = typeof(DocPage))]
+        [Scope(PathPrefix = "/docs/", Include = ["**.html", "**/"], Exclude = ["**/drafts/**"])]
+        [Sitemap(typeof(ApiPage), Url = "/sitemap.xml", Include = ["/docs/api/**"])]
+        [Sitemap(typeof(DocPage))]
+        public static partial class DocsScraper;
+
+        [Page, Item]
+        [FollowLinks(Exclude = ["**.{pdf,zip}"])]
+        [FollowLinks(Selector = "link[rel=next]", To = typeof(ApiPage), Include = ["/docs/api/**"])]
+        public partial record DocPage
+        {
+            [Text("h1")] public string? Title { get; init; }
+            [Follow("nav a", Include = ["/docs/guide/**"])] public IReadOnlyList<Link<DocPage>> Guides { get; init; } = [];
+            [Follow("a.up", Exclude = ["**?*"])] public Link<DocPage>? Up { get; init; }
+            [Follow("a.home", Exclude = ["/"])] public required Link<DocPage> Home { get; init; }
+        }
+
+        [Page, Item]
+        public partial record ApiPage
+        {
+            [Text("h1")] public string? Name { get; init; }
+        }
+        """;
+
+    public const string DataAcrossPages = """
+        using System;
+        using System.Collections.Generic;
+        using DeclarativeScrape;
+
+        namespace Shelves;
+
+        [Scraper(StartUrl = "http://127.0.0.1/", StartPage = typeof(CategoryPage))]
+        public static partial class ShelfScraper;
+
+        public enum Section { Fiction, Science }
+
+        [Page]
+        [FollowLinks(Selector = "a.related", To = typeof(BookPage), Carry = ["Category"])]
+        public partial class CategoryPage
+        {
+            [Text("h1")] public required string Category { get; init; }
+            [Attr("h1", "data-section")] public Section Section { get; init; }
+            [Text("p.page")] public int? Page { get; init; }
+            [Attr("main", "data-updated")] public DateTimeOffset Updated { get; init; }
+            [Follow("a.book", Carry = [nameof(Category), nameof(Section), nameof(Page), nameof(Updated)])] public IReadOnlyList<Link<BookPage>> Books { get; init; } = [];
+        }
+
+        [Page, Item]
+        public partial record BookPage
+        {
+            [Text("h1")] public required string Title { get; init; }
+            [Carried] public required string Category { get; init; }
+            [Carried] public Section? Section { get; init; }
+            [Carried] public int? Page { get; init; }
+            [Carried] public DateTimeOffset? Updated { get; init; }
+        }
+        """;
+
     public const string Rendering = """
         using System;
         using System.Collections.Generic;
@@ -269,6 +361,9 @@ public static class Samples
         [nameof(GlobalNamespace)] = GlobalNamespace,
         [nameof(NestedContainingTypes)] = NestedContainingTypes,
         [nameof(ScopeSelectors)] = ScopeSelectors,
+        [nameof(TextAndOutput)] = TextAndOutput,
+        [nameof(LinkRules)] = LinkRules,
+        [nameof(DataAcrossPages)] = DataAcrossPages,
     };
 
     public static TheoryData<string> Names => [.. All.Keys];

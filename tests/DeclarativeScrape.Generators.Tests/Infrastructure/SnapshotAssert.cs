@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using System.Text;
 
 namespace DeclarativeScrape.Generators.Tests.Infrastructure;
@@ -9,13 +9,22 @@ namespace DeclarativeScrape.Generators.Tests.Infrastructure;
 /// <c>*.received.*</c> and the test fails. Set <c>DS_ACCEPT_SNAPSHOTS=1</c> (never honoured when <c>CI</c> is set) to
 /// write the received output as the new verified files.
 /// </summary>
+/// <remarks>
+/// The snapshots are found through the project directory the build records in the test assembly, not through
+/// <c>[CallerFilePath]</c>: a CI build (<c>CI=true</c>, so <c>ContinuousIntegrationBuild</c>) maps source paths to
+/// <c>/_/</c>, where nothing exists.
+/// </remarks>
 public static class SnapshotAssert
 {
     private const string VersionPlaceholder = "{generator-version}";
 
-    public static void Match(IReadOnlyList<(string HintName, string Source)> files, string name, [CallerFilePath] string testFile = "")
+    private static readonly string SnapshotDirectory = Path.Combine(
+        typeof(SnapshotAssert).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!,
+        "Snapshots");
+
+    public static void Match(IReadOnlyList<(string HintName, string Source)> files, string name)
     {
-        var directory = Path.GetDirectoryName(testFile)!;
+        var directory = SnapshotDirectory;
         var accept = Environment.GetEnvironmentVariable("DS_ACCEPT_SNAPSHOTS") == "1" && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
         var mismatches = new List<string>();
         var expected = files.Select(f => f.HintName).ToList();

@@ -14,7 +14,7 @@ namespace DeclarativeScrape.Generators.Tests.Scrapers;
 [UserAgent("TestBot/1.0")]
 [Header("Accept-Language", "en-GB")]
 [Header("X-Quote", "say \"hi\" {0} \\ é")]
-[Limits(MaxPages = 100)]
+[Limits(MaxPages = 100, MaxDecompressedBytes = 8 << 20, BodyBudgetBytes = 48L << 20, MaxRedirects = 3)]
 public static partial class BookstoreScraper;
 
 [Page]

@@ -3,7 +3,7 @@
 
 namespace Units
 {
-    partial class ProductPage : global::DeclarativeScrape.IExtractable<global::Units.ProductPage>, global::DeclarativeScrape.IWritableItem<global::Units.ProductPage>
+    partial class ProductPage : global::DeclarativeScrape.IExtractable<global::Units.ProductPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Units.ProductPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Units.ProductPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Units
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ProductPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ProductPageExtraction.Selectors);
 
             // Grams: [Text("span.weight")] [Convert(Weights.Grams)] required
             int gramsValue = default!;
@@ -28,11 +28,11 @@ namespace Units
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Grams", "span.weight", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductPageExtraction.GramsSelector));
+                    context.AddFailure("Grams", "span.weight", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductPageExtraction.GramsSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     try
                     {
                         gramsValue = global::Units.Weights.Grams(text);
@@ -40,7 +40,7 @@ namespace Units
                     catch (global::System.Exception exception)
                     {
                         ok = false;
-                        context.AddFailure("Grams", "span.weight", global::DeclarativeScrape.ExtractionMessages.ConverterThrew("Weights.Grams", text, exception));
+                        context.AddFailure("Grams", "span.weight", global::DeclarativeScrape.Generated.ExtractionMessages.ConverterThrew("Weights.Grams", text, exception));
                     }
                 }
             }
@@ -51,7 +51,7 @@ namespace Units
                 var element = matches.First(global::DeclarativeScrape.Generated.ProductPageExtraction.SizeQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     try
                     {
                         if (global::Units.Weights.TryParseSize(text, out var value))
@@ -62,7 +62,7 @@ namespace Units
                     catch (global::System.Exception exception)
                     {
                         ok = false;
-                        context.AddFailure("Size", "span.size", global::DeclarativeScrape.ExtractionMessages.ConverterThrew("Weights.TryParseSize", text, exception));
+                        context.AddFailure("Size", "span.size", global::DeclarativeScrape.Generated.ExtractionMessages.ConverterThrew("Weights.TryParseSize", text, exception));
                     }
                 }
             }
@@ -71,7 +71,7 @@ namespace Units
             var sizesValue = new global::System.Collections.Generic.List<global::Units.Size>();
             foreach (var element in matches.All(global::DeclarativeScrape.Generated.ProductPageExtraction.SizesQuery))
             {
-                var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                 try
                 {
                     if (global::Units.Weights.TryParseSize(text, out var value))
@@ -82,7 +82,7 @@ namespace Units
                 catch (global::System.Exception exception)
                 {
                     ok = false;
-                    context.AddFailure("Sizes", "li.size", global::DeclarativeScrape.ExtractionMessages.ConverterThrew("Weights.TryParseSize", text, exception));
+                    context.AddFailure("Sizes", "li.size", global::DeclarativeScrape.Generated.ExtractionMessages.ConverterThrew("Weights.TryParseSize", text, exception));
                 }
             }
 
@@ -93,7 +93,7 @@ namespace Units
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Sku", "meta[itemprop=sku]", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductPageExtraction.SkuSelector));
+                    context.AddFailure("Sku", "meta[itemprop=sku]", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductPageExtraction.SkuSelector));
                 }
                 else
                 {
@@ -101,7 +101,7 @@ namespace Units
                     if (text is null)
                     {
                         ok = false;
-                        context.AddFailure("Sku", "meta[itemprop=sku]", global::DeclarativeScrape.ExtractionMessages.NoAttribute("content"));
+                        context.AddFailure("Sku", "meta[itemprop=sku]", global::DeclarativeScrape.Generated.ExtractionMessages.NoAttribute("content"));
                     }
                     else
                     {
@@ -112,7 +112,7 @@ namespace Units
                         catch (global::System.Exception exception)
                         {
                             ok = false;
-                            context.AddFailure("Sku", "meta[itemprop=sku]", global::DeclarativeScrape.ExtractionMessages.ConverterThrew("Sku.Parse", text, exception));
+                            context.AddFailure("Sku", "meta[itemprop=sku]", global::DeclarativeScrape.Generated.ExtractionMessages.ConverterThrew("Sku.Parse", text, exception));
                         }
                     }
                 }
@@ -142,7 +142,7 @@ namespace Units
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Units.ProductPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Units.ProductPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Units.ProductPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Units.ProductPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Units.ProductPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -172,20 +172,20 @@ namespace Units
                 writer.WriteNullValue();
             }
             writer.WritePropertyName(global::DeclarativeScrape.Generated.ProductPageExtraction.SkuName);
-            global::DeclarativeScrape.ItemWriting.WriteFormatted<global::Units.Sku>(writer, value.Sku);
+            global::DeclarativeScrape.Generated.ItemWriting.WriteFormatted<global::Units.Sku>(writer, value.Sku);
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Units.ProductPage>.CsvColumns => global::DeclarativeScrape.Generated.ProductPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Units.ProductPage>.CsvColumns => global::DeclarativeScrape.Generated.ProductPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Units.ProductPage>.WriteCsvRow(global::Units.ProductPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Units.ProductPage>.WriteCsvRow(global::Units.ProductPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Grams.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             cells[1] = value.Size is { } v1 ? global::DeclarativeScrape.Generated.ProductPageExtraction.NameOfUnits_Size(v1) : null;
             {
-                var writer = global::DeclarativeScrape.ItemWriting.BeginJsonText();
+                var writer = global::DeclarativeScrape.Generated.ItemWriting.BeginJsonText();
                 if (value.Sizes is { } v2)
                 {
                     writer.WriteStartArray();
@@ -199,9 +199,9 @@ namespace Units
                 {
                     writer.WriteNullValue();
                 }
-                cells[2] = global::DeclarativeScrape.ItemWriting.EndJsonText();
+                cells[2] = global::DeclarativeScrape.Generated.ItemWriting.EndJsonText();
             }
-            cells[3] = global::DeclarativeScrape.ItemWriting.Format<global::Units.Sku>(value.Sku);
+            cells[3] = global::DeclarativeScrape.Generated.ItemWriting.Format<global::Units.Sku>(value.Sku);
         }
     }
 }
@@ -212,20 +212,20 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ProductPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector GramsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.weight");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector SizeSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.size");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector SizesSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("li.size");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector SkuSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("meta[itemprop=sku]");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector GramsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.weight");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector SizeSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.size");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector SizesSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("li.size");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector SkuSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("meta[itemprop=sku]");
 
         internal const int GramsQuery = 0;
         internal const int SizeQuery = 1;
         internal const int SizesQuery = 2;
         internal const int SkuQuery = 3;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(GramsSelector),
-            global::DeclarativeScrape.SelectorQuery.First(SizeSelector),
-            global::DeclarativeScrape.SelectorQuery.All(SizesSelector),
-            global::DeclarativeScrape.SelectorQuery.First(SkuSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(GramsSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(SizeSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(SizesSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(SkuSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText GramsName = global::System.Text.Json.JsonEncodedText.Encode("grams");
         internal static readonly global::System.Text.Json.JsonEncodedText SizeName = global::System.Text.Json.JsonEncodedText.Encode("size");

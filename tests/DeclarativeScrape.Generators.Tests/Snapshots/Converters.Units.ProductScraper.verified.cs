@@ -19,7 +19,7 @@ namespace Units
             {
                 new global::DeclarativeScrape.PageType<global::Units.ProductPage>(typeof(global::Units.ProductPage), "ProductPage", __ExtractProductPage, isItem: true) { ReadAttributes = new string[] { "class", "content", "itemprop" }, Selectors = new string[] { "li.size", "meta[itemprop=sku]", "span.size", "span.weight" } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Units.ProductPage>("ProductScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::Units.ProductPage>(), "24c39660e0a54d85", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Units.ProductPage>("ProductScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Units.ProductPage>(), "24c39660e0a54d85", CreateOptions);
         }
 
         /// <summary>

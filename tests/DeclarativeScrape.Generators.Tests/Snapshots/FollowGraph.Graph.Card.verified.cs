@@ -3,7 +3,7 @@
 
 namespace Graph
 {
-    partial class Card : global::DeclarativeScrape.IExtractable<global::Graph.Card>, global::DeclarativeScrape.IWritableItem<global::Graph.Card>
+    partial class Card : global::DeclarativeScrape.IExtractable<global::Graph.Card>, global::DeclarativeScrape.Generated.IWritableItem<global::Graph.Card>
     {
         /// <summary>
         /// Extracts a <see cref="global::Graph.Card"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CardExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CardExtraction.Selectors);
 
             // Heading: [Text("h2")] optional
             string? headingValue = null;
@@ -27,7 +27,7 @@ namespace Graph
                 var element = matches.First(global::DeclarativeScrape.Generated.CardExtraction.HeadingQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     headingValue = text;
                 }
             }
@@ -71,32 +71,22 @@ namespace Graph
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Graph.Card>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Graph.Card>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Graph.Card value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Graph.Card>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Graph.Card value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.CardExtraction.HeadingName);
             writer.WriteStringValue(value.Heading);
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.CardExtraction.MoreName);
-            if (value.More is { } v1)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v1.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Graph.Card>.CsvColumns => global::DeclarativeScrape.Generated.CardExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Graph.Card>.CsvColumns => global::DeclarativeScrape.Generated.CardExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Graph.Card>.WriteCsvRow(global::Graph.Card value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Graph.Card>.WriteCsvRow(global::Graph.Card value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Heading is { } v0 ? v0 : null;
-            cells[1] = value.More is { } v1 ? (v1.Url is { } urlMore ? global::DeclarativeScrape.ItemWriting.FormatUri(urlMore) : null) : null;
         }
     }
 }
@@ -107,22 +97,20 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class CardExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h2");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector MoreSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.more");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h2");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector MoreSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.more");
 
         internal const int HeadingQuery = 0;
         internal const int MoreQuery = 1;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(HeadingSelector),
-            global::DeclarativeScrape.SelectorQuery.First(MoreSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(HeadingSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(MoreSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText HeadingName = global::System.Text.Json.JsonEncodedText.Encode("heading");
-        internal static readonly global::System.Text.Json.JsonEncodedText MoreName = global::System.Text.Json.JsonEncodedText.Encode("more");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "heading",
-            "more",
         };
     }
 }

@@ -22,7 +22,7 @@ namespace Graph
                 new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageC), "PageC", __ExtractPageC, isItem: true) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.home", "h1" } },
                 new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageD), "PageD", __ExtractPageD, isItem: false) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.c" } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Graph.PageC>("GraphScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::Graph.PageC>(), "403d3e2441c5c391", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Graph.PageC>("GraphScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Graph.PageC>(), "63dfc399ac6ed8d5", CreateOptions);
         }
 
         /// <summary>

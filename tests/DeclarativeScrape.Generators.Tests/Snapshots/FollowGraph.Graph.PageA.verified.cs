@@ -19,7 +19,7 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageAExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageAExtraction.Selectors);
 
             // Bs: [Follow("a.b")] list
             var bsValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Graph.PageB>>();
@@ -84,13 +84,13 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageAExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector BsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.b");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CardsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("div.card");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector BsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.b");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CardsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("div.card");
 
         internal const int BsQuery = 0;
         internal const int CardsQuery = 1;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.All(BsSelector),
-            global::DeclarativeScrape.SelectorQuery.All(CardsSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.All(BsSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(CardsSelector));
     }
 }

@@ -19,7 +19,7 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageBExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageBExtraction.Selectors);
 
             // C: [Follow("a.c")] required
             global::DeclarativeScrape.Link<global::Graph.PageC> cValue = default!;
@@ -28,7 +28,7 @@ namespace Graph
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("C", "a.c", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.PageBExtraction.CSelector));
+                    context.AddFailure("C", "a.c", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.PageBExtraction.CSelector));
                 }
                 else
                 {
@@ -36,14 +36,14 @@ namespace Graph
                     if (href is null)
                     {
                         ok = false;
-                        context.AddFailure("C", "a.c", global::DeclarativeScrape.ExtractionMessages.NoAttribute("data-href"));
+                        context.AddFailure("C", "a.c", global::DeclarativeScrape.Generated.ExtractionMessages.NoAttribute("data-href"));
                     }
                     else
                     {
                         if (!context.AddLink<global::Graph.PageC>("C", href, out var link))
                         {
                             ok = false;
-                            context.AddFailure("C", "a.c", global::DeclarativeScrape.ExtractionMessages.NotA(href, "an http(s) URL"));
+                            context.AddFailure("C", "a.c", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(href, "an http(s) URL"));
                         }
                         else
                         {
@@ -81,10 +81,10 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageBExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.c");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.c");
 
         internal const int CQuery = 0;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(CSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(CSelector));
     }
 }

@@ -3,7 +3,7 @@
 
 namespace Graph
 {
-    partial class PageC : global::DeclarativeScrape.IExtractable<global::Graph.PageC>, global::DeclarativeScrape.IWritableItem<global::Graph.PageC>
+    partial class PageC : global::DeclarativeScrape.IExtractable<global::Graph.PageC>, global::DeclarativeScrape.Generated.IWritableItem<global::Graph.PageC>
     {
         /// <summary>
         /// Extracts a <see cref="global::Graph.PageC"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageCExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageCExtraction.Selectors);
 
             // Title: [Text("h1")] required
             string titleValue = default!;
@@ -28,11 +28,11 @@ namespace Graph
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Title", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.PageCExtraction.TitleSelector));
+                    context.AddFailure("Title", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.PageCExtraction.TitleSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     titleValue = text;
                 }
             }
@@ -76,32 +76,22 @@ namespace Graph
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Graph.PageC>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Graph.PageC>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Graph.PageC value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Graph.PageC>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Graph.PageC value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.PageCExtraction.TitleName);
             writer.WriteStringValue(value.Title);
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.PageCExtraction.HomeName);
-            if (value.Home is { } v1)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v1.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Graph.PageC>.CsvColumns => global::DeclarativeScrape.Generated.PageCExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Graph.PageC>.CsvColumns => global::DeclarativeScrape.Generated.PageCExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Graph.PageC>.WriteCsvRow(global::Graph.PageC value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Graph.PageC>.WriteCsvRow(global::Graph.PageC value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
-            cells[1] = value.Home is { } v1 ? (v1.Url is { } urlHome ? global::DeclarativeScrape.ItemWriting.FormatUri(urlHome) : null) : null;
         }
     }
 }
@@ -112,22 +102,20 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageCExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector HomeSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.home");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector HomeSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.home");
 
         internal const int TitleQuery = 0;
         internal const int HomeQuery = 1;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
-            global::DeclarativeScrape.SelectorQuery.First(HomeSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(HomeSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
-        internal static readonly global::System.Text.Json.JsonEncodedText HomeName = global::System.Text.Json.JsonEncodedText.Encode("home");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "title",
-            "home",
         };
     }
 }

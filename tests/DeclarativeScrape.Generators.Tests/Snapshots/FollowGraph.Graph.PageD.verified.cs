@@ -19,7 +19,7 @@ namespace Graph
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageDExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.PageDExtraction.Selectors);
 
             // Cs: [Follow("a.c")] list
             var csValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Graph.PageC>>();
@@ -63,10 +63,10 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class PageDExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.c");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.c");
 
         internal const int CsQuery = 0;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.All(CsSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.All(CsSelector));
     }
 }

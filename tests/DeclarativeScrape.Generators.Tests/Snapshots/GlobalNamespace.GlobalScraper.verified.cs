@@ -17,7 +17,7 @@ static partial class GlobalScraper
         {
             new global::DeclarativeScrape.PageType<global::GlobalPage>(typeof(global::GlobalPage), "GlobalPage", __ExtractGlobalPage, isItem: true) { Selectors = new string[] { "main", "title" } },
         };
-        return new global::DeclarativeScrape.CrawlPlan<global::GlobalPage>("GlobalScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::GlobalPage>(), "8c51b2b4272fae0e", CreateOptions);
+        return new global::DeclarativeScrape.CrawlPlan<global::GlobalPage>("GlobalScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::GlobalPage>(), "8c51b2b4272fae0e", CreateOptions);
     }
 
     /// <summary>

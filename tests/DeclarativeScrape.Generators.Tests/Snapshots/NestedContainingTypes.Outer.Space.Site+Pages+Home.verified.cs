@@ -7,7 +7,7 @@ namespace Outer.Space
     {
         partial class Pages
         {
-            partial record Home : global::DeclarativeScrape.IExtractable<global::Outer.Space.Site.Pages.Home>, global::DeclarativeScrape.IWritableItem<global::Outer.Space.Site.Pages.Home>
+            partial record Home : global::DeclarativeScrape.IExtractable<global::Outer.Space.Site.Pages.Home>, global::DeclarativeScrape.Generated.IWritableItem<global::Outer.Space.Site.Pages.Home>
             {
                 /// <summary>
                 /// Extracts a <see cref="global::Outer.Space.Site.Pages.Home"/> from <paramref name="scope"/> (generated from its attributes).
@@ -23,7 +23,7 @@ namespace Outer.Space
                     global::System.ArgumentNullException.ThrowIfNull(scope);
                     global::System.ArgumentNullException.ThrowIfNull(context);
                     var ok = true;
-                    var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.HomeExtraction.Selectors);
+                    var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.HomeExtraction.Selectors);
 
                     // Heading: [Text("h1")] required
                     string headingValue = default!;
@@ -32,11 +32,11 @@ namespace Outer.Space
                         if (element is null)
                         {
                             ok = false;
-                            context.AddFailure("Heading", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.HomeExtraction.HeadingSelector));
+                            context.AddFailure("Heading", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.HomeExtraction.HeadingSelector));
                         }
                         else
                         {
-                            var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                            var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                             headingValue = text;
                         }
                     }
@@ -48,15 +48,15 @@ namespace Outer.Space
                         if (element is null)
                         {
                             ok = false;
-                            context.AddFailure("Count", "span.count", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.HomeExtraction.CountSelector));
+                            context.AddFailure("Count", "span.count", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.HomeExtraction.CountSelector));
                         }
                         else
                         {
-                            var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                            if (!global::DeclarativeScrape.ExtractionValues.TryParseInt64(text, out var value))
+                            var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                            if (!global::DeclarativeScrape.Generated.ExtractionValues.TryParseInt64(text, out var value))
                             {
                                 ok = false;
-                                context.AddFailure("Count", "span.count", global::DeclarativeScrape.ExtractionMessages.NotA(text, "an integer"));
+                                context.AddFailure("Count", "span.count", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(text, "an integer"));
                             }
                             else
                             {
@@ -102,7 +102,7 @@ namespace Outer.Space
                     global::DeclarativeScrape.ExtractionDocument.Parse<global::Outer.Space.Site.Pages.Home>(html, url);
 
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-                static void global::DeclarativeScrape.IWritableItem<global::Outer.Space.Site.Pages.Home>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Outer.Space.Site.Pages.Home value)
+                static void global::DeclarativeScrape.Generated.IWritableItem<global::Outer.Space.Site.Pages.Home>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Outer.Space.Site.Pages.Home value)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(writer);
                     global::System.ArgumentNullException.ThrowIfNull(value);
@@ -115,10 +115,10 @@ namespace Outer.Space
                 }
 
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-                static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Outer.Space.Site.Pages.Home>.CsvColumns => global::DeclarativeScrape.Generated.HomeExtraction.CsvHeader;
+                static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Outer.Space.Site.Pages.Home>.CsvColumns => global::DeclarativeScrape.Generated.HomeExtraction.CsvHeader;
 
                 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-                static void global::DeclarativeScrape.IWritableItem<global::Outer.Space.Site.Pages.Home>.WriteCsvRow(global::Outer.Space.Site.Pages.Home value, global::System.Span<string?> cells)
+                static void global::DeclarativeScrape.Generated.IWritableItem<global::Outer.Space.Site.Pages.Home>.WriteCsvRow(global::Outer.Space.Site.Pages.Home value, global::System.Span<string?> cells)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(value);
                     cells[0] = value.Heading is { } v0 ? v0 : null;
@@ -136,17 +136,17 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class HomeExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CountSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.count");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TrickySelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.escape");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector HeadingSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CountSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.count");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TrickySelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.escape");
 
         internal const int HeadingQuery = 0;
         internal const int CountQuery = 1;
         internal const int TrickyQuery = 2;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(HeadingSelector),
-            global::DeclarativeScrape.SelectorQuery.First(CountSelector),
-            global::DeclarativeScrape.SelectorQuery.First(TrickySelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(HeadingSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(CountSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TrickySelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText HeadingName = global::System.Text.Json.JsonEncodedText.Encode("heading");
         internal static readonly global::System.Text.Json.JsonEncodedText CountName = global::System.Text.Json.JsonEncodedText.Encode("count");

@@ -19,7 +19,7 @@ namespace Rendered
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ListingExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ListingExtraction.Selectors);
 
             // Products: [Follow("#products a")] list
             var productsValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Rendered.Product>>();
@@ -63,10 +63,10 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ListingExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector ProductsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("#products a");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector ProductsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("#products a");
 
         internal const int ProductsQuery = 0;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.All(ProductsSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.All(ProductsSelector));
     }
 }

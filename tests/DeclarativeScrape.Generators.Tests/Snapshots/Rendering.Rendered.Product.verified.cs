@@ -3,7 +3,7 @@
 
 namespace Rendered
 {
-    partial record Product : global::DeclarativeScrape.IExtractable<global::Rendered.Product>, global::DeclarativeScrape.IWritableItem<global::Rendered.Product>
+    partial record Product : global::DeclarativeScrape.IExtractable<global::Rendered.Product>, global::DeclarativeScrape.Generated.IWritableItem<global::Rendered.Product>
     {
         /// <summary>
         /// Extracts a <see cref="global::Rendered.Product"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Rendered
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ProductExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ProductExtraction.Selectors);
 
             // Title: [Text("h1")] required
             string titleValue = default!;
@@ -28,11 +28,11 @@ namespace Rendered
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Title", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductExtraction.TitleSelector));
+                    context.AddFailure("Title", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductExtraction.TitleSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     titleValue = text;
                 }
             }
@@ -44,15 +44,15 @@ namespace Rendered
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Price", "p.price", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductExtraction.PriceSelector));
+                    context.AddFailure("Price", "p.price", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ProductExtraction.PriceSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (!global::DeclarativeScrape.ExtractionValues.TryParseDecimal(text, out var value))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (!global::DeclarativeScrape.Generated.ExtractionValues.TryParseDecimal(text, out var value))
                     {
                         ok = false;
-                        context.AddFailure("Price", "p.price", global::DeclarativeScrape.ExtractionMessages.NotA(text, "a decimal"));
+                        context.AddFailure("Price", "p.price", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(text, "a decimal"));
                     }
                     else
                     {
@@ -67,7 +67,7 @@ namespace Rendered
                 var element = matches.First(global::DeclarativeScrape.Generated.ProductExtraction.NoteQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     noteValue = text;
                 }
             }
@@ -100,7 +100,7 @@ namespace Rendered
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Rendered.Product>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Rendered.Product>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Rendered.Product value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Rendered.Product>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Rendered.Product value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -111,20 +111,20 @@ namespace Rendered
             writer.WritePropertyName(global::DeclarativeScrape.Generated.ProductExtraction.NoteName);
             writer.WriteStringValue(value.Note);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.ProductExtraction.UrlName);
-            global::DeclarativeScrape.ItemWriting.WriteUri(writer, value.Url);
+            global::DeclarativeScrape.Generated.ItemWriting.WriteUri(writer, value.Url);
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Rendered.Product>.CsvColumns => global::DeclarativeScrape.Generated.ProductExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Rendered.Product>.CsvColumns => global::DeclarativeScrape.Generated.ProductExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Rendered.Product>.WriteCsvRow(global::Rendered.Product value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Rendered.Product>.WriteCsvRow(global::Rendered.Product value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
             cells[1] = value.Price.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             cells[2] = value.Note is { } v2 ? v2 : null;
-            cells[3] = value.Url is { } v3 ? global::DeclarativeScrape.ItemWriting.FormatUri(v3) : null;
+            cells[3] = value.Url is { } v3 ? global::DeclarativeScrape.Generated.ItemWriting.FormatUri(v3) : null;
         }
     }
 }
@@ -135,17 +135,17 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ProductExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector PriceSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.price");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector NoteSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.note");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector PriceSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.price");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector NoteSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.note");
 
         internal const int TitleQuery = 0;
         internal const int PriceQuery = 1;
         internal const int NoteQuery = 2;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
-            global::DeclarativeScrape.SelectorQuery.First(PriceSelector),
-            global::DeclarativeScrape.SelectorQuery.First(NoteSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(PriceSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(NoteSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText PriceName = global::System.Text.Json.JsonEncodedText.Encode("price");

@@ -3,7 +3,7 @@
 
 namespace Cards
 {
-    partial class Card : global::DeclarativeScrape.IExtractable<global::Cards.Card>, global::DeclarativeScrape.IWritableItem<global::Cards.Card>
+    partial class Card : global::DeclarativeScrape.IExtractable<global::Cards.Card>, global::DeclarativeScrape.Generated.IWritableItem<global::Cards.Card>
     {
         /// <summary>
         /// Extracts a <see cref="global::Cards.Card"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,8 +19,8 @@ namespace Cards
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CardExtraction.Selectors);
-            var scopeElement = global::DeclarativeScrape.ExtractionQuery.ScopeElement(scope);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CardExtraction.Selectors);
+            var scopeElement = global::DeclarativeScrape.Generated.ExtractionQuery.ScopeElement(scope);
 
             // Id: [Attr(":scope", "data-id")] required
             string idValue = default!;
@@ -29,7 +29,7 @@ namespace Cards
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Id", ":scope", global::DeclarativeScrape.ExtractionMessages.NoElementMatched);
+                    context.AddFailure("Id", ":scope", global::DeclarativeScrape.Generated.ExtractionMessages.NoElementMatched);
                 }
                 else
                 {
@@ -37,7 +37,7 @@ namespace Cards
                     if (text is null)
                     {
                         ok = false;
-                        context.AddFailure("Id", ":scope", global::DeclarativeScrape.ExtractionMessages.NoAttribute("data-id"));
+                        context.AddFailure("Id", ":scope", global::DeclarativeScrape.Generated.ExtractionMessages.NoAttribute("data-id"));
                     }
                     else
                     {
@@ -52,7 +52,7 @@ namespace Cards
                 var element = matches.First(global::DeclarativeScrape.Generated.CardExtraction.TitleQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     titleValue = text;
                 }
             }
@@ -112,7 +112,7 @@ namespace Cards
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Cards.Card>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Cards.Card>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Cards.Card value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Cards.Card>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Cards.Card value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -134,28 +134,19 @@ namespace Cards
             {
                 writer.WriteNullValue();
             }
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.CardExtraction.NextName);
-            if (value.Next is { } v3)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v3.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Cards.Card>.CsvColumns => global::DeclarativeScrape.Generated.CardExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Cards.Card>.CsvColumns => global::DeclarativeScrape.Generated.CardExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Cards.Card>.WriteCsvRow(global::Cards.Card value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Cards.Card>.WriteCsvRow(global::Cards.Card value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Id is { } v0 ? v0 : null;
             cells[1] = value.Title is { } v1 ? v1 : null;
             {
-                var writer = global::DeclarativeScrape.ItemWriting.BeginJsonText();
+                var writer = global::DeclarativeScrape.Generated.ItemWriting.BeginJsonText();
                 if (value.Classes is { } v2)
                 {
                     writer.WriteStartArray();
@@ -169,9 +160,8 @@ namespace Cards
                 {
                     writer.WriteNullValue();
                 }
-                cells[2] = global::DeclarativeScrape.ItemWriting.EndJsonText();
+                cells[2] = global::DeclarativeScrape.Generated.ItemWriting.EndJsonText();
             }
-            cells[3] = value.Next is { } v3 ? (v3.Url is { } urlNext ? global::DeclarativeScrape.ItemWriting.FormatUri(urlNext) : null) : null;
         }
     }
 }
@@ -182,23 +172,21 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class CardExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse(":scope > h3");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse(":scope > h3");
 
         internal const int TitleQuery = 0;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText IdName = global::System.Text.Json.JsonEncodedText.Encode("id");
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText ClassesName = global::System.Text.Json.JsonEncodedText.Encode("classes");
-        internal static readonly global::System.Text.Json.JsonEncodedText NextName = global::System.Text.Json.JsonEncodedText.Encode("next");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "id",
             "title",
             "classes",
-            "next",
         };
     }
 }

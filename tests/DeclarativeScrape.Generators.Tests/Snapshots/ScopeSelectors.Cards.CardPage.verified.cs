@@ -3,7 +3,7 @@
 
 namespace Cards
 {
-    partial class CardPage : global::DeclarativeScrape.IExtractable<global::Cards.CardPage>, global::DeclarativeScrape.IWritableItem<global::Cards.CardPage>
+    partial class CardPage : global::DeclarativeScrape.IExtractable<global::Cards.CardPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Cards.CardPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Cards.CardPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,8 +19,8 @@ namespace Cards
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CardPageExtraction.Selectors);
-            var scopeElement = global::DeclarativeScrape.ExtractionQuery.ScopeElement(scope);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CardPageExtraction.Selectors);
+            var scopeElement = global::DeclarativeScrape.Generated.ExtractionQuery.ScopeElement(scope);
 
             // Language: [Attr(":scope", "lang")] optional
             string? languageValue = null;
@@ -78,7 +78,7 @@ namespace Cards
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Cards.CardPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Cards.CardPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Cards.CardPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Cards.CardPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Cards.CardPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -90,7 +90,7 @@ namespace Cards
                 writer.WriteStartArray();
                 foreach (var element in v1)
                 {
-                    global::DeclarativeScrape.ItemWriting.WriteJson<global::Cards.Card>(writer, element);
+                    global::DeclarativeScrape.Generated.ItemWriting.WriteJson<global::Cards.Card>(writer, element);
                 }
                 writer.WriteEndArray();
             }
@@ -101,21 +101,21 @@ namespace Cards
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Cards.CardPage>.CsvColumns => global::DeclarativeScrape.Generated.CardPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Cards.CardPage>.CsvColumns => global::DeclarativeScrape.Generated.CardPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Cards.CardPage>.WriteCsvRow(global::Cards.CardPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Cards.CardPage>.WriteCsvRow(global::Cards.CardPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Language is { } v0 ? v0 : null;
             {
-                var writer = global::DeclarativeScrape.ItemWriting.BeginJsonText();
+                var writer = global::DeclarativeScrape.Generated.ItemWriting.BeginJsonText();
                 if (value.Cards is { } v1)
                 {
                     writer.WriteStartArray();
                     foreach (var element in v1)
                     {
-                        global::DeclarativeScrape.ItemWriting.WriteJson<global::Cards.Card>(writer, element);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJson<global::Cards.Card>(writer, element);
                     }
                     writer.WriteEndArray();
                 }
@@ -123,7 +123,7 @@ namespace Cards
                 {
                     writer.WriteNullValue();
                 }
-                cells[1] = global::DeclarativeScrape.ItemWriting.EndJsonText();
+                cells[1] = global::DeclarativeScrape.Generated.ItemWriting.EndJsonText();
             }
         }
     }
@@ -135,11 +135,11 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class CardPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CardsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.card");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CardsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.card");
 
         internal const int CardsQuery = 0;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.All(CardsSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.All(CardsSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText LanguageName = global::System.Text.Json.JsonEncodedText.Encode("language");
         internal static readonly global::System.Text.Json.JsonEncodedText CardsName = global::System.Text.Json.JsonEncodedText.Encode("cards");

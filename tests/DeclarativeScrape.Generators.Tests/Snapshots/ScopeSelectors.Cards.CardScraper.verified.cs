@@ -19,7 +19,7 @@ namespace Cards
             {
                 new global::DeclarativeScrape.PageType<global::Cards.CardPage>(typeof(global::Cards.CardPage), "CardPage", __ExtractCardPage, isItem: true) { ReadAttributes = new string[] { "class", "data-id", "href", "lang" }, Selectors = new string[] { ":root", ":scope > h3", "a.card" } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Cards.CardPage>("CardScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::Cards.CardPage>(), "ab4ea3247c71f87a", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Cards.CardPage>("CardScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Cards.CardPage>(), "e4d862844ef21514", CreateOptions);
         }
 
         /// <summary>

@@ -3,7 +3,7 @@
 
 namespace Library
 {
-    partial class AuthorPage : global::DeclarativeScrape.IExtractable<global::Library.AuthorPage>, global::DeclarativeScrape.IWritableItem<global::Library.AuthorPage>
+    partial class AuthorPage : global::DeclarativeScrape.IExtractable<global::Library.AuthorPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Library.AuthorPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Library.AuthorPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Library
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.AuthorPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.AuthorPageExtraction.Selectors);
 
             // Name: [Text("h1")] required
             string nameValue = default!;
@@ -28,11 +28,11 @@ namespace Library
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Name", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.AuthorPageExtraction.NameSelector));
+                    context.AddFailure("Name", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.AuthorPageExtraction.NameSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     nameValue = text;
                 }
             }
@@ -43,8 +43,8 @@ namespace Library
                 var element = matches.First(global::DeclarativeScrape.Generated.AuthorPageExtraction.BornQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (global::DeclarativeScrape.ExtractionValues.TryParseDateTimeOffset(text, null, out var value))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (global::DeclarativeScrape.Generated.ExtractionValues.TryParseDateTimeOffset(text, null, out var value))
                     {
                         bornValue = value;
                     }
@@ -58,15 +58,15 @@ namespace Library
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Living", "span.living", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.AuthorPageExtraction.LivingSelector));
+                    context.AddFailure("Living", "span.living", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.AuthorPageExtraction.LivingSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (!global::DeclarativeScrape.ExtractionValues.TryParseBoolean(text, out var value))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (!global::DeclarativeScrape.Generated.ExtractionValues.TryParseBoolean(text, out var value))
                     {
                         ok = false;
-                        context.AddFailure("Living", "span.living", global::DeclarativeScrape.ExtractionMessages.NotA(text, "a boolean (true/false, yes/no, 1/0)"));
+                        context.AddFailure("Living", "span.living", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(text, "a boolean (true/false, yes/no, 1/0)"));
                     }
                     else
                     {
@@ -98,7 +98,7 @@ namespace Library
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Library.AuthorPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Library.AuthorPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Library.AuthorPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Library.AuthorPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Library.AuthorPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -118,14 +118,14 @@ namespace Library
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Library.AuthorPage>.CsvColumns => global::DeclarativeScrape.Generated.AuthorPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Library.AuthorPage>.CsvColumns => global::DeclarativeScrape.Generated.AuthorPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Library.AuthorPage>.WriteCsvRow(global::Library.AuthorPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Library.AuthorPage>.WriteCsvRow(global::Library.AuthorPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Name is { } v0 ? v0 : null;
-            cells[1] = value.Born is { } v1 ? global::DeclarativeScrape.ItemWriting.FormatDate(v1) : null;
+            cells[1] = value.Born is { } v1 ? global::DeclarativeScrape.Generated.ItemWriting.FormatDate(v1) : null;
             cells[2] = value.Living ? "true" : "false";
         }
     }
@@ -137,17 +137,17 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class AuthorPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector NameSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector BornSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.born");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector LivingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.living");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector NameSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector BornSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.born");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector LivingSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.living");
 
         internal const int NameQuery = 0;
         internal const int BornQuery = 1;
         internal const int LivingQuery = 2;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(NameSelector),
-            global::DeclarativeScrape.SelectorQuery.First(BornSelector),
-            global::DeclarativeScrape.SelectorQuery.First(LivingSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(NameSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(BornSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(LivingSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
         internal static readonly global::System.Text.Json.JsonEncodedText BornName = global::System.Text.Json.JsonEncodedText.Encode("born");

@@ -3,7 +3,7 @@
 
 namespace Library
 {
-    partial class BookPage : global::DeclarativeScrape.IExtractable<global::Library.BookPage>, global::DeclarativeScrape.IWritableItem<global::Library.BookPage>
+    partial class BookPage : global::DeclarativeScrape.IExtractable<global::Library.BookPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Library.BookPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Library.BookPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Library
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
 
             // Title: [Text("h1")] required
             string titleValue = default!;
@@ -28,11 +28,11 @@ namespace Library
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Title", "h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector));
+                    context.AddFailure("Title", "h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     titleValue = text;
                 }
             }
@@ -76,32 +76,22 @@ namespace Library
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Library.BookPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Library.BookPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Library.BookPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Library.BookPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Library.BookPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.TitleName);
             writer.WriteStringValue(value.Title);
-            writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.AuthorName);
-            if (value.Author is { } v1)
-            {
-                global::DeclarativeScrape.ItemWriting.WriteUri(writer, v1.Url);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Library.BookPage>.CsvColumns => global::DeclarativeScrape.Generated.BookPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Library.BookPage>.CsvColumns => global::DeclarativeScrape.Generated.BookPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Library.BookPage>.WriteCsvRow(global::Library.BookPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Library.BookPage>.WriteCsvRow(global::Library.BookPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
-            cells[1] = value.Author is { } v1 ? (v1.Url is { } urlAuthor ? global::DeclarativeScrape.ItemWriting.FormatUri(urlAuthor) : null) : null;
         }
     }
 }
@@ -112,22 +102,20 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class BookPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.author");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.author");
 
         internal const int TitleQuery = 0;
         internal const int AuthorQuery = 1;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
-            global::DeclarativeScrape.SelectorQuery.First(AuthorSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(AuthorSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
-        internal static readonly global::System.Text.Json.JsonEncodedText AuthorName = global::System.Text.Json.JsonEncodedText.Encode("author");
 
         internal static readonly string[] CsvHeader = new string[]
         {
             "title",
-            "author",
         };
     }
 }

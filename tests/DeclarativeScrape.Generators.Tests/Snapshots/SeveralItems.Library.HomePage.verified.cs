@@ -19,7 +19,7 @@ namespace Library
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.HomePageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.HomePageExtraction.Selectors);
 
             // Books: [Follow("a.book")] list
             var booksValue = new global::System.Collections.Generic.List<global::DeclarativeScrape.Link<global::Library.BookPage>>();
@@ -78,13 +78,13 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class HomePageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.book");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.author");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.book");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.author");
 
         internal const int BooksQuery = 0;
         internal const int AuthorsQuery = 1;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.All(BooksSelector),
-            global::DeclarativeScrape.SelectorQuery.All(AuthorsSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.All(BooksSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(AuthorsSelector));
     }
 }

@@ -21,7 +21,7 @@ namespace Library
                 new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.AuthorPage), "AuthorPage", __ExtractAuthorPage, isItem: true) { ReadAttributes = new string[] { "class" }, Selectors = new string[] { "h1", "span.born", "span.living" } },
                 new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.BookPage), "BookPage", __ExtractBookPage, isItem: true) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.author", "h1" } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Library.LibraryScraper.Item>("LibraryScraper", pages, global::Library.LibraryScraper.__ItemFormat.Instance, "060def36c0069e2e", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Library.LibraryScraper.Item>("LibraryScraper", pages, global::Library.LibraryScraper.__ItemFormat.Instance, "2660a27a9b6819ec", CreateOptions);
         }
 
         /// <summary>
@@ -218,11 +218,11 @@ namespace Library
                 {
                     case global::Library.LibraryScraper.Item.AuthorPage c0:
                         writer.WriteString("$type", "AuthorPage");
-                        global::DeclarativeScrape.ItemWriting.WriteJsonProperties<global::Library.AuthorPage>(writer, c0.Value);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJsonProperties<global::Library.AuthorPage>(writer, c0.Value);
                         break;
                     case global::Library.LibraryScraper.Item.BookPage c1:
                         writer.WriteString("$type", "BookPage");
-                        global::DeclarativeScrape.ItemWriting.WriteJsonProperties<global::Library.BookPage>(writer, c1.Value);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJsonProperties<global::Library.BookPage>(writer, c1.Value);
                         break;
                 }
                 writer.WriteEndObject();

@@ -3,7 +3,7 @@
 
 namespace Shop
 {
-    partial record BookPage : global::DeclarativeScrape.IExtractable<global::Shop.BookPage>, global::DeclarativeScrape.IWritableItem<global::Shop.BookPage>
+    partial record BookPage : global::DeclarativeScrape.IExtractable<global::Shop.BookPage>, global::DeclarativeScrape.Generated.IWritableItem<global::Shop.BookPage>
     {
         /// <summary>
         /// Extracts a <see cref="global::Shop.BookPage"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Shop
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.BookPageExtraction.Selectors);
 
             // Title: [Text("div.product_main h1")] required
             string titleValue = default!;
@@ -28,11 +28,11 @@ namespace Shop
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Title", "div.product_main h1", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector));
+                    context.AddFailure("Title", "div.product_main h1", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.TitleSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     titleValue = text;
                 }
             }
@@ -44,15 +44,15 @@ namespace Shop
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Price", "p.price_color", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.PriceSelector));
+                    context.AddFailure("Price", "p.price_color", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.PriceSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (!global::DeclarativeScrape.ExtractionValues.TryParseDecimal(text, out var value))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (!global::DeclarativeScrape.Generated.ExtractionValues.TryParseDecimal(text, out var value))
                     {
                         ok = false;
-                        context.AddFailure("Price", "p.price_color", global::DeclarativeScrape.ExtractionMessages.NotA(text, "a decimal"));
+                        context.AddFailure("Price", "p.price_color", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(text, "a decimal"));
                     }
                     else
                     {
@@ -67,10 +67,10 @@ namespace Shop
                 var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.StockQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (global::DeclarativeScrape.ExtractionText.TryMatch(global::DeclarativeScrape.Generated.BookPageExtraction.StockPattern, text, out var matched))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (global::DeclarativeScrape.Generated.ExtractionText.TryMatch(global::DeclarativeScrape.Generated.BookPageExtraction.StockPattern, text, out var matched))
                     {
-                        if (global::DeclarativeScrape.ExtractionValues.TryParseInt32(matched, out var value))
+                        if (global::DeclarativeScrape.Generated.ExtractionValues.TryParseInt32(matched, out var value))
                         {
                             stockValue = value;
                         }
@@ -102,7 +102,7 @@ namespace Shop
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.RatingSelector));
+                    context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.BookPageExtraction.RatingSelector));
                 }
                 else
                 {
@@ -110,21 +110,21 @@ namespace Shop
                     if (text is null)
                     {
                         ok = false;
-                        context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.ExtractionMessages.NoAttribute("class"));
+                        context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.Generated.ExtractionMessages.NoAttribute("class"));
                     }
                     else
                     {
-                        if (!global::DeclarativeScrape.ExtractionText.TryMatch(global::DeclarativeScrape.Generated.BookPageExtraction.RatingPattern, text, out var matched))
+                        if (!global::DeclarativeScrape.Generated.ExtractionText.TryMatch(global::DeclarativeScrape.Generated.BookPageExtraction.RatingPattern, text, out var matched))
                         {
                             ok = false;
-                            context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.ExtractionMessages.NoMatch(text));
+                            context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.Generated.ExtractionMessages.NoMatch(text));
                         }
                         else
                         {
                             if (!global::DeclarativeScrape.Generated.BookPageExtraction.TryParseShop_Rating(matched, out var value))
                             {
                                 ok = false;
-                                context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.ExtractionMessages.NotA(matched, "a Rating name"));
+                                context.AddFailure("Rating", "p.star-rating", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(matched, "a Rating name"));
                             }
                             else
                             {
@@ -141,7 +141,7 @@ namespace Shop
                 var element = matches.First(global::DeclarativeScrape.Generated.BookPageExtraction.CategoryQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     categoryValue = text;
                 }
             }
@@ -150,7 +150,7 @@ namespace Shop
             var tagsValue = new global::System.Collections.Generic.List<string>();
             foreach (var element in matches.All(global::DeclarativeScrape.Generated.BookPageExtraction.TagsQuery))
             {
-                var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                 tagsValue.Add(text);
             }
 
@@ -240,7 +240,7 @@ namespace Shop
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Shop.BookPage>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Shop.BookPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.BookPage value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Shop.BookPage>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.BookPage value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -258,7 +258,7 @@ namespace Shop
                 writer.WriteNullValue();
             }
             writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.CoverName);
-            global::DeclarativeScrape.ItemWriting.WriteUri(writer, value.Cover);
+            global::DeclarativeScrape.Generated.ItemWriting.WriteUri(writer, value.Cover);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.RatingName);
             writer.WriteStringValue(global::DeclarativeScrape.Generated.BookPageExtraction.NameOfShop_Rating(value.Rating));
             writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.CategoryName);
@@ -285,7 +285,7 @@ namespace Shop
                 writer.WriteStartArray();
                 foreach (var element in v8)
                 {
-                    global::DeclarativeScrape.ItemWriting.WriteJson<global::Shop.Review>(writer, element);
+                    global::DeclarativeScrape.Generated.ItemWriting.WriteJson<global::Shop.Review>(writer, element);
                 }
                 writer.WriteEndArray();
             }
@@ -294,26 +294,26 @@ namespace Shop
                 writer.WriteNullValue();
             }
             writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.FeaturedName);
-            global::DeclarativeScrape.ItemWriting.WriteJson<global::Shop.Review>(writer, value.Featured);
+            global::DeclarativeScrape.Generated.ItemWriting.WriteJson<global::Shop.Review>(writer, value.Featured);
             writer.WritePropertyName(global::DeclarativeScrape.Generated.BookPageExtraction.UrlName);
-            global::DeclarativeScrape.ItemWriting.WriteUri(writer, value.Url);
+            global::DeclarativeScrape.Generated.ItemWriting.WriteUri(writer, value.Url);
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Shop.BookPage>.CsvColumns => global::DeclarativeScrape.Generated.BookPageExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Shop.BookPage>.CsvColumns => global::DeclarativeScrape.Generated.BookPageExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Shop.BookPage>.WriteCsvRow(global::Shop.BookPage value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Shop.BookPage>.WriteCsvRow(global::Shop.BookPage value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Title is { } v0 ? v0 : null;
             cells[1] = value.Price.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             cells[2] = value.Stock is { } v2 ? v2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null;
-            cells[3] = value.Cover is { } v3 ? global::DeclarativeScrape.ItemWriting.FormatUri(v3) : null;
+            cells[3] = value.Cover is { } v3 ? global::DeclarativeScrape.Generated.ItemWriting.FormatUri(v3) : null;
             cells[4] = global::DeclarativeScrape.Generated.BookPageExtraction.NameOfShop_Rating(value.Rating);
             cells[5] = value.Category is { } v5 ? v5 : null;
             {
-                var writer = global::DeclarativeScrape.ItemWriting.BeginJsonText();
+                var writer = global::DeclarativeScrape.Generated.ItemWriting.BeginJsonText();
                 if (value.Tags is { } v6)
                 {
                     writer.WriteStartArray();
@@ -327,17 +327,17 @@ namespace Shop
                 {
                     writer.WriteNullValue();
                 }
-                cells[6] = global::DeclarativeScrape.ItemWriting.EndJsonText();
+                cells[6] = global::DeclarativeScrape.Generated.ItemWriting.EndJsonText();
             }
             cells[7] = value.Description is { } v7 ? v7 : null;
             {
-                var writer = global::DeclarativeScrape.ItemWriting.BeginJsonText();
+                var writer = global::DeclarativeScrape.Generated.ItemWriting.BeginJsonText();
                 if (value.Reviews is { } v8)
                 {
                     writer.WriteStartArray();
                     foreach (var element in v8)
                     {
-                        global::DeclarativeScrape.ItemWriting.WriteJson<global::Shop.Review>(writer, element);
+                        global::DeclarativeScrape.Generated.ItemWriting.WriteJson<global::Shop.Review>(writer, element);
                     }
                     writer.WriteEndArray();
                 }
@@ -345,14 +345,14 @@ namespace Shop
                 {
                     writer.WriteNullValue();
                 }
-                cells[8] = global::DeclarativeScrape.ItemWriting.EndJsonText();
+                cells[8] = global::DeclarativeScrape.Generated.ItemWriting.EndJsonText();
             }
             {
-                var writer = global::DeclarativeScrape.ItemWriting.BeginJsonText();
-                global::DeclarativeScrape.ItemWriting.WriteJson<global::Shop.Review>(writer, value.Featured);
-                cells[9] = global::DeclarativeScrape.ItemWriting.EndJsonText();
+                var writer = global::DeclarativeScrape.Generated.ItemWriting.BeginJsonText();
+                global::DeclarativeScrape.Generated.ItemWriting.WriteJson<global::Shop.Review>(writer, value.Featured);
+                cells[9] = global::DeclarativeScrape.Generated.ItemWriting.EndJsonText();
             }
-            cells[10] = value.Url is { } v10 ? global::DeclarativeScrape.ItemWriting.FormatUri(v10) : null;
+            cells[10] = value.Url is { } v10 ? global::DeclarativeScrape.Generated.ItemWriting.FormatUri(v10) : null;
         }
     }
 }
@@ -363,18 +363,18 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class BookPageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("div.product_main h1");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector PriceSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.price_color");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector StockSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.availability");
-        internal static readonly global::System.Text.RegularExpressions.Regex StockPattern = global::DeclarativeScrape.ExtractionText.CreatePattern("\\((?<value>\\d+) available\\)");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CoverSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("div.item img");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector RatingSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("p.star-rating");
-        internal static readonly global::System.Text.RegularExpressions.Regex RatingPattern = global::DeclarativeScrape.ExtractionText.CreatePattern("star-rating (\\w+)");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector CategorySelector = global::DeclarativeScrape.ExtractionSelectors.Parse("ul.breadcrumb li:nth-child(3) a");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector TagsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("ul.tags li");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector DescriptionSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("#description");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector ReviewsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("#reviews article");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector FeaturedSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("#featured");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TitleSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("div.product_main h1");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector PriceSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.price_color");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector StockSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.availability");
+        internal static readonly global::System.Text.RegularExpressions.Regex StockPattern = global::DeclarativeScrape.Generated.ExtractionText.CreatePattern("\\((?<value>\\d+) available\\)");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CoverSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("div.item img");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector RatingSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("p.star-rating");
+        internal static readonly global::System.Text.RegularExpressions.Regex RatingPattern = global::DeclarativeScrape.Generated.ExtractionText.CreatePattern("star-rating (\\w+)");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector CategorySelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("ul.breadcrumb li:nth-child(3) a");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector TagsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("ul.tags li");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector DescriptionSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("#description");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector ReviewsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("#reviews article");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector FeaturedSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("#featured");
 
         internal const int TitleQuery = 0;
         internal const int PriceQuery = 1;
@@ -386,17 +386,17 @@ namespace DeclarativeScrape.Generated
         internal const int DescriptionQuery = 7;
         internal const int ReviewsQuery = 8;
         internal const int FeaturedQuery = 9;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(TitleSelector),
-            global::DeclarativeScrape.SelectorQuery.First(PriceSelector),
-            global::DeclarativeScrape.SelectorQuery.First(StockSelector),
-            global::DeclarativeScrape.SelectorQuery.First(CoverSelector),
-            global::DeclarativeScrape.SelectorQuery.First(RatingSelector),
-            global::DeclarativeScrape.SelectorQuery.First(CategorySelector),
-            global::DeclarativeScrape.SelectorQuery.All(TagsSelector),
-            global::DeclarativeScrape.SelectorQuery.First(DescriptionSelector),
-            global::DeclarativeScrape.SelectorQuery.All(ReviewsSelector),
-            global::DeclarativeScrape.SelectorQuery.First(FeaturedSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(TitleSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(PriceSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(StockSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(CoverSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(RatingSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(CategorySelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(TagsSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(DescriptionSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(ReviewsSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(FeaturedSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText TitleName = global::System.Text.Json.JsonEncodedText.Encode("title");
         internal static readonly global::System.Text.Json.JsonEncodedText PriceName = global::System.Text.Json.JsonEncodedText.Encode("price");

@@ -20,7 +20,7 @@ namespace Shop
                 new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.CataloguePage), "CataloguePage", __ExtractCataloguePage, isItem: false) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "article.product_pod h3 a", "li.next a" } },
                 new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.BookPage), "BookPage", __ExtractBookPage, isItem: true) { Selectors = new string[] { "#description", "#featured", "#reviews article", "a.permalink", "div.item img", "div.product_main h1", "p.availability", "p.price_color", "p.star-rating", "span.author", "span.stars", "time", "ul.breadcrumb li:nth-child(3) a", "ul.tags li" } },
             };
-            return new global::DeclarativeScrape.CrawlPlan<global::Shop.BookPage>("BookstoreScraper", pages, global::DeclarativeScrape.ItemFormats.Of<global::Shop.BookPage>(), "a62debabf325582e", CreateOptions);
+            return new global::DeclarativeScrape.CrawlPlan<global::Shop.BookPage>("BookstoreScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Shop.BookPage>(), "a62debabf325582e", CreateOptions);
         }
 
         /// <summary>
@@ -48,6 +48,9 @@ namespace Shop
             options.Headers["Accept-Language"] = "en-GB";
             options.Limits.MaxPages = 1000;
             options.Limits.MaxDepth = 5;
+            options.Limits.MaxResponseBytes = 4194304L;
+            options.Limits.BodyBudgetBytes = 33554432L;
+            options.Limits.MaxRedirects = 5;
             return options;
         }
 

@@ -19,7 +19,7 @@ namespace Shop
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CataloguePageExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.CataloguePageExtraction.Selectors);
 
             // Next: [Follow("li.next a")] optional
             global::DeclarativeScrape.Link<global::Shop.CataloguePage>? nextValue = null;
@@ -81,13 +81,13 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class CataloguePageExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector NextSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("li.next a");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("article.product_pod h3 a");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector NextSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("li.next a");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector BooksSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("article.product_pod h3 a");
 
         internal const int NextQuery = 0;
         internal const int BooksQuery = 1;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(NextSelector),
-            global::DeclarativeScrape.SelectorQuery.All(BooksSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(NextSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.All(BooksSelector));
     }
 }

@@ -3,7 +3,7 @@
 
 namespace Shop
 {
-    partial record Review : global::DeclarativeScrape.IExtractable<global::Shop.Review>, global::DeclarativeScrape.IWritableItem<global::Shop.Review>
+    partial record Review : global::DeclarativeScrape.IExtractable<global::Shop.Review>, global::DeclarativeScrape.Generated.IWritableItem<global::Shop.Review>
     {
         /// <summary>
         /// Extracts a <see cref="global::Shop.Review"/> from <paramref name="scope"/> (generated from its attributes).
@@ -19,7 +19,7 @@ namespace Shop
             global::System.ArgumentNullException.ThrowIfNull(scope);
             global::System.ArgumentNullException.ThrowIfNull(context);
             var ok = true;
-            var matches = global::DeclarativeScrape.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ReviewExtraction.Selectors);
+            var matches = global::DeclarativeScrape.Generated.ExtractionQuery.Match(scope, global::DeclarativeScrape.Generated.ReviewExtraction.Selectors);
 
             // Author: [Text("span.author")] required
             string authorValue = default!;
@@ -28,11 +28,11 @@ namespace Shop
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Author", "span.author", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ReviewExtraction.AuthorSelector));
+                    context.AddFailure("Author", "span.author", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ReviewExtraction.AuthorSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
                     authorValue = text;
                 }
             }
@@ -44,15 +44,15 @@ namespace Shop
                 if (element is null)
                 {
                     ok = false;
-                    context.AddFailure("Date", "time", global::DeclarativeScrape.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ReviewExtraction.DateSelector));
+                    context.AddFailure("Date", "time", global::DeclarativeScrape.Generated.ExtractionMessages.NoElement(global::DeclarativeScrape.Generated.ReviewExtraction.DateSelector));
                 }
                 else
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (!global::DeclarativeScrape.ExtractionValues.TryParseDateTime(text, "yyyy-MM-dd", out var value))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (!global::DeclarativeScrape.Generated.ExtractionValues.TryParseDateTime(text, "yyyy-MM-dd", out var value))
                     {
                         ok = false;
-                        context.AddFailure("Date", "time", global::DeclarativeScrape.ExtractionMessages.NotA(text, "a date in the format 'yyyy-MM-dd'"));
+                        context.AddFailure("Date", "time", global::DeclarativeScrape.Generated.ExtractionMessages.NotA(text, "a date in the format 'yyyy-MM-dd'"));
                     }
                     else
                     {
@@ -67,8 +67,8 @@ namespace Shop
                 var element = matches.First(global::DeclarativeScrape.Generated.ReviewExtraction.StarsQuery);
                 if (element is not null)
                 {
-                    var text = global::DeclarativeScrape.ExtractionText.NormalizedText(element);
-                    if (global::DeclarativeScrape.ExtractionValues.TryParseDouble(text, out var value))
+                    var text = global::DeclarativeScrape.Generated.ExtractionText.NormalizedText(element);
+                    if (global::DeclarativeScrape.Generated.ExtractionValues.TryParseDouble(text, out var value))
                     {
                         starsValue = value;
                     }
@@ -116,7 +116,7 @@ namespace Shop
             global::DeclarativeScrape.ExtractionDocument.Parse<global::Shop.Review>(html, url);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Shop.Review>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Review value)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Shop.Review>.WriteJsonProperties(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Review value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -127,27 +127,27 @@ namespace Shop
             writer.WritePropertyName(global::DeclarativeScrape.Generated.ReviewExtraction.StarsName);
             if (value.Stars is { } v2)
             {
-                global::DeclarativeScrape.ItemWriting.WriteNumber(writer, v2);
+                global::DeclarativeScrape.Generated.ItemWriting.WriteNumber(writer, v2);
             }
             else
             {
                 writer.WriteNullValue();
             }
             writer.WritePropertyName(global::DeclarativeScrape.Generated.ReviewExtraction.LinkName);
-            global::DeclarativeScrape.ItemWriting.WriteUri(writer, value.Link);
+            global::DeclarativeScrape.Generated.ItemWriting.WriteUri(writer, value.Link);
         }
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.IWritableItem<global::Shop.Review>.CsvColumns => global::DeclarativeScrape.Generated.ReviewExtraction.CsvHeader;
+        static global::System.Collections.Generic.IReadOnlyList<string> global::DeclarativeScrape.Generated.IWritableItem<global::Shop.Review>.CsvColumns => global::DeclarativeScrape.Generated.ReviewExtraction.CsvHeader;
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
-        static void global::DeclarativeScrape.IWritableItem<global::Shop.Review>.WriteCsvRow(global::Shop.Review value, global::System.Span<string?> cells)
+        static void global::DeclarativeScrape.Generated.IWritableItem<global::Shop.Review>.WriteCsvRow(global::Shop.Review value, global::System.Span<string?> cells)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
             cells[0] = value.Author is { } v0 ? v0 : null;
-            cells[1] = global::DeclarativeScrape.ItemWriting.FormatDate(value.Date);
+            cells[1] = global::DeclarativeScrape.Generated.ItemWriting.FormatDate(value.Date);
             cells[2] = value.Stars is { } v2 ? v2.ToString(global::System.Globalization.CultureInfo.InvariantCulture) : null;
-            cells[3] = value.Link is { } v3 ? global::DeclarativeScrape.ItemWriting.FormatUri(v3) : null;
+            cells[3] = value.Link is { } v3 ? global::DeclarativeScrape.Generated.ItemWriting.FormatUri(v3) : null;
         }
     }
 }
@@ -158,20 +158,20 @@ namespace DeclarativeScrape.Generated
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("DeclarativeScrape.Generators", "{generator-version}")]
     file static class ReviewExtraction
     {
-        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.author");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector DateSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("time");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector StarsSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("span.stars");
-        internal static readonly global::AngleSharp.Css.Dom.ISelector LinkSelector = global::DeclarativeScrape.ExtractionSelectors.Parse("a.permalink");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector AuthorSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.author");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector DateSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("time");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector StarsSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("span.stars");
+        internal static readonly global::AngleSharp.Css.Dom.ISelector LinkSelector = global::DeclarativeScrape.Generated.ExtractionSelectors.Parse("a.permalink");
 
         internal const int AuthorQuery = 0;
         internal const int DateQuery = 1;
         internal const int StarsQuery = 2;
         internal const int LinkQuery = 3;
-        internal static readonly global::DeclarativeScrape.SelectorSet Selectors = new global::DeclarativeScrape.SelectorSet(
-            global::DeclarativeScrape.SelectorQuery.First(AuthorSelector),
-            global::DeclarativeScrape.SelectorQuery.First(DateSelector),
-            global::DeclarativeScrape.SelectorQuery.First(StarsSelector),
-            global::DeclarativeScrape.SelectorQuery.First(LinkSelector));
+        internal static readonly global::DeclarativeScrape.Generated.SelectorSet Selectors = new global::DeclarativeScrape.Generated.SelectorSet(
+            global::DeclarativeScrape.Generated.SelectorQuery.First(AuthorSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(DateSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(StarsSelector),
+            global::DeclarativeScrape.Generated.SelectorQuery.First(LinkSelector));
 
         internal static readonly global::System.Text.Json.JsonEncodedText AuthorName = global::System.Text.Json.JsonEncodedText.Encode("author");
         internal static readonly global::System.Text.Json.JsonEncodedText DateName = global::System.Text.Json.JsonEncodedText.Encode("date");

@@ -128,4 +128,29 @@ public sealed class PageEncodingCrawlTests
 
         public static System.Text.Encoding GetEncoding(int codePage) => System.Text.Encoding.GetEncoding(codePage);
     }
+
+    [Fact]
+    public void A_huge_page_leaves_no_huge_decoding_buffer_in_the_shared_pool_but_a_normal_page_reuses_one()
+    {
+        // A 16 MiB page: its 16 Mi-character buffer is its own, and giving it back does not pool it.
+        var huge = new byte[16 << 20];
+        huge.AsSpan().Fill((byte)'a');
+        PageDecoder.Decode(huge, "text/html; charset=utf-8", null, out var hugeChars, out var hugeLength);
+        hugeLength.ShouldBe(huge.Length);
+        hugeChars.Length.ShouldBeGreaterThan(PageDecoder.MaxPooledChars);
+        PageDecoder.ReturnChars(hugeChars);
+        var next = System.Buffers.ArrayPool<char>.Shared.Rent(hugeChars.Length);
+        ReferenceEquals(next, hugeChars).ShouldBeFalse("a buffer above MaxPooledChars never goes back to the shared pool");
+        System.Buffers.ArrayPool<char>.Shared.Return(next);
+
+        // A 20 KB page: pooled, and the same thread's next page of that size gets the same buffer back.
+        var page = new byte[20_000];
+        page.AsSpan().Fill((byte)'b');
+        PageDecoder.Decode(page, "text/html; charset=utf-8", null, out var chars, out _);
+        PageDecoder.ReturnChars(chars);
+        PageDecoder.Decode(page, "text/html; charset=utf-8", null, out var again, out var length);
+        length.ShouldBe(page.Length);
+        ReferenceEquals(again, chars).ShouldBeTrue("a normal page's buffer comes back from the pool");
+        PageDecoder.ReturnChars(again);
+    }
 }

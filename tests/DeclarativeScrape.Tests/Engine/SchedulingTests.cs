@@ -144,6 +144,134 @@ public sealed class SchedulingTests
     }
 
     [Fact]
+    public async Task A_graceful_stop_sends_nothing_more_and_lets_the_requests_in_flight_finish()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrived = new Arrivals(4);
+        await using var server = ShopOf(await TestServer.StartAsync(), 20, async ctx =>
+        {
+            arrived.Add();
+            await gate.Task.WaitAsync(ctx.RequestAborted);
+        });
+        var options = ShopPlan.Options(server.Url("/"));
+        options.Concurrency.Max = 4;
+        options.Concurrency.PerHost = 4;
+        await using var engine = Crawls.Engine();
+        var run = engine.Start(ShopPlan.Create(), options);
+        var read = ReadAsync(run);
+
+        await arrived.All.WaitAsync(Crawls.Bound);
+        run.Stop();
+        gate.SetResult();   // the four requests in flight answer after the stop
+        var (items, outcomes) = await read.WaitAsync(Crawls.Bound);
+
+        var summary = await run.Completion.WaitAsync(Crawls.Bound);
+        items.Count.ShouldBe(4, "the pages in flight at the stop are fetched, extracted and emitted");
+        summary.Processed.ShouldBe(5, "the listing and the four products in flight");
+        summary.SkippedByReason[SkipReason.Cancelled].ShouldBe(16, "nothing more was sent");
+        server.TotalHits.ShouldBe(5);
+        summary.Completed.ShouldBeFalse();
+        summary.Reconciles.ShouldBeTrue();
+        outcomes.Count.ShouldBe((int)summary.Discovered);
+    }
+
+    [Fact]
+    public async Task Requests_still_in_flight_when_the_drain_runs_out_are_cancelled()
+    {
+        var arrived = new Arrivals(4);
+        await using var server = ShopOf(await TestServer.StartAsync(), 20, async ctx =>
+        {
+            arrived.Add();
+            await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
+        });
+        var options = ShopPlan.Options(server.Url("/"));
+        options.Concurrency.Max = 4;
+        options.Concurrency.PerHost = 4;
+        options.Timeouts.Drain = TimeSpan.FromMilliseconds(300);
+        options.Timeouts.ReadIdle = TimeSpan.FromHours(1);
+        options.Timeouts.Request = TimeSpan.FromHours(1);
+        await using var engine = Crawls.Engine();
+        var run = engine.Start(ShopPlan.Create(), options);
+        var read = ReadAsync(run);
+
+        await arrived.All.WaitAsync(Crawls.Bound);
+        run.Stop();
+        var (items, outcomes) = await read.WaitAsync(Crawls.Bound);
+
+        var summary = await run.Completion.WaitAsync(Crawls.Bound);
+        items.ShouldBeEmpty();
+        summary.SkippedByReason[SkipReason.Cancelled].ShouldBe(20, "four cancelled in flight, sixteen never sent");
+        outcomes.Where(o => o.SkipReason == SkipReason.Cancelled && o.Attempts == 1).Count().ShouldBe(4);
+        summary.Reconciles.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Stop_now_cancels_the_requests_in_flight_without_waiting_for_the_drain()
+    {
+        var arrived = new Arrivals(4);
+        await using var server = ShopOf(await TestServer.StartAsync(), 20, async ctx =>
+        {
+            arrived.Add();
+            await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
+        });
+        var options = ShopPlan.Options(server.Url("/"));
+        options.Concurrency.Max = 4;
+        options.Concurrency.PerHost = 4;
+        options.Timeouts.Drain = TimeSpan.FromHours(1);
+        options.Timeouts.ReadIdle = TimeSpan.FromHours(1);
+        options.Timeouts.Request = TimeSpan.FromHours(1);
+        await using var engine = Crawls.Engine();
+        var run = engine.Start(ShopPlan.Create(), options);
+        var read = ReadAsync(run);
+
+        await arrived.All.WaitAsync(Crawls.Bound);
+        run.Stop();
+        run.StopNow();
+        await read.WaitAsync(Crawls.Bound);
+
+        var summary = await run.Completion.WaitAsync(Crawls.Bound);
+        summary.SkippedByReason[SkipReason.Cancelled].ShouldBe(20);
+        summary.Reconciles.ShouldBeTrue();
+    }
+
+    private static Task<(List<Product> Items, List<UrlOutcome> Outcomes)> ReadAsync(ScrapeRun<Product> run) => Task.Run(async () =>
+    {
+        var items = new List<Product>();
+        var outcomes = new List<UrlOutcome>();
+        await foreach (var e in run.ReadEventsAsync())
+        {
+            if (e.TryGetItem(out var item))
+            {
+                items.Add(item);
+            }
+            else
+            {
+                outcomes.Add(e.Outcome!);
+            }
+        }
+
+        return (items, outcomes);
+    });
+
+    /// <summary>Completes <see cref="All"/> when <c>count</c> requests have arrived.</summary>
+    private sealed class Arrivals(int count)
+    {
+        private int _arrived;
+
+        public TaskCompletionSource AllSource { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task All => AllSource.Task;
+
+        public void Add()
+        {
+            if (Interlocked.Increment(ref _arrived) == count)
+            {
+                AllSource.TrySetResult();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_mid_crawl_returns_promptly_and_every_url_has_one_outcome()
     {
         await using var server = ShopOf(await TestServer.StartAsync(), 200, _ => Task.Delay(20));

@@ -195,12 +195,14 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_non_html_response_fails_with_not_html_without_reading_it()
+    public async Task A_non_html_response_is_skipped_as_not_html_with_its_content_type_without_reading_it()
     {
         var (_, outcome, server) = await CrawlOneAsync(Faults.Text("{\"a\":1}"));
         await using var _ = server;
 
-        outcome.FailureReason.ShouldBe(FailureReason.NotHtml);
+        outcome.Kind.ShouldBe(OutcomeKind.Skipped);
+        outcome.SkipReason.ShouldBe(SkipReason.NotHtml);
+        outcome.FailureReason.ShouldBe(FailureReason.None);
         outcome.Message!.ShouldContain("application/json");
     }
 

@@ -29,7 +29,6 @@ public sealed class RetryPolicyTests
     [InlineData(FailureReason.HttpStatus, 404, false)]
     [InlineData(FailureReason.TooLarge, null, false)]
     [InlineData(FailureReason.TooManyRedirects, null, false)]
-    [InlineData(FailureReason.NotHtml, 200, false)]
     public void Transient_failures_are_retried_within_the_attempts(FailureReason reason, int? status, bool retried)
     {
         var result = Failure(reason, status);

@@ -36,6 +36,36 @@ public sealed class ParseWorkerTests
         filtered.BaseUrl.ShouldBe(full.BaseUrl);
     }
 
+    /// <summary>Pages with and without a usable base URL, and the base URL a browser (and the runtime) gives each.</summary>
+    public static TheoryData<string, string> BaseUrls => new()
+    {
+        { "<p>no base</p>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base href='/other/'></head>", "http://127.0.0.1/other/" },
+        { "<head><base href='sub/'></head>", "http://127.0.0.1/dir/sub/" },
+        { "<head><base href='  https://cdn.example/x/  '></head>", "https://cdn.example/x/" },
+        { "<head><base href=''></head>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base target=_blank><base href='/second/'></head>", "http://127.0.0.1/second/" },
+        { "<head><base href='/first/'><base href='/second/'></head>", "http://127.0.0.1/first/" },
+        { "<head><noscript><base href='/in-noscript/'></noscript><base href='/later/'></head>", "http://127.0.0.1/in-noscript/" },
+        { "<body><p>x</p><base href='/in-body/'></body>", "http://127.0.0.1/in-body/" },
+        { "<head><base href='javascript:alert(1)'></head>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base href='ftp://files.example/'></head>", "http://127.0.0.1/dir/page.html" },
+        { "<head><base href='http://[bad'></head>", "http://127.0.0.1/dir/page.html" },
+        { "<svg><base href='/svg/'></base></svg>", "http://127.0.0.1/dir/page.html" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BaseUrls))]
+    public void The_crawl_and_Parse_on_a_saved_page_find_the_same_base_url(string markup, string expected)
+    {
+        var crawl = Parse(markup, readAttributes: []).BaseUrl;
+        using var document = ExtractionDocument.ParseHtml(markup);
+        var saved = ExtractionDocument.FindBaseUrl(document, PageUrl);
+
+        crawl.AbsoluteUri.ShouldBe(expected);
+        saved.AbsoluteUri.ShouldBe(expected);
+    }
+
     [Fact]
     public void Only_the_attributes_read_are_built_whatever_their_case()
     {
@@ -52,6 +82,40 @@ public sealed class ParseWorkerTests
         var parsed = Parse("<p class='a' style='color:red'>x</p>", readAttributes: null);
 
         parsed.Tree.ShouldContain("p[class=a style=color:red]");
+    }
+
+    [Fact]
+    public void A_body_in_several_chunks_decodes_as_the_same_bytes_in_one_piece()
+    {
+        // Two-byte characters across every chunk boundary (the text starts at an odd offset), and a charset from <meta>.
+        var markup = "<meta charset=utf-8><p>" + string.Concat(Enumerable.Repeat("\u00e9", 3 * ResponseBody.ChunkSize / 2)) + "</p>";
+        var bytes = Encoding.UTF8.GetBytes(markup);
+        var chunks = bytes.Chunk(ResponseBody.ChunkSize).Select(c => c.Length == ResponseBody.ChunkSize ? c : [.. c, .. new byte[ResponseBody.ChunkSize - c.Length]]).ToArray();
+        using var body = new ResponseBody(chunks, bytes.Length, null, 0);
+        body.Bytes.IsSingleSegment.ShouldBeFalse();
+
+        Text(body.Bytes).ShouldBe(Text(new System.Buffers.ReadOnlySequence<byte>(bytes)));
+        Text(body.Bytes).ShouldBe(string.Concat(Enumerable.Repeat("\u00e9", 3 * ResponseBody.ChunkSize / 2)));
+    }
+
+    private static string Text(System.Buffers.ReadOnlySequence<byte> body)
+    {
+        string? text = null;
+        var pageType = new PageType<string>(
+            typeof(ParseWorkerTests),
+            "Page",
+            (IDocument document, ExtractionContext context, [MaybeNullWhen(false)] out string item) =>
+            {
+                text = document.QuerySelector("p")?.TextContent;
+                item = string.Empty;
+                return false;
+            },
+            isItem: false);
+
+        var extraction = new ParseWorker().Extract(body, contentType: null, PageUrl, pageType);
+
+        extraction.Failed.ShouldBeFalse(extraction.Error);
+        return text.ShouldNotBeNull();
     }
 
     private static (string Tree, string Shape, Uri BaseUrl) Parse(string markup, IReadOnlyList<string>? readAttributes)

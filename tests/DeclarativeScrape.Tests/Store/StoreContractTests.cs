@@ -68,6 +68,62 @@ public sealed class StoreContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task Every_store_leases_a_hosts_lowest_rank_first_then_in_admission_order(string kind)
+    {
+        await using var store = Open(kind);
+        await store.AdmitAsync(
+            [
+                Candidate("http://a.example/list-2") with { Rank = 1 },
+                Candidate("http://a.example/book-1"),
+                Candidate("http://b.example/list-1") with { Rank = 1 },
+                Candidate("http://a.example/list-3") with { Rank = 1 },
+                Candidate("http://a.example/book-2"),
+            ],
+            CancellationToken.None);
+
+        var first = await LeaseAsync(store, "a.example");
+        first.Url.AbsolutePath.ShouldBe("/book-1");
+        first.Rank.ShouldBe(0);
+
+        // Admitted after the listings, a book still goes before them.
+        List<FrontierCandidate> links = [Candidate("http://a.example/list-4") with { Rank = 1 }, Candidate("http://a.example/book-3")];
+        await store.CompleteAsync(StateFixture.Page(first, StateFixture.Processed(first), links: links), CancellationToken.None);
+
+        var order = new List<string>();
+        while (store.TryLease("a.example", out var lease))
+        {
+            order.Add(lease.Url.AbsolutePath);
+        }
+
+        order.ShouldBe(["/book-2", "/book-3", "/list-2", "/list-3", "/list-4"]);
+        (await LeaseAsync(store, "b.example")).Url.AbsolutePath.ShouldBe("/list-1", "each host has its own queue");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task When_max_pages_cuts_a_pages_links_the_lowest_ranks_are_admitted_first(string kind)
+    {
+        await using var store = Open(kind, maxPages: 3);
+        await store.AdmitAsync([Candidate("http://a.example/list-1") with { Rank = 1 }], CancellationToken.None);
+        var listing = await LeaseAsync(store, "a.example");
+        List<FrontierCandidate> links =
+        [
+            Candidate("http://a.example/list-2") with { Rank = 1 },
+            Candidate("http://a.example/list-3") with { Rank = 1 },
+            Candidate("http://a.example/book-1"),
+            Candidate("http://a.example/book-1"),
+            Candidate("http://a.example/book-2"),
+        ];
+
+        await store.CompleteAsync(StateFixture.Page(listing, StateFixture.Processed(listing), links: links), CancellationToken.None);
+
+        links.Select(c => c.Skip).ShouldBe([SkipReason.MaxPages, SkipReason.MaxPages, SkipReason.None, SkipReason.Duplicate, SkipReason.None]);
+        (await LeaseAsync(store, "a.example")).Url.AbsolutePath.ShouldBe("/book-1");
+        (await LeaseAsync(store, "a.example")).Url.AbsolutePath.ShouldBe("/book-2");
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task A_completion_returns_the_outcome_recorded_and_whether_the_items_were_kept(string kind)
     {
         await using (var store = Open(kind, format: new ShopPlan.FormatFailingFor("Bad")))

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DeclarativeScrape.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace DeclarativeScrape.CodeFixes
+{
+    /// <summary>
+    /// DS0010 for <c>[Concurrency(PerHost = …)]</c> above <c>Max</c>: lower <c>PerHost</c> to <c>Max</c>, or raise
+    /// <c>Max</c> to <c>PerHost</c>. The diagnostic carries the setting and the <c>Max</c> in force.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PerHostAboveMaxCodeFix))]
+    [Shared]
+    public sealed class PerHostAboveMaxCodeFix : CodeFixProvider
+    {
+        /// <summary>The diagnostic this fixes (only its <c>Concurrency.PerHost</c> case).</summary>
+        public const string DiagnosticId = "DS0010";
+
+        /// <inheritdoc/>
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
+
+        /// <inheritdoc/>
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        /// <inheritdoc/>
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(ScraperParser.SettingProperty, out var setting) || setting != "Concurrency.PerHost"
+                    || !diagnostic.Properties.TryGetValue(ScraperParser.LimitProperty, out var max) || max is null
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault() is not { Parent: AttributeArgumentListSyntax list } perHost)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create("Lower PerHost to Max (" + max + ")", ct => ReplaceAsync(context.Document, list, list.ReplaceNode(perHost, perHost.WithExpression(Number(max).WithTriviaFrom(perHost.Expression))), ct), nameof(PerHostAboveMaxCodeFix) + ".Lower"),
+                    diagnostic);
+                context.RegisterCodeFix(
+                    CodeAction.Create("Raise Max to PerHost (" + perHost.Expression + ")", ct => ReplaceAsync(context.Document, list, RaiseMax(list, perHost), ct), nameof(PerHostAboveMaxCodeFix) + ".Raise"),
+                    diagnostic);
+            }
+        }
+
+        private static AttributeArgumentListSyntax RaiseMax(AttributeArgumentListSyntax list, AttributeArgumentSyntax perHost)
+        {
+            var max = list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Max");
+            if (max is not null)
+            {
+                return list.ReplaceNode(max, max.WithExpression(perHost.Expression.WithTriviaFrom(max.Expression)));
+            }
+
+            // Max before PerHost, as the attribute's documentation writes them.
+            var added = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals("Max"), null, perHost.Expression.WithoutTrivia());
+            return list.WithArguments(list.Arguments.Insert(list.Arguments.IndexOf(perHost), added)).WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, SyntaxNode replacement, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
+        }
+
+        private static LiteralExpressionSyntax Number(string value) =>
+            SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(int.Parse(value, CultureInfo.InvariantCulture)));
+    }
+}
