@@ -11,7 +11,7 @@ public static class BenchmarkPages
         ["django"] = "/usr/share/doc/python-django-doc/html",
     };
 
-    /// <summary>The HTML of <paramref name="page"/>: <c>corpus/relative path</c>, <c>bookstore/demo</c> or <c>bookstore/large</c>.</summary>
+    /// <summary>The HTML of <paramref name="page"/>: <c>corpus/relative path</c>, <c>bookstore/demo</c>, <c>bookstore/large</c> or <c>shop/product</c> (the file <c>DS_SHOP_PAGE</c> names).</summary>
     /// <exception cref="FileNotFoundException">The corpus is not installed (<c>apt-get install postgresql-doc-15 python-django-doc</c>).</exception>
     public static string Load(string page)
     {
@@ -20,6 +20,14 @@ public static class BenchmarkPages
         if (corpus == "bookstore")
         {
             return SavedBookPages.Load(1, relative == "large" ? PageSize.Large : PageSize.Demo)[0].Html;
+        }
+
+        if (corpus == "shop")
+        {
+            // A product page of the benchmark shop (/work/shared/bench), saved by bench/parsing/run.sh.
+            return Environment.GetEnvironmentVariable("DS_SHOP_PAGE") is { Length: > 0 } saved && File.Exists(saved)
+                ? File.ReadAllText(saved)
+                : throw new FileNotFoundException("DS_SHOP_PAGE does not name a saved product page of the benchmark shop: run bench/parsing/run.sh, which saves one.");
         }
 
         var path = Path.Combine(Corpora[corpus], relative);

@@ -51,3 +51,29 @@ public partial record PathBookPage
     /// <summary>The page URL.</summary>
     [PageUrl] public Uri Url { get; init; } = default!;
 }
+
+/// <summary>The benchmark shop's product page as the crawl benchmark's scraper reads it (bench/DeclarativeScrape.CrawlBenchmark/ShopScraper.cs).</summary>
+[Page]
+public partial record PathShopPage
+{
+    /// <summary>The page URL.</summary>
+    [PageUrl] public Uri Url { get; init; } = default!;
+
+    /// <summary>The title.</summary>
+    [Text("div.product_main h1")] public required string Title { get; init; }
+
+    /// <summary>The price.</summary>
+    [Text("p.price_color")] public decimal Price { get; init; }
+
+    /// <summary>The availability.</summary>
+    [Text("p.availability")] public required string Availability { get; init; }
+
+    /// <summary>The rating word.</summary>
+    [Attr("p.star-rating", "class"), Match(@"star-rating (\w+)")] public required string Rating { get; init; }
+
+    /// <summary>The UPC.</summary>
+    [Text("tr:has(> th:contains('UPC')) > td")] public required string Upc { get; init; }
+
+    /// <summary>The category.</summary>
+    [Text("ul.breadcrumb li:nth-child(3) a")] public required string Category { get; init; }
+}

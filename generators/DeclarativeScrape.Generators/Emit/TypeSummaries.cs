@@ -60,6 +60,7 @@ namespace DeclarativeScrape.Generators.Emit
                 attributes.Add(links.AttributeName.ToLowerInvariant());
                 attributes.UnionWith(links.Selector.Attributes);
                 readsAll |= links.Selector.ReadsAnyAttribute;
+                selectors.Add(links.Selector.Text);
             }
 
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),

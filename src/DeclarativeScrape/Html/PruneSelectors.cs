@@ -7,11 +7,13 @@ namespace DeclarativeScrape;
 /// What the compact path needs of a page type's selectors: for each, the element names, ids and classes its subject
 /// (rightmost compound) requires, so that a page can be built with only the elements that may match (their subtrees
 /// and their ancestors) and still match exactly as the whole page does. Only selectors whose match depends on nothing
-/// but the element, its attributes, its ancestors and its position among its siblings are accepted: type, universal,
-/// id, class and attribute selectors, the descendant and child combinators, <c>:root</c>, <c>:scope</c> and the
-/// structural pseudo-classes (<c>:first-child</c>, <c>:nth-child()</c>, <c>:nth-of-type()</c>…). Anything else
-/// (sibling combinators, <c>:not()</c>, <c>:has()</c>, <c>:empty</c>, pseudo-elements, states) makes the whole page
-/// type use AngleSharp's full parse: decided once, when the plan is first used.
+/// but the element, its attributes, its ancestors, its position among its siblings and its own content are accepted:
+/// type, universal, id, class and attribute selectors, the descendant and child combinators, <c>:root</c>,
+/// <c>:scope</c>, the structural pseudo-classes (<c>:first-child</c>, <c>:nth-child()</c>, <c>:nth-of-type()</c>…),
+/// <c>:contains()</c> and <c>:has()</c> of a selector that looks only below the element (a compound with either is kept
+/// whole: left of the subject, it is what the page is pruned by). Anything else (sibling combinators, <c>:not()</c>,
+/// <c>:is()</c>, <c>:empty</c>, pseudo-elements, states) makes the whole page type use AngleSharp's full parse: decided
+/// once, when the plan is first used.
 /// </summary>
 internal sealed class PruneSelectors
 {
@@ -25,14 +27,42 @@ internal sealed class PruneSelectors
 
     private readonly Subject[] _subjects;
 
+    // The element names a structural compound requires; null when one requires none (it may test any element).
+    private readonly HashSet<string>? _structuralNames;
+
     private PruneSelectors(Subject[] subjects, bool structural)
     {
         _subjects = subjects;
         IsStructural = structural;
+        _structuralNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var subject in subjects)
+        {
+            foreach (var compound in subject.Left.Select(static l => l.Compound).Prepend(subject))
+            {
+                if (!compound.Structural)
+                {
+                    continue;
+                }
+
+                if (compound.Name is null)
+                {
+                    _structuralNames = null;
+                    return;
+                }
+
+                _structuralNames.Add(compound.Name);
+            }
+        }
     }
 
-    /// <summary>Whether a selector counts siblings: every element child of a kept element is then kept (without its content).</summary>
+    /// <summary>Whether a selector counts siblings: the siblings of a kept element it may test are then kept (without their content).</summary>
     public bool IsStructural { get; }
+
+    /// <summary>
+    /// Whether a structural compound (one that counts siblings) may test an element named <paramref name="localName"/>:
+    /// the element's siblings must then be in the built document for the count to be the same.
+    /// </summary>
+    public bool CountsSiblingsOf(string localName) => IsStructural && (_structuralNames is null || _structuralNames.Contains(localName));
 
     /// <summary>The model of <paramref name="selectors"/>, or <see langword="null"/> when one of them is not supported here.</summary>
     public static PruneSelectors? TryCreate(IReadOnlyList<string> selectors)
@@ -169,6 +199,12 @@ internal sealed class PruneSelectors
         public string? Id { get; set; }
 
         public List<string>? Classes { get; set; }
+
+        /// <summary>Whether the compound has a structural pseudo-class (it counts its element's siblings).</summary>
+        public bool Structural { get; set; }
+
+        /// <summary>Whether the compound reads its element's content (<c>:has()</c>, <c>:contains()</c>): the element is then kept whole.</summary>
+        public bool ReadsContent { get; set; }
     }
 
     // Visits one selector. A list gives one subject per branch; a complex selector's subject is its last compound;
@@ -182,6 +218,9 @@ internal sealed class PruneSelectors
         public bool Supported { get; private set; } = true;
 
         public bool Structural { get; private set; }
+
+        // Whether a compound left of a combinator reads its element's content.
+        private bool ReadsContentLeft { get; set; }
 
         void ISelectorVisitor.List(IEnumerable<ISelector> selectors)
         {
@@ -224,8 +263,13 @@ internal sealed class PruneSelectors
                 return;
             }
 
-            var subject = compounds[^1];
-            for (var i = parts.Count - 2; i >= 0; i--)
+            // A compound that reads its element's content (:has(), :contains()) left of the subject: the element it
+            // matches is kept whole, with every element to its right in it; it is then what the page is pruned by.
+            var last = compounds.FindIndex(static c => c.ReadsContent);
+            ReadsContentLeft |= last >= 0 && last < compounds.Count - 1;
+            last = last < 0 ? compounds.Count - 1 : last;
+            var subject = compounds[last];
+            for (var i = last - 1; i >= 0; i--)
             {
                 subject.Left.Add((compounds[i], combinators[i]));
             }
@@ -279,7 +323,7 @@ internal sealed class PruneSelectors
 
         void ISelectorVisitor.Child(string name, int step, int offset, ISelector selector)
         {
-            Begin();
+            var compound = Begin();
             _current = null;
             if (!StructuralPseudoClasses.Contains(name))
             {
@@ -287,7 +331,7 @@ internal sealed class PruneSelectors
                 return;
             }
 
-            Structural = true;
+            Structural = compound.Structural = true;
             var inner = new Visitor();
             selector.Accept(inner);
             Supported &= inner.Supported;
@@ -295,16 +339,51 @@ internal sealed class PruneSelectors
 
         void ISelectorVisitor.PseudoClass(string name)
         {
-            Begin();
+            var compound = Begin();
             _current = null;
             if (StructuralPseudoClasses.Contains(name))
             {
-                Structural = true;
+                Structural = compound.Structural = true;
+            }
+            else if (name.StartsWith("contains(", StringComparison.OrdinalIgnoreCase))
+            {
+                compound.ReadsContent = true;
+            }
+            else if (name.StartsWith("has(", StringComparison.OrdinalIgnoreCase) && name.EndsWith(')'))
+            {
+                compound.ReadsContent = true;
+                Supported &= IsWithinSubtree(name["has(".Length..^1]);
             }
             else if (!PlainPseudoClasses.Contains(name))
             {
                 Supported = false;
             }
+        }
+
+        // Whether a :has() argument (AngleSharp writes it as a selector from :scope, e.g. ":scope>th") looks only below
+        // the element (descendant and child combinators, no sibling counting), so that keeping the element whole keeps
+        // everything it reads. Anything else, or what does not parse, is unsupported.
+        private static bool IsWithinSubtree(string relative)
+        {
+            var selector = ExtractionSelectors.Parse(relative);
+            if (selector is InvalidSelector)
+            {
+                return false;
+            }
+
+            var inner = new Visitor();
+            try
+            {
+                selector.Accept(inner);
+            }
+            catch (Exception exception) when (exception is NotImplementedException or NotSupportedException)
+            {
+                return false;
+            }
+
+            // No sibling counting and no content read above the last compound: AngleSharp may match the compounds left
+            // of it against ancestors of the element, whose attributes the pruned document keeps but not their content.
+            return inner.Supported && !inner.Structural && !inner.ReadsContentLeft && inner.Subjects.Count > 0;
         }
 
         void ISelectorVisitor.PseudoElement(string name) => Supported = false;

@@ -8,7 +8,7 @@ namespace DeclarativeScrape;
 /// Builds, from a compact <see cref="PageTree"/>, the AngleSharp document the extractor runs on, with only what its
 /// selectors can match or read: every element some selector's subject may match (<see cref="PruneSelectors.MayMatch"/>)
 /// with its whole subtree, the ancestors of those (with their attributes, without their other content), the element
-/// children of those ancestors when a selector counts siblings, and every <c>&lt;base&gt;</c> (the runtime reads the
+/// siblings of a kept element a structural pseudo-class may test (it counts them), and every <c>&lt;base&gt;</c> (the runtime reads the
 /// first with an <c>href</c>, in tree order: <see cref="DocumentBaseUrl"/>). A selector
 /// of the supported forms matches exactly the same elements in this document as in the whole page, in the same order,
 /// and reads the same text and markup from them, so the extraction is the same. Not thread-safe: one per parse worker.
@@ -130,7 +130,7 @@ internal sealed class PrunedDocumentBuilder
 
         for (var node = html; node < tree.Count; node++)
         {
-            if (keep[node] != Path)
+            if (keep[node] != Path || !KeepsCountedChild(tree, selectors, node))
             {
                 continue;
             }
@@ -144,6 +144,21 @@ internal sealed class PrunedDocumentBuilder
                 }
             }
         }
+    }
+
+    // Whether a kept element child of node may be tested by a structural compound (its siblings are then counted).
+    private bool KeepsCountedChild(PageTree tree, PruneSelectors selectors, int node)
+    {
+        var end = tree[node].End;
+        for (var child = node + 1; child < end; child = tree[child].End)
+        {
+            if (tree.IsElement(child) && _keep[child] is Path or Whole && selectors.CountsSiblingsOf(tree.LocalName(child)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Append(PageTree tree, int node, INode target, IDocument document, bool whole)

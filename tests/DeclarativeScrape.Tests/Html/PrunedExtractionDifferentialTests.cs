@@ -30,7 +30,12 @@ public sealed class PrunedExtractionDifferentialTests(ITestOutputHelper output)
 
         PruneSelectors.TryCreate(["a + b"]).ShouldBeNull();
         PruneSelectors.TryCreate(["p:empty"]).ShouldBeNull();
-        PruneSelectors.TryCreate(["div:has(p)"]).ShouldBeNull();
+        PruneSelectors.TryCreate(["div:has(+ p)"]).ShouldBeNull();
+        PruneSelectors.TryCreate(["div:has(~ p)"]).ShouldBeNull();
+        PruneSelectors.TryCreate(["div:has(p:first-child)"]).ShouldBeNull();
+        PruneSelectors.TryCreate(["div:has(section:contains('x') p)"]).ShouldBeNull();
+        PruneSelectors.TryCreate(["div:has(p:not(.x))"]).ShouldBeNull();
+        PruneSelectors.TryCreate(["div:has(p)", "tr:has(> th:contains('UPC')) > td", "p:contains('x')"]).ShouldNotBeNull();
         PruneSelectors.TryCreate(["li ~ li"]).ShouldBeNull();
         PruneSelectors.TryCreate(["p::text"]).ShouldBeNull();
     }
@@ -81,11 +86,13 @@ public sealed class PrunedExtractionDifferentialTests(ITestOutputHelper output)
         Report(stats);
         stats.Differences.ShouldBeEmpty();
         stats.Compact.ShouldBe(2);
+        stats.Fallbacks.Keys.ShouldBe([nameof(TreeFallback.None)]);
     }
 
     private const string ShopPage = """
         <!DOCTYPE html><html lang="en"><head><title>A book</title><base href="/catalogue/"></head><body>
         <ul class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/books">Books</a></li><li><a href="/poetry">Poetry</a></li><li class="active">A book</li></ul>
+        <div class="side_categories"><ul><li><a href="/catalogue/category/poetry_1/index.html">Poetry</a></li><li><a href="/elsewhere.html">Elsewhere</a></li></ul></div>
         <div class="row"><div class="item"><img src="cover.jpg" alt="A book"></div>
         <div class="col-sm-6 product_main"><h1>A book</h1><p class="price_color">£51.77</p>
         <p class="instock availability"><i class="icon-ok"></i> In stock (22 available)</p><p class="star-rating Three"><i></i></p></div></div>
@@ -198,8 +205,9 @@ internal sealed partial record PrunedHeading
 [Scraper(StartUrl = "http://127.0.0.1:5080/catalogue/page-1.html", StartPage = typeof(PrunedCataloguePage))]
 internal static partial class PrunedShopScraper;
 
-/// <summary>The bookstore example's listing page.</summary>
+/// <summary>The bookstore example's listing page, with a <c>[FollowLinks]</c> (its selector is in the plan too).</summary>
 [Page]
+[FollowLinks(Selector = "div.side_categories a", Include = ["**/category/**"])]
 internal sealed partial record PrunedCataloguePage
 {
     [Follow("li.next a")] public Link<PrunedCataloguePage>? Next { get; init; }
@@ -220,6 +228,10 @@ internal sealed partial record PrunedBookPage
     [Text("div.product_main p.availability")] public string? Availability { get; init; }
 
     [Text("table.table-striped td")] public string? Upc { get; init; }
+
+    [Text("tr:has(> th:contains('UPC')) > td")] public string? UpcByHeading { get; init; }
+
+    [Text("table:has(th) tr:contains('Type') td")] public string? Kind { get; init; }
 
     [Attr("div.item img", "src")] public Uri? Cover { get; init; }
 
