@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -200,7 +201,7 @@ namespace DeclarativeScrape.Generators.Parsing
             var kind = ValueTypes.Classify(element);
             if (shape != ValueShape.Required || kind is not (ValueKind.Int32 or ValueKind.Int64))
             {
-                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), "Count", "a count is an int or a long (0 when nothing matches, never missing)");
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, NearestType.ForCount(property.Type), property.Name, TypeDeclarations.ShortName(property.Type), "Count", "a count is an int or a long (0 when nothing matches, never missing)");
                 return null;
             }
 
@@ -229,13 +230,13 @@ namespace DeclarativeScrape.Generators.Parsing
                 valueKind = classified;
                 if (kind is SourceKind.Html or SourceKind.OuterHtml && valueKind != ValueKind.String)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), Short(arguments), "it gives a string (or a list of strings); use [Convert] for another type");
+                    Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, NearestType.ForValue(property.Type, stringOnly: true), property.Name, TypeDeclarations.ShortName(property.Type), Short(arguments), "it gives a string (or a list of strings); use [Convert] for another type");
                     return null;
                 }
             }
             else
             {
-                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), Short(arguments), "supported are " + ValueTypes.SupportedScalars);
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, NearestType.ForValue(property.Type, stringOnly: kind is SourceKind.Html or SourceKind.OuterHtml), property.Name, TypeDeclarations.ShortName(property.Type), Short(arguments), "supported are " + ValueTypes.SupportedScalars);
                 return null;
             }
 
@@ -322,7 +323,7 @@ namespace DeclarativeScrape.Generators.Parsing
 
             if (!KnownNames.IsOurs(element, KnownNames.Link) || element is not INamedTypeSymbol { TypeArguments.Length: 1 } link)
             {
-                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, property.Name, TypeDeclarations.ShortName(property.Type), "Follow", "a [Follow] property is Link<TPage>, Link<TPage>? or IReadOnlyList<Link<TPage>>");
+                Report(DiagnosticDescriptors.UnsupportedPropertyType, fallback, NearestType.ForFollow(property.Type), property.Name, TypeDeclarations.ShortName(property.Type), "Follow", "a [Follow] property is Link<TPage>, Link<TPage>? or IReadOnlyList<Link<TPage>>");
                 return null;
             }
 
@@ -503,6 +504,11 @@ namespace DeclarativeScrape.Generators.Parsing
         private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments)
         {
             _diagnostics.Add(DiagnosticMessages.Create(descriptor, location, arguments));
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments)
+        {
+            _diagnostics.Add(DiagnosticMessages.Create(descriptor, location, properties, arguments));
         }
     }
 }

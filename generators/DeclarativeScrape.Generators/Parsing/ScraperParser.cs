@@ -57,8 +57,8 @@ namespace DeclarativeScrape.Generators.Parsing
             var scraper = new AttributeArguments(context.Attributes[0], location, cancellationToken);
             var reader = new SettingsReader(type.Name, diagnostics, location, cancellationToken);
             var startPage = ReadStartPage(type.Name, scraper, diagnostics);
-            var options = new ScraperOptionsModel { StartUrls = ReadStartUrls(type.Name, scraper, diagnostics).ToEquatableArray() };
-            options = reader.Read(type, options);
+            var options = reader.Read(type, new ScraperOptionsModel());
+            options = options with { StartUrls = ReadStartUrls(type.Name, scraper, options.AllowedHosts, diagnostics).ToEquatableArray() };
             // A bad start URL or setting is reported and left out of the model; the scraper is still generated (the
             // build fails on the diagnostic alone, not on every use of Plan and RunAsync as well).
             ok &= startPage is not null;
@@ -89,7 +89,7 @@ namespace DeclarativeScrape.Generators.Parsing
             return TypeDeclarations.FullName(page);
         }
 
-        private static List<string> ReadStartUrls(string scraperName, AttributeArguments scraper, List<Diagnostic> diagnostics)
+        private static List<string> ReadStartUrls(string scraperName, AttributeArguments scraper, IReadOnlyList<string> allowedHosts, List<Diagnostic> diagnostics)
         {
             // None is fine: the run gives them (ScrapeOptions.StartUrls, --url), and without any it stops at start-up naming StartUrls.
             var urls = new List<string>();
@@ -110,17 +110,14 @@ namespace DeclarativeScrape.Generators.Parsing
 
             void Add(string? url, ExpressionSyntax? syntax)
             {
-                if (url is not null
-                    && Uri.TryCreate(url, UriKind.Absolute, out var parsed)
-                    && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
-                    && url.Trim().Length == url.Length
-                    && !string.IsNullOrEmpty(parsed.Host))
+                if (StartUrlRules.IsAbsoluteHttp(url))
                 {
-                    urls.Add(url);
+                    urls.Add(url!);
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidStartUrl, scraper.LocationOf(syntax), url ?? "null", scraperName));
+                    // A relative URL carries the absolute ones a code fix offers from [AllowedHosts].
+                    diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.InvalidStartUrl, scraper.LocationOf(syntax), StartUrlRules.AbsoluteCandidates(url, allowedHosts), url ?? "null", scraperName));
                 }
             }
         }

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DeclarativeScrape.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DeclarativeScrape.CodeFixes
+{
+    /// <summary>
+    /// DS0009 for a relative start URL: write it absolute on the scraper's allowed host, one fix per host of
+    /// <c>[AllowedHosts]</c> (<c>"/catalogue/"</c> → <c>"https://books.example/catalogue/"</c>). The diagnostic carries
+    /// the URLs (see the generator's <c>StartUrlRules</c>); without <c>[AllowedHosts]</c> there is no fix.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AbsoluteStartUrlCodeFix))]
+    [Shared]
+    public sealed class AbsoluteStartUrlCodeFix : CodeFixProvider
+    {
+        /// <summary>The diagnostic this fixes (only for a relative URL on a scraper with allowed hosts).</summary>
+        public const string DiagnosticId = "DS0009";
+
+        /// <inheritdoc/>
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
+
+        /// <inheritdoc/>
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        /// <inheritdoc/>
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                // Only a string literal is rewritten: a constant defined elsewhere is the author's to change.
+                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
+                    || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    continue;
+                }
+
+                for (var i = 0; diagnostic.Properties.TryGetValue(StartUrlRules.AbsoluteUrlProperty + i.ToString(CultureInfo.InvariantCulture), out var url) && url is not null; i++)
+                {
+                    // The key names the host's place in [AllowedHosts]: fix-all with the first host uses each scraper's first host.
+                    var absolute = url;
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Use '" + absolute + "'", ct => ReplaceAsync(context.Document, literal, absolute, ct), nameof(AbsoluteStartUrlCodeFix) + "." + i.ToString(CultureInfo.InvariantCulture)),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string url, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(url)).WithTriviaFrom(literal);
+            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+        }
+    }
+}
