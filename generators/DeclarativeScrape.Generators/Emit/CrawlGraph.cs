@@ -31,32 +31,15 @@ namespace DeclarativeScrape.Generators.Emit
         /// </summary>
         public IReadOnlyList<string>? AttributesReadOn(TypeSummaryModel page)
         {
-            var nestedByName = NestedItems.ToDictionary(i => i.FullName, StringComparer.Ordinal);
             var attributes = new SortedSet<string>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var pending = new Stack<TypeSummaryModel>();
-            pending.Push(page);
-            while (pending.Count > 0)
+            foreach (var type in TypesExtractedOn(page, out _))
             {
-                var type = pending.Pop();
-                if (!seen.Add(type.FullName))
-                {
-                    continue;
-                }
-
                 if (type.ReadsAllAttributes)
                 {
                     return null;
                 }
 
                 attributes.UnionWith(type.ReadAttributes);
-                foreach (var nested in type.Nested)
-                {
-                    if (nestedByName.TryGetValue(nested, out var item))
-                    {
-                        pending.Push(item);
-                    }
-                }
             }
 
             return attributes.ToList();
@@ -69,10 +52,23 @@ namespace DeclarativeScrape.Generators.Emit
         /// </summary>
         public IReadOnlyList<string>? SelectorsOn(TypeSummaryModel page)
         {
+            var types = TypesExtractedOn(page, out var missing);
+            if (missing || types.Any(t => !t.IsGenerated || t.HasErrors))
+            {
+                return null;
+            }
+
+            return new SortedSet<string>(types.SelectMany(t => t.Selectors), StringComparer.Ordinal).ToList();
+        }
+
+        // The page type and the item types nested in it at any depth, each once; missing: a nested type has no summary.
+        private List<TypeSummaryModel> TypesExtractedOn(TypeSummaryModel page, out bool missing)
+        {
             var nestedByName = NestedItems.ToDictionary(i => i.FullName, StringComparer.Ordinal);
-            var selectors = new SortedSet<string>(StringComparer.Ordinal);
+            var types = new List<TypeSummaryModel>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var pending = new Stack<TypeSummaryModel>();
+            missing = false;
             pending.Push(page);
             while (pending.Count > 0)
             {
@@ -82,24 +78,21 @@ namespace DeclarativeScrape.Generators.Emit
                     continue;
                 }
 
-                if (!type.IsGenerated || type.HasErrors)
-                {
-                    return null;
-                }
-
-                selectors.UnionWith(type.Selectors);
+                types.Add(type);
                 foreach (var nested in type.Nested)
                 {
-                    if (!nestedByName.TryGetValue(nested, out var item))
+                    if (nestedByName.TryGetValue(nested, out var item))
                     {
-                        return null;
+                        pending.Push(item);
                     }
-
-                    pending.Push(item);
+                    else
+                    {
+                        missing = true;
+                    }
                 }
             }
 
-            return selectors.ToList();
+            return types;
         }
 
         /// <summary>The canonical schema text the fingerprint hashes.</summary>

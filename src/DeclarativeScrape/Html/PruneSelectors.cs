@@ -71,23 +71,7 @@ internal sealed class PruneSelectors
         var structural = false;
         foreach (var text in selectors)
         {
-            var selector = ExtractionSelectors.Parse(text);
-            if (selector is InvalidSelector)
-            {
-                return null;
-            }
-
-            var visitor = new Visitor();
-            try
-            {
-                selector.Accept(visitor);
-            }
-            catch (Exception exception) when (exception is NotImplementedException or NotSupportedException)
-            {
-                return null;
-            }
-
-            if (!visitor.Supported || visitor.Subjects.Count == 0)
+            if (Visit(text) is not { Supported: true, Subjects.Count: > 0 } visitor)
             {
                 return null;
             }
@@ -97,6 +81,28 @@ internal sealed class PruneSelectors
         }
 
         return new PruneSelectors([.. subjects], structural);
+    }
+
+    // The visitor after visiting the selector of text; null when it does not parse or cannot be visited.
+    private static Visitor? Visit(string text)
+    {
+        var selector = ExtractionSelectors.Parse(text);
+        if (selector is InvalidSelector)
+        {
+            return null;
+        }
+
+        var visitor = new Visitor();
+        try
+        {
+            selector.Accept(visitor);
+        }
+        catch (Exception exception) when (exception is NotImplementedException or NotSupportedException)
+        {
+            return null;
+        }
+
+        return visitor;
     }
 
     /// <summary>
@@ -363,28 +369,10 @@ internal sealed class PruneSelectors
         // Whether a :has() argument (AngleSharp writes it as a selector from :scope, e.g. ":scope>th") looks only below
         // the element (descendant and child combinators, no sibling counting), so that keeping the element whole keeps
         // everything it reads. Anything else, or what does not parse, is unsupported.
-        private static bool IsWithinSubtree(string relative)
-        {
-            var selector = ExtractionSelectors.Parse(relative);
-            if (selector is InvalidSelector)
-            {
-                return false;
-            }
-
-            var inner = new Visitor();
-            try
-            {
-                selector.Accept(inner);
-            }
-            catch (Exception exception) when (exception is NotImplementedException or NotSupportedException)
-            {
-                return false;
-            }
-
-            // No sibling counting and no content read above the last compound: AngleSharp may match the compounds left
-            // of it against ancestors of the element, whose attributes the pruned document keeps but not their content.
-            return inner.Supported && !inner.Structural && !inner.ReadsContentLeft && inner.Subjects.Count > 0;
-        }
+        // No sibling counting and no content read above the last compound: AngleSharp may match the compounds left of
+        // it against ancestors of the element, whose attributes the pruned document keeps but not their content.
+        private static bool IsWithinSubtree(string relative) =>
+            Visit(relative) is { Supported: true, Structural: false, ReadsContentLeft: false, Subjects.Count: > 0 };
 
         void ISelectorVisitor.PseudoElement(string name) => Supported = false;
 
