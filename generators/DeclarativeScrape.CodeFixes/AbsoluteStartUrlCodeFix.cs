@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -52,19 +51,12 @@ namespace DeclarativeScrape.CodeFixes
                 for (var i = 0; diagnostic.Properties.TryGetValue(StartUrlRules.AbsoluteUrlProperty + i.ToString(CultureInfo.InvariantCulture), out var url) && url is not null; i++)
                 {
                     // The key names the host's place in [AllowedHosts]: fix-all with the first host uses each scraper's first host.
-                    var absolute = url;
+                    var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(url)).WithTriviaFrom(literal);
                     context.RegisterCodeFix(
-                        CodeAction.Create("Use '" + absolute + "'", ct => ReplaceAsync(context.Document, literal, absolute, ct), nameof(AbsoluteStartUrlCodeFix) + "." + i.ToString(CultureInfo.InvariantCulture)),
+                        CodeAction.Create("Use '" + url + "'", ct => DocumentEdit.ReplaceAsync(context.Document, literal, replacement, ct), nameof(AbsoluteStartUrlCodeFix) + "." + i.ToString(CultureInfo.InvariantCulture)),
                         diagnostic);
                 }
             }
-        }
-
-        private static async Task<Document> ReplaceAsync(Document document, LiteralExpressionSyntax literal, string url, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(url)).WithTriviaFrom(literal);
-            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
         }
     }
 }

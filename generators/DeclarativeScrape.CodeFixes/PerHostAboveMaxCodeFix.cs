@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -50,10 +49,10 @@ namespace DeclarativeScrape.CodeFixes
                 }
 
                 context.RegisterCodeFix(
-                    CodeAction.Create("Lower PerHost to Max (" + max + ")", ct => ReplaceAsync(context.Document, list, list.ReplaceNode(perHost, perHost.WithExpression(Number(max).WithTriviaFrom(perHost.Expression))), ct), nameof(PerHostAboveMaxCodeFix) + ".Lower"),
+                    CodeAction.Create("Lower PerHost to Max (" + max + ")", ct => DocumentEdit.ReplaceAsync(context.Document, list, list.ReplaceNode(perHost, perHost.WithExpression(Number(max).WithTriviaFrom(perHost.Expression))), ct), nameof(PerHostAboveMaxCodeFix) + ".Lower"),
                     diagnostic);
                 context.RegisterCodeFix(
-                    CodeAction.Create("Raise Max to PerHost (" + perHost.Expression + ")", ct => ReplaceAsync(context.Document, list, RaiseMax(list, perHost), ct), nameof(PerHostAboveMaxCodeFix) + ".Raise"),
+                    CodeAction.Create("Raise Max to PerHost (" + perHost.Expression + ")", ct => DocumentEdit.ReplaceAsync(context.Document, list, RaiseMax(list, perHost), ct), nameof(PerHostAboveMaxCodeFix) + ".Raise"),
                     diagnostic);
             }
         }
@@ -69,12 +68,6 @@ namespace DeclarativeScrape.CodeFixes
             // Max before PerHost, as the attribute's documentation writes them.
             var added = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals("Max"), null, perHost.Expression.WithoutTrivia());
             return list.WithArguments(list.Arguments.Insert(list.Arguments.IndexOf(perHost), added)).WithAdditionalAnnotations(Formatter.Annotation);
-        }
-
-        private static async Task<Document> ReplaceAsync(Document document, SyntaxNode node, SyntaxNode replacement, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
         }
 
         private static LiteralExpressionSyntax Number(string value) =>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -52,15 +51,9 @@ namespace DeclarativeScrape.CodeFixes
                 var rewritten = Rewrite(attribute, argument, css, html);
                 var title = "Read " + (html is null ? "the element's text" : "its '" + html + "' attribute") + ": " + rewritten.ToString();
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => ReplaceAsync(context.Document, attribute, rewritten, ct), nameof(ScrapyPseudoElementCodeFix)),
+                    CodeAction.Create(title, ct => DocumentEdit.ReplaceAsync(context.Document, attribute, rewritten, ct), nameof(ScrapyPseudoElementCodeFix)),
                     diagnostic);
             }
-        }
-
-        private static async Task<Document> ReplaceAsync(Document document, AttributeSyntax attribute, AttributeSyntax rewritten, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(attribute, rewritten));
         }
 
         /// <summary>The attribute with its selector argument replaced by the CSS part, reading <paramref name="html"/> if given.</summary>

@@ -185,7 +185,7 @@ internal static class PgCrawlReader
                    (SELECT count(*) FROM {s}.url u WHERE u.host_id = h.id AND u.state = 1),
                    (SELECT coalesce(sum(p.permits), 0) FROM {s}.host_permit p WHERE p.host_id = h.id),
                    greatest(extract(epoch FROM h.paused_until - now()), 0)::float8,
-                   h.rate
+                   coalesce((SELECT sum(r.rate) FROM {s}.host_rate r JOIN {s}.worker w ON w.id = r.worker_id WHERE r.host_id = h.id AND w.state <> {PgSchema.Lost}), h.rate)
             FROM {s}.host h ORDER BY 2 DESC, 1 LIMIT {CrawlStatus.MaxHosts}
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

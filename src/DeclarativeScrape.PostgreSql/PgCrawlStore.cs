@@ -50,6 +50,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
     private readonly Dictionary<string, HostQueue> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<StoreWork> _writes = [];
     private readonly HashSet<string> _batchSeen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _joinChecked = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _admittedHosts = [];
     private readonly long[] _skipped = new long[Enum.GetValues<SkipReason>().Length];
     private NpgsqlConnection? _connection;
@@ -77,7 +78,7 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
         _limitsPages = context.Settings.MaxPages > 0;
         _outputPath = context.Settings.OutputPath;
         _perHost = context.Settings.PerHost;
-        _shared = new SharedHosts(_time, host => Work.TryAdd(new PermitWork(host)), (host, delay) => Work.TryAdd(new PauseWork(host, delay)), Work.TryAdd);
+        _shared = new SharedHosts(_time, host => Work.TryAdd(new PermitWork(host)), (host, delay) => Work.TryAdd(new PauseWork(host, delay)), Work.TryAdd, rate => Work.TryAdd(rate));
         _robots = new SharedRobots(_time, Submit);
         Admission = new AdmissionPolicy(context.Settings.MaxPages);
         _connection = db.DataSource.OpenConnection();
@@ -224,10 +225,18 @@ internal sealed class PgCrawlStore<TItem> : PersistentCrawlStore<TItem>, IFronti
                     release.Done.TrySetResult((released, false));
                     break;
                 case PermitWork permit:
+                    if (_joinChecked.Add(permit.Host) && Retrying(() => _sql.LearnedByOthers(permit.Host)) is { Workers: > 0 } others)
+                    {
+                        _shared.Joined(permit.Host, others.Total, others.Workers);
+                    }
+
                     Retrying(() => Balance(permit.Host, wanting: true));
                     break;
                 case PauseWork pause:
                     Retrying(() => _sql.PauseHost(pause.Host, pause.Delay));
+                    break;
+                case RateWork rate:
+                    Retrying(() => _sql.PublishRate(rate.Host, rate.RequestsPerSecond));
                     break;
                 case RobotsWork robots when robots.ToStore is { } fetched:
                     Retrying(() => _sql.StoreRobots(robots.Origin, fetched));

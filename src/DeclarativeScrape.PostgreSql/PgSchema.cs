@@ -13,8 +13,9 @@ namespace DeclarativeScrape.PostgreSql;
 /// it skipped at admission (by reason), requests, bytes and retries.</item>
 /// <item><c>host</c>: each authority URLs were queued under, with what politeness shares across workers: paused until
 /// (a 429's <c>Retry-After</c>), the token bucket's theoretical arrival time (<c>tat</c>), and the rate in requests per
-/// second the last reservation was made at (<c>rate</c>: the host's pace, learned from its refusals or set by the
-/// options or <c>Crawl-delay</c>), which <c>status</c> shows.</item>
+/// second the last reservation was made at (<c>rate</c>: the host's pace set by the options or <c>Crawl-delay</c>).</item>
+/// <item><c>host_rate</c>: the rate each worker learned on a host from its refusals (each worker learns its share);
+/// <c>status</c> shows their sum over the workers not lost, else the host's <c>rate</c>.</item>
 /// <item><c>host_permit</c>: the requests in flight each worker may have on a host; their sum never exceeds the host's
 /// limit.</item>
 /// <item><c>url</c>: every admitted canonical URL in admission order (<c>id</c>), unique by the MD5 of its text (the
@@ -31,7 +32,7 @@ namespace DeclarativeScrape.PostgreSql;
 /// </remarks>
 internal static class PgSchema
 {
-    public const long CurrentVersion = 4;
+    public const long CurrentVersion = 5;
 
     public const string Version = "schema_version";
     public const string Scraper = "scraper";
@@ -70,6 +71,7 @@ internal static class PgSchema
             retries bigint NOT NULL DEFAULT 0)
         """,
         $"CREATE TABLE {s}.host(id serial PRIMARY KEY, name text NOT NULL UNIQUE, paused_until timestamptz, tat timestamptz, rate float8)",
+        $"CREATE TABLE {s}.host_rate(host_id integer NOT NULL, worker_id integer NOT NULL, rate float8 NOT NULL, PRIMARY KEY (host_id, worker_id))",
         $"CREATE TABLE {s}.host_permit(host_id integer NOT NULL, worker_id integer NOT NULL, permits integer NOT NULL, wanted integer NOT NULL DEFAULT 0, PRIMARY KEY (host_id, worker_id))",
         $"""
         CREATE TABLE {s}.url(

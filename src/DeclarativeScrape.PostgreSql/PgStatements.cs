@@ -244,6 +244,33 @@ internal sealed class PgStatements(NpgsqlConnection connection, string schema, i
         $"UPDATE {_s}.host SET paused_until = greatest(coalesce(paused_until, now()), now() + $2 * interval '1 millisecond') WHERE name = $1",
         name, (long)delay.TotalMilliseconds);
 
+    /// <summary>Keeps the rate this worker learned on a host (<see langword="null"/>: none) beside the other workers'.</summary>
+    public void PublishRate(string name, double? requestsPerSecond)
+    {
+        if (requestsPerSecond is { } rps)
+        {
+            Run(
+                $"INSERT INTO {_s}.host_rate(host_id, worker_id, rate) SELECT id, $2, $3 FROM {_s}.host WHERE name = $1 ON CONFLICT (host_id, worker_id) DO UPDATE SET rate = excluded.rate",
+                name, worker, rps);
+        }
+        else
+        {
+            Run($"DELETE FROM {_s}.host_rate WHERE worker_id = $2 AND host_id = (SELECT id FROM {_s}.host WHERE name = $1)", name, worker);
+        }
+    }
+
+    /// <summary>The sum and number of the rates the other running workers learned on a host.</summary>
+    public (double Total, int Workers) LearnedByOthers(string name)
+    {
+        using var command = Command(
+            $"SELECT coalesce(sum(r.rate), 0), count(*)::int FROM {_s}.host_rate r JOIN {_s}.host h ON h.id = r.host_id JOIN {_s}.worker w ON w.id = r.worker_id WHERE h.name = $1 AND w.state = {PgSchema.Running} AND r.worker_id <> $2",
+            name,
+            worker);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetDouble(0), reader.GetInt32(1));
+    }
+
     /// <summary>
     /// Reserves <paramref name="span"/> of a host's rate (start times at the host's interval, <see cref="ReservedStarts"/>):
     /// the host's theoretical arrival time moves from max(tat, now) by the span, under the row's lock, so reservations of

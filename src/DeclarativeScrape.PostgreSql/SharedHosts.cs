@@ -17,10 +17,12 @@ namespace DeclarativeScrape.PostgreSql;
 /// <param name="ask">Queues a request for permits on a host; whether it was queued.</param>
 /// <param name="pause">Queues a host's pause for every worker.</param>
 /// <param name="reserve">Queues a reservation of start times on a host (<see cref="PaceWork"/>); whether it was queued.</param>
-internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Action<string, TimeSpan> pause, Func<PaceWork, bool> reserve) : ISharedPoliteness
+/// <param name="learned">Queues the rate the worker learned on a host (<see cref="RateWork"/>).</param>
+internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Action<string, TimeSpan> pause, Func<PaceWork, bool> reserve, Action<RateWork> learned) : ISharedPoliteness
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, Permits> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (double Total, int Workers)> _joined = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The worker cannot reach the database: it starts no request until it can again, since others may declare it lost
@@ -137,6 +139,25 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
         }
 
         pause(host, delay);
+    }
+
+    public void Learned(string host, double? requestsPerSecond) => learned(new RateWork(host, requestsPerSecond));
+
+    public (double Total, int Workers)? TakeJoined(string host)
+    {
+        lock (_lock)
+        {
+            return _joined.Remove(host, out var joined) ? joined : null;
+        }
+    }
+
+    /// <summary>The running workers that learned a host's rate before this worker first wanted permits there (<see cref="TakeJoined"/>).</summary>
+    public void Joined(string host, double total, int workers)
+    {
+        lock (_lock)
+        {
+            _joined[host] = (total, workers);
+        }
     }
 
     /// <summary>The hosts the worker holds permits on or wants some for, with what it holds.</summary>

@@ -129,6 +129,7 @@ public sealed class CommandLineTests
         options.Limits.MaxRedirects.ShouldBe(3);
         options.RateLimit.Burst.ShouldBe(4);
         options.Concurrency.Adaptive.ShouldBeFalse();
+        options.RateLimit.Adaptive.ShouldBeFalse();
     }
 
     [Theory]

@@ -42,6 +42,11 @@ public sealed class ReportingTests
             StatusCode = 404,
             Attempts = 1,
         })],
+        Hosts =
+        [
+            new HostRateSummary { Host = "127.0.0.1:5080", LearnedRequestsPerSecond = 47.55, RateLimitedAnswers = 23, Requests = 2_160 },
+            new HostRateSummary { Host = "cdn.example", ConfiguredRequestsPerSecond = 2, Requests = 20 },
+        ],
     };
 
     [Fact]
@@ -97,6 +102,8 @@ public sealed class ReportingTests
         lines.ShouldContain("  skipped    Duplicate 38, Robots 2");
         lines.ShouldContain("  failed     HttpStatus 7");
         lines.ShouldContain("  retries    7");
+        lines.ShouldContain("  rate       127.0.0.1:5080 learned 47.6 requests/s; 23 of 2,160 requests rate-limited");
+        lines.ShouldContain("             cdn.example 2 requests/s as configured; 0 of 20 requests rate-limited");
         lines.ShouldContain("  first 5 of 7 failures:");
         lines.Count(l => l.StartsWith("    failed http://127.0.0.1:5080/missing-", StringComparison.Ordinal)).ShouldBe(5);
         lines.ShouldContain("    failed http://127.0.0.1:5080/missing-1.html: HttpStatus 404 after 1 attempt(s)");
@@ -164,6 +171,21 @@ public sealed class ReportingTests
         root.GetProperty("skippedByReason").TryGetProperty("MaxDepth", out _).ShouldBeFalse();
         root.GetProperty("failedByReason").GetProperty("HttpStatus").GetInt64().ShouldBe(3);
         root.GetProperty("reconciles").GetBoolean().ShouldBeTrue();
+        var host = root.GetProperty("hosts")[0];
+        host.GetProperty("host").GetString().ShouldBe("127.0.0.1:5080");
+        host.GetProperty("learnedRps").GetDouble().ShouldBe(47.55);
+        host.GetProperty("configuredRps").ValueKind.ShouldBe(JsonValueKind.Null);
+        host.GetProperty("requests").GetInt64().ShouldBe(2_160);
+        host.GetProperty("rateLimited").GetInt64().ShouldBe(23);
+        root.GetProperty("hosts")[1].GetProperty("configuredRps").GetDouble().ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_host_that_met_no_limit_says_so()
+    {
+        SummaryText.HostRate(new HostRateSummary { Host = "a.example", Requests = 5 }).ShouldBe("a.example no rate limit met; 0 of 5 requests rate-limited");
+        SummaryText.HostRate(new HostRateSummary { Host = "a.example", LearnedRequestsPerSecond = 4.25, ConfiguredRequestsPerSecond = 5, RateLimitedAnswers = 3, Requests = 5 })
+            .ShouldBe("a.example learned 4.25 requests/s (configured 5); 3 of 5 requests rate-limited");
     }
 
     [Theory]

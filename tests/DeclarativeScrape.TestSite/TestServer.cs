@@ -43,6 +43,9 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>The clock that stamps each request (<see cref="HitTimesOf"/>); a test sets its fake clock here.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>A rate limiter every request passes first (refused requests are counted in <see cref="Hits"/> too); <see langword="null"/> for none.</summary>
+    public ServerRateLimit? RateLimit { get; set; }
+
     /// <summary>Requests received per path (query excluded).</summary>
     public IReadOnlyDictionary<string, int> Hits => _hits;
 
@@ -183,7 +186,11 @@ public sealed class TestServer : IAsyncDisposable
 
         try
         {
-            if (_routes.TryGetValue(path, out var handler))
+            if (RateLimit is { } limit && !limit.TryAdmit(Clock.GetUtcNow()))
+            {
+                await limit.RefuseAsync(context);
+            }
+            else if (_routes.TryGetValue(path, out var handler))
             {
                 await handler(context);
             }

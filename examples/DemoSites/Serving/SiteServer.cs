@@ -25,6 +25,7 @@ internal sealed class SiteServer : IAsyncDisposable
     private readonly TimeSpan _latency;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, int> _outages = new(StringComparer.Ordinal);
+    private readonly SiteRateLimit? _rateLimit;
 
     private SiteServer(WebApplication app, ISiteContent content, DemoSiteOptions options)
     {
@@ -33,6 +34,7 @@ internal sealed class SiteServer : IAsyncDisposable
         _interactive = content as IInteractiveContent;
         _latency = options.Latency;
         _time = options.TimeProvider ?? TimeProvider.System;
+        _rateLimit = options.RateLimit is { } rate ? new SiteRateLimit(rate, options.RateLimitBurst, _time) : null;
     }
 
     /// <summary>The base address, for example <c>http://127.0.0.1:41234/</c>.</summary>
@@ -123,6 +125,14 @@ internal sealed class SiteServer : IAsyncDisposable
             if (_outages.TryGetValue(path, out var outage))
             {
                 response.StatusCode = outage;
+                return;
+            }
+
+            if (counted && _rateLimit is not null && path != "/robots.txt" && !_rateLimit.TryTake())
+            {
+                Traffic.Refused();
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = "1";
                 return;
             }
 

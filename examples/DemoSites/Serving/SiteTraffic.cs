@@ -16,8 +16,12 @@ public sealed class SiteTraffic
     private readonly Lock _waitersLock = new();
     private int _waiting;
     private long _requests;
+    private long _rateLimited;
     private int _inFlight;
     private int _peakInFlight;
+
+    /// <summary>Requests answered 429 by the site's rate limit (<see cref="DemoSiteOptions.RateLimit"/>).</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
 
     /// <summary>Requests received, every path and status.</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -64,6 +68,8 @@ public sealed class SiteTraffic
         Release(Requests);
         return reached.Task;
     }
+
+    internal void Refused() => Interlocked.Increment(ref _rateLimited);
 
     internal void Begin(string path, string userAgent)
     {

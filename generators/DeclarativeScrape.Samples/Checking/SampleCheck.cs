@@ -21,6 +21,9 @@ namespace DeclarativeScrape.Samples.Checking
         /// <summary>The URL a sample without one is taken from: links resolve against it, nothing is fetched.</summary>
         public const string PlaceholderHost = "https://sample.invalid/";
 
+        // The crawl's "the element has no '…' attribute", around the attribute's name.
+        private static readonly string[] NoAttribute = ExtractionMessages.NoAttribute("\u0000").Split('\u0000');
+
         public static EquatableArray<Diagnostic> Run(SampleJob job, CancellationToken cancellationToken)
         {
             var diagnostics = new List<Diagnostic>();
@@ -38,6 +41,7 @@ namespace DeclarativeScrape.Samples.Checking
             }
 
             var checkedSamples = 0;
+            var missing = new List<MissingValue>();
             var observations = new Dictionary<(string Type, string Property), List<PropertyObservation>>();
             var owners = new Dictionary<string, CheckedType>(StringComparer.Ordinal) { [type.FullName] = type };
             foreach (var item in job.Nested)
@@ -82,7 +86,7 @@ namespace DeclarativeScrape.Samples.Checking
 
                 var extraction = new ModelExtraction(context, job.Nested, carriedKnown: carried is not null);
                 var (_, value) = extraction.Extract(type, page.Document);
-                ReportFailures(spec, extraction.Failures, diagnostics);
+                ReportFailures(spec, extraction.Failures, diagnostics, missing);
                 if (sample.Expectation?.Values is { } expected)
                 {
                     if (expected.Value is { } expectedValue)
@@ -119,11 +123,12 @@ namespace DeclarativeScrape.Samples.Checking
                 ReportNeverFound(type, checkedSamples, observations, owners, diagnostics);
             }
 
+            OfferOptional(missing, diagnostics);
             return diagnostics.ToEquatableArray();
         }
 
         // One diagnostic per sample and property: its first failure, and how many more elements failed alike.
-        private static void ReportFailures(SampleSpec spec, List<SampleFailure> failures, List<Diagnostic> diagnostics)
+        private static void ReportFailures(SampleSpec spec, List<SampleFailure> failures, List<Diagnostic> diagnostics, List<MissingValue> missing)
         {
             var reported = new Dictionary<(string Type, string Property), (SampleFailure First, int Count)>();
             var order = new List<(string, string)>();
@@ -152,17 +157,50 @@ namespace DeclarativeScrape.Samples.Checking
                     hint += "; " + (count - 1).ToString(CultureInfo.InvariantCulture) + " more element(s) fail the same way";
                 }
 
-                diagnostics.Add(DiagnosticMessages.Create(
-                    DiagnosticDescriptors.SampleMissingValue,
-                    first.Type.AnchorOf(first.Property.Name),
-                    ImmutableProperties(first.Property),
+                var arguments = new object?[]
+                {
                     spec.Path,
                     first.Failure.Property,
                     first.Failure.Selector is { } text ? "selector '" + text + "'" : first.Property.Source == SourceKind.Carried ? "the value carried to the page" : "no selector",
                     first.Failure.Message,
-                    hint));
+                    hint,
+                };
+                missing.Add(new MissingValue(diagnostics.Count, first.Type.AnchorOf(first.Property.Name), first.Property, key, arguments, IsAbsence(first.Failure.Message)));
+                diagnostics.Add(DiagnosticMessages.Create(DiagnosticDescriptors.SampleMissingValue, first.Type.AnchorOf(first.Property.Name), ImmutableProperties(first.Property), arguments));
             }
         }
+
+        /// <summary>
+        /// DS0028 offers to make the property optional (<c>int Pages</c> → <c>int? Pages</c>) when the value is only
+        /// absent: nothing matched, no such attribute, no link passes, in every sample it fails in. A value that is there
+        /// but does not convert or match its pattern points at a wrong selector or type, which <c>?</c> would hide.
+        /// </summary>
+        private static void OfferOptional(List<MissingValue> missing, List<Diagnostic> diagnostics)
+        {
+            var present = new HashSet<(string, string)>();
+            foreach (var value in missing)
+            {
+                if (!value.Absent)
+                {
+                    present.Add(value.Key);
+                }
+            }
+
+            foreach (var value in missing)
+            {
+                if (value.Absent && !present.Contains(value.Key) && value.Property.Shape == ValueShape.Required
+                    && value.Property.Source is not (SourceKind.Carried or SourceKind.Count or SourceKind.PageUrl))
+                {
+                    var properties = ImmutableProperties(value.Property).Add(SampleFixProperties.MakeOptional, "true");
+                    diagnostics[value.Index] = DiagnosticMessages.Create(DiagnosticDescriptors.SampleMissingValue, value.Location, properties, value.Arguments);
+                }
+            }
+        }
+
+        private static bool IsAbsence(string message) =>
+            message == ExtractionMessages.NoElementMatched
+            || message == ExtractionMessages.NoLinkPasses
+            || (message.StartsWith(NoAttribute[0], StringComparison.Ordinal) && message.EndsWith(NoAttribute[1], StringComparison.Ordinal));
 
         private static void ReportNeverFound(CheckedType page, int samples, Dictionary<(string Type, string Property), List<PropertyObservation>> observations, Dictionary<string, CheckedType> owners, List<Diagnostic> diagnostics)
         {
@@ -325,7 +363,10 @@ namespace DeclarativeScrape.Samples.Checking
 
         // What the code fixes need: which property, to make it nullable.
         private static System.Collections.Immutable.ImmutableDictionary<string, string?> ImmutableProperties(PropertyModel property) =>
-            System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add("Property", property.Name);
+            System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(SampleFixProperties.Property, property.Name);
+
+        /// <summary>A DS0028 of one sample, made once every sample is checked (whether to offer the fix depends on them all).</summary>
+        private sealed record MissingValue(int Index, Location Location, PropertyModel Property, (string Type, string Property) Key, object?[] Arguments, bool Absent);
 
         private static string FileName(string path) => path.Substring(path.LastIndexOf('/') + 1);
 

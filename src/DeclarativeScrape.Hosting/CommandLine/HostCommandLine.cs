@@ -109,7 +109,7 @@ internal sealed class HostCommandLine
     private readonly Option<long?> _maxDecompressedSize = Size("--max-decompressed-size", "The most bytes one body may hold in memory after decompression (16MiB by default).");
     private readonly Option<long?> _bodyBudget = Size("--body-budget", "The most bytes all response bodies in flight may hold in memory at once (64MiB by default).");
     private readonly Option<int?> _maxRedirects = WholeNumber("--max-redirects", "The most redirects followed for one request (10 by default).", min: 0);
-    private readonly Option<bool> _noAdaptive = new("--no-adaptive") { Description = "Keep each host at --per-host requests in flight: its concurrency does not adapt to 429/503 answers or latency." };
+    private readonly Option<bool> _noAdaptive = new("--no-adaptive") { Description = "Keep each host at --per-host requests in flight and at --rate (or unpaced): neither its concurrency nor its rate adapts to 429/503 answers or latency." };
 
     private readonly Option<string?> _state = new("--state")
     {

@@ -108,6 +108,7 @@ internal static class OptionsBuilder
         if (settings.NoAdaptive)
         {
             options.Concurrency.Adaptive = false;
+            options.RateLimit.Adaptive = false;
         }
 
         if (settings.MaxResponseBytes is { } maxResponse)

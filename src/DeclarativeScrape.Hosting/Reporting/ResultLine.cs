@@ -11,6 +11,9 @@ internal static class ResultLine
 {
     public const string Prefix = "RESULT ";
 
+    /// <summary>The hosts listed in <c>hosts</c> at most (the most requested first).</summary>
+    public const int HostsListed = 100;
+
     public static string Format(RunReport report)
     {
         var s = report.Summary;
@@ -67,10 +70,35 @@ internal static class ResultLine
             WriteCounts(json, "skippedByReason", s.SkippedByReason);
             WriteCounts(json, "failedByReason", s.FailedByReason);
             json.WriteBoolean("reconciles", s.Reconciles);
+            json.WriteStartArray("hosts");
+            foreach (var host in s.Hosts.OrderByDescending(h => h.Requests).ThenBy(h => h.Host, StringComparer.Ordinal).Take(HostsListed))
+            {
+                json.WriteStartObject();
+                json.WriteString("host", host.Host);
+                WriteRate(json, "learnedRps", host.LearnedRequestsPerSecond);
+                WriteRate(json, "configuredRps", host.ConfiguredRequestsPerSecond);
+                json.WriteNumber("requests", host.Requests);
+                json.WriteNumber("rateLimited", host.RateLimitedAnswers);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         return Prefix + Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteRate(Utf8JsonWriter json, string name, double? rate)
+    {
+        if (rate is { } value)
+        {
+            json.WriteNumber(name, Math.Round(value, 2));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteCounts<TReason>(Utf8JsonWriter json, string name, IReadOnlyDictionary<TReason, long> counts)

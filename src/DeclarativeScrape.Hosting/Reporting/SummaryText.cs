@@ -6,6 +6,9 @@ internal static class SummaryText
     /// <summary>The failures listed by URL.</summary>
     public const int FailuresShown = 5;
 
+    /// <summary>The hosts listed with their rates (the most requested first).</summary>
+    public const int HostsShown = 5;
+
     public static IReadOnlyList<string> Lines(RunReport report)
     {
         var s = report.Summary;
@@ -57,6 +60,16 @@ internal static class SummaryText
         }
 
         lines.Add($"  retries    {Quantities.Count(s.Retries)}");
+        var hosts = s.Hosts.OrderByDescending(h => h.Requests).ThenBy(h => h.Host, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < Math.Min(HostsShown, hosts.Count); i++)
+        {
+            lines.Add((i == 0 ? "  rate       " : "             ") + HostRate(hosts[i]));
+        }
+
+        if (hosts.Count > HostsShown)
+        {
+            lines.Add($"             and {Quantities.Count(hosts.Count - HostsShown)} more hosts");
+        }
         if (s.Failures.Count > 0)
         {
             var shown = Math.Min(FailuresShown, s.Failures.Count);
@@ -76,6 +89,17 @@ internal static class SummaryText
 
         return lines;
     }
+
+    /// <summary>One host's rate: learned from its refusals, configured, or neither; and how many answers were rate limits.</summary>
+    public static string HostRate(HostRateSummary host)
+    {
+        var rate = host.LearnedRequestsPerSecond is { } learned
+            ? $"learned {RequestsPerSecond(learned)} requests/s" + (host.ConfiguredRequestsPerSecond is { } ceiling ? $" (configured {RequestsPerSecond(ceiling)})" : "")
+            : host.ConfiguredRequestsPerSecond is { } configured ? $"{RequestsPerSecond(configured)} requests/s as configured" : "no rate limit met";
+        return $"{host.Host} {rate}; {Quantities.Count(host.RateLimitedAnswers)} of {Quantities.Count(host.Requests)} requests rate-limited";
+    }
+
+    private static string RequestsPerSecond(double value) => value.ToString(value < 10 ? "0.##" : "0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The whole shared crawl, printed by the last worker out; the others say who will.</summary>
     private static IEnumerable<string> CrawlLines(SharedCrawlSummary shared)

@@ -193,7 +193,7 @@ internal sealed partial class Crawl<TItem>
                 if (!ticket!.TrySetResult(sequence))
                 {
                     // The retry was cancelled meanwhile: give the slot straight back.
-                    ExitHost(host, sequence, congestion: false, TimeSpan.Zero);
+                    ExitHost(host, sequence, AnswerKind.None, null, TimeSpan.Zero, 0, TimeSpan.Zero);
                     Interlocked.Decrement(ref _runInFlight);
                 }
             }
@@ -213,6 +213,14 @@ internal sealed partial class Crawl<TItem>
     private GateDecision EnterHost(RunHost host, out long sequence, out TimeSpan wait)
     {
         sequence = 0;
+        if (_politeness?.TakeJoined(host.Key) is { } joined)
+        {
+            // A worker joining a crawl whose workers learned the host's rate starts at its share of it.
+            var share = joined.Total / (joined.Workers + 1);
+            host.Gate.Seed(new LearnedRate(host.Key, share, _time.GetUtcNow()));
+            Log.HostRateJoined(_logger, host.Key, share, joined.Total, joined.Workers);
+        }
+
         if (_politeness is { } shared && !shared.TryStart(host.Key, host.Gate.Pace, out wait))
         {
             return wait > TimeSpan.Zero ? GateDecision.Paused : GateDecision.Full;
@@ -227,11 +235,30 @@ internal sealed partial class Crawl<TItem>
         return decision;
     }
 
-    /// <summary>Gives back what <see cref="EnterHost"/> took, feeding the answer to the host's adaptive limit.</summary>
-    private void ExitHost(RunHost host, long sequence, bool congestion, TimeSpan latency)
+    /// <summary>
+    /// Gives back what <see cref="EnterHost"/> took, the host gate reading the answer (see <see cref="HostGate.Exit"/>).
+    /// A host that accepted nothing for a whole window is paused for every worker of a shared crawl too.
+    /// </summary>
+    private RateVerdict ExitHost(RunHost host, long sequence, AnswerKind kind, int? status, TimeSpan latency, int urlKey, TimeSpan pauseIfClosed)
     {
-        host.Gate.Exit(sequence, congestion, latency);
+        var verdict = host.Gate.Exit(sequence, kind, status, latency, urlKey, pauseIfClosed);
+        if (verdict.Closed && pauseIfClosed > TimeSpan.Zero)
+        {
+            _politeness?.Pause(host.Key, pauseIfClosed);
+        }
+
         _politeness?.Finished(host.Key);
+        if (verdict.RateChanged)
+        {
+            _politeness?.Learned(host.Key, host.Gate.Learned?.RequestsPerSecond);
+        }
+
+        if (verdict.RateLimited)
+        {
+            _engine.Metrics.RateLimited.Add(1, ScrapeTelemetry.ServerTags(host.Key));
+        }
+
+        return verdict;
     }
 
     private void TakeAnnounced()
@@ -270,7 +297,7 @@ internal sealed partial class Crawl<TItem>
                 return host;
             }
 
-            var user = new HostUser(this, _settings.PerHost, _settings.Adaptive, _settings.RequestsPerSecond, _settings.Burst);
+            var user = new HostUser(this, _settings.PerHost, _settings.Adaptive, _settings.RequestsPerSecond, _settings.Burst, _settings.RateAdaptive);
             var gate = _engine.Hosts.Get(key);
             host = new RunHost(key, gate, user);
             if (!_settings.ObeyRobots)

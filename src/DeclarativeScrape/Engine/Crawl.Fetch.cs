@@ -103,6 +103,7 @@ internal sealed partial class Crawl<TItem>
         }
 
         job.Attempts++;
+        host.CountRequest();
         Interlocked.Increment(ref _requestsInFlight);
         FetchResult? result = null;
         try
@@ -116,13 +117,23 @@ internal sealed partial class Crawl<TItem>
                 _pageRate.Add();
             }
 
-            if (result.IsRateLimited)
+            // The host gate reads the answer first (is it a rate signal? the host's rate, its health), then the retry decision.
+            var limitedDelay = RetryPolicy.RateLimitedDelay(result, job.RateLimited + 1, _settings);
+            job.HoldsHostSlot = false;
+            var verdict = ExitHost(host, job.Sequence, KindOf(result), result.StatusCode, result.Latency, job.Lease.Url.AbsoluteUri.GetHashCode(StringComparison.Ordinal), limitedDelay);
+            if (verdict.RateLimited)
             {
                 job.RateLimited++;
-                PauseHost(host, result, job.RateLimited);
+                result.RateLimited = true;
+                host.CountRateLimited();
             }
 
             RetryPolicy.Decide(result, job.Attempts - job.RateLimited, job.RateLimited, _settings);
+            if (result is { RateLimited: true, Retry: true })
+            {
+                result.RetryDelay = limitedDelay;
+            }
+
             if (result.Retry && _stop.IsCancellationRequested)
             {
                 // No retry after a stop: the URL is left for the next run (with a state directory, still queued).
@@ -134,8 +145,13 @@ internal sealed partial class Crawl<TItem>
         finally
         {
             Interlocked.Decrement(ref _requestsInFlight);
-            job.HoldsHostSlot = false;
-            ExitHost(host, job.Sequence, result?.IsCongestion ?? false, result?.Latency ?? TimeSpan.Zero);
+            if (job.HoldsHostSlot)
+            {
+                // No answer to read (the run stopped, or the fetch threw): the slot goes back with no verdict.
+                job.HoldsHostSlot = false;
+                ExitHost(host, job.Sequence, AnswerKind.None, result?.StatusCode, TimeSpan.Zero, 0, TimeSpan.Zero);
+            }
+
             if (result is not { Retry: false })
             {
                 // A backoff follows (or the attempt failed outright): no slot is held while waiting.
@@ -144,17 +160,16 @@ internal sealed partial class Crawl<TItem>
         }
     }
 
-    /// <summary>A 429 pauses the whole host: for its <c>Retry-After</c> (clamped), else for a doubling base delay.</summary>
-    private void PauseHost(RunHost host, FetchResult result, int rateLimited)
+    /// <summary>What an attempt's result says about its host.</summary>
+    private static AnswerKind KindOf(FetchResult result) => result switch
     {
-        var delay = result.RetryAfter is { } after
-            ? after
-            : _settings.BaseDelay * Math.Pow(2, Math.Min(rateLimited - 1, 16));
-        delay = RetryPolicy.Clamp(delay, _settings.MaxDelay);
-        var limit = host.Gate.Pause(delay);
-        _politeness?.Pause(host.Key, delay);
-        Log.HostRateLimited(_logger, host.Key, delay, limit);
-    }
+        { Status: FetchStatus.Cancelled } => AnswerKind.None,
+        { StatusCode: 429 } => AnswerKind.TooManyRequests,
+        { StatusCode: 503 } => AnswerKind.Unavailable,
+        { StatusCode: >= 500 } => AnswerKind.Fault,
+        { Failure: FailureReason.Network or FailureReason.Timeout or FailureReason.IdleTimeout } => AnswerKind.Fault,
+        _ => AnswerKind.Answered,
+    };
 
     private UrlOutcome UnfetchedOutcome(PageJob job, FetchResult? result, Exception? exception)
     {
@@ -172,11 +187,11 @@ internal sealed partial class Crawl<TItem>
             return Skipped(lease, skip, result.Message, job.Attempts, result.FinalUrl.AbsoluteUri != lease.Url.AbsoluteUri ? result.FinalUrl.AbsoluteUri : null);
         }
 
-        var reason = result.IsRateLimited && job.RateLimited >= _settings.MaxRateLimitedAttempts
+        var reason = result.RateLimited && job.RateLimited >= _settings.MaxRateLimitedAttempts
             ? FailureReason.RateLimited
             : result.Failure;
         var message = reason == FailureReason.RateLimited
-            ? $"{job.RateLimited} answers 429 (Retry.MaxRateLimitedAttempts is {_settings.MaxRateLimitedAttempts})"
+            ? $"{job.RateLimited} answers refused the request for its rate, the last {result.StatusCode} (Retry.MaxRateLimitedAttempts is {_settings.MaxRateLimitedAttempts})"
             : result.Message;
         return Failed(job, reason, result.StatusCode, message, result.FinalUrl);
     }

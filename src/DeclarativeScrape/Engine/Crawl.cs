@@ -278,7 +278,7 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         }
 
         var completed = !_stop.IsCancellationRequested && _fault is null;
-        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared, Rendering = _render?.Summarize(), HttpCache = _httpCache?.Summarize() };
+        var summary = _recorder.Summarize(completed, _time.GetElapsedTime(_startedAt)) with { Resumed = _store.Resumed, Shared = _store.Shared, Rendering = _render?.Summarize(), Hosts = HostRates(), HttpCache = _httpCache?.Summarize() };
         Log.RunFinished(_logger, _plan.Name, completed ? "finished" : "stopped", summary.Elapsed, summary.Discovered, summary.Processed, summary.Skipped, summary.Failed, summary.Items, summary.Requests);
         _engine.Untrack(this);
         _events?.Writer.TryComplete(_fault);
@@ -290,6 +290,29 @@ internal sealed partial class Crawl<TItem> : ICrawl, IWakeable
         {
             _completion.TrySetResult(summary);
         }
+    }
+
+    /// <summary>Each host the run sent requests to: its learned and configured rates, and the run's rate-limited answers.</summary>
+    private List<HostRateSummary> HostRates()
+    {
+        var hosts = new List<HostRateSummary>();
+        foreach (var host in _hosts.Values)
+        {
+            if (host.Requests > 0)
+            {
+                hosts.Add(new HostRateSummary
+                {
+                    Host = host.Key,
+                    LearnedRequestsPerSecond = host.Gate.Learned?.RequestsPerSecond,
+                    ConfiguredRequestsPerSecond = host.Gate.ConfiguredRate,
+                    RateLimitedAnswers = host.RateLimited,
+                    Requests = host.Requests,
+                });
+            }
+        }
+
+        hosts.Sort(static (a, b) => string.CompareOrdinal(a.Host, b.Host));
+        return hosts;
     }
 
     /// <summary>An internal error (a bug, or the output file failing): the run stops and its completion faults.</summary>

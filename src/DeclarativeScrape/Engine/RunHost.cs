@@ -8,6 +8,8 @@ namespace DeclarativeScrape;
 internal sealed class RunHost(string key, HostGate gate, HostUser user)
 {
     private int _announced;
+    private long _requests;
+    private long _rateLimited;
 
     public string Key { get; } = key;
 
@@ -47,6 +49,16 @@ internal sealed class RunHost(string key, HostGate gate, HostUser user)
     public bool InRotation;
 
     public System.Collections.Concurrent.ConcurrentQueue<RetryTicket> Retries { get; } = new();
+
+    /// <summary>The run's attempts against the host.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>The run's answers from the host read as rate limits.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    public void CountRequest() => Interlocked.Increment(ref _requests);
+
+    public void CountRateLimited() => Interlocked.Increment(ref _rateLimited);
 
     /// <summary>Marks the host as having work; true when the caller must tell the dispatcher (it was not marked).</summary>
     public bool Announce() => Interlocked.Exchange(ref _announced, 1) == 0;

@@ -19,6 +19,7 @@ internal sealed class RunSettings
         Adaptive = options.Concurrency.Adaptive;
         RequestsPerSecond = options.RateLimit.RequestsPerSecond;
         Burst = options.RateLimit.Burst;
+        RateAdaptive = options.RateLimit.Adaptive;
         MaxAttempts = options.Retry.MaxAttempts;
         BaseDelay = options.Retry.BaseDelay;
         MaxDelay = options.Retry.MaxDelay;
@@ -75,6 +76,8 @@ internal sealed class RunSettings
     public double? RequestsPerSecond { get; }
 
     public int Burst { get; }
+
+    public bool RateAdaptive { get; }
 
     public int MaxAttempts { get; }
 

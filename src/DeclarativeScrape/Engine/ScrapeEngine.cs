@@ -35,7 +35,7 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         ParseWorkerCount = options.ParseWorkers > 0 ? options.ParseWorkers : Environment.ProcessorCount;
         Fetch = new FetchClient(options, Time);
-        Hosts = new HostRegistry(options.MaxConcurrency, Time);
+        Hosts = new HostRegistry(options.MaxConcurrency, Time, CreateLogger());
         Robots = new RobotsCache();
         Pipelines = new RetryPipelines(Time);
         Metrics = ScrapeMetrics.For(options.MeterFactory);
@@ -72,6 +72,24 @@ public sealed class ScrapeEngine : IAsyncDisposable, IDisposable
     internal CancellationToken StopToken => _stop.Token;
 
     internal IEnumerable<ICrawl> Runs => _runs.Keys;
+
+    /// <summary>
+    /// The rates learned on this engine's hosts so far: for each host that refused requests for their rate, the rate it
+    /// is paced at now. A plain value to keep (a store shared by workers, a file between runs) and give back to
+    /// <see cref="Seed"/>.
+    /// </summary>
+    public IReadOnlyList<LearnedRate> LearnedRates => Hosts.LearnedRates;
+
+    /// <summary>
+    /// Starts a host from a rate learned earlier instead of discovering it again: its requests are paced at that rate
+    /// at once (no slow start), held, then probed upwards as after a refusal. A configured rate stays a ceiling.
+    /// </summary>
+    /// <param name="rate">The rate, from <see cref="LearnedRates"/> of this or another engine.</param>
+    public void Seed(LearnedRate rate)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        Hosts.Get(rate.Host).Seed(rate);
+    }
 
     /// <summary>Starts a run of <paramref name="plan"/>.</summary>
     /// <typeparam name="TItem">The scraper's item type.</typeparam>

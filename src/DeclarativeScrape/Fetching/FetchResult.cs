@@ -51,10 +51,8 @@ internal sealed class FetchResult
     /// <summary>Set by the retry decision: the delay before it (<c>Retry-After</c>, clamped), or <see langword="null"/> for the exponential backoff.</summary>
     public TimeSpan? RetryDelay { get; set; }
 
-    public bool IsRateLimited => StatusCode == 429;
-
-    /// <summary>Whether the host signalled overload (429 or 503): an AIMD cut.</summary>
-    public bool IsCongestion => StatusCode is 429 or 503;
+    /// <summary>Set by the host gate: the answer was a rate signal (a 429, or a 503 that reads as a rate limit).</summary>
+    public bool RateLimited { get; set; }
 
     public bool HasResponse => Latency > TimeSpan.Zero || StatusCode is not null;
 }

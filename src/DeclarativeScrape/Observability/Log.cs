@@ -17,8 +17,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Failed {Url}: {Reason} after {Attempts} attempt(s) (status {Status}): {Detail}")]
     public static partial void UrlFailed(ILogger logger, string url, FailureReason reason, int attempts, int? status, string? detail);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Host {Host} answered 429: paused for {Delay}, limit now {Limit}")]
-    public static partial void HostRateLimited(ILogger logger, string host, TimeSpan delay, int limit);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Host {Host} refused a request ({Status}) at {Rate:0.##} requests/s while accepting {Accepted:0.##}/s: rate now {NewRate:0.##} requests/s")]
+    public static partial void HostRateCut(ILogger logger, string host, int status, double rate, double accepted, double newRate);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Host {Host}: probing a higher rate, {Rate:0.##} -> {NewRate:0.##} requests/s")]
+    public static partial void HostRateProbe(ILogger logger, string host, double rate, double newRate);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Host {Host}: starting from {Rate:0.##} requests/s, its share of the {Total:0.##} requests/s that {Workers} other worker(s) of the crawl learned")]
+    public static partial void HostRateJoined(ILogger logger, string host, double rate, double total, int workers);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Host {Host} is failing (most of its last {Answers} answers were faults, across several URLs): concurrency limit now {Limit}")]
+    public static partial void HostFailing(ILogger logger, string host, int answers, int limit);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "robots.txt of {Origin}: {Detail}")]
     public static partial void RobotsUnavailable(ILogger logger, string origin, string detail);

@@ -35,8 +35,10 @@ internal sealed class ScrapeMetrics
         Renders = meter.CreateCounter<long>("declarativescrape.renders", "{page}", "Pages rendered in a browser, by how the render ended.");
         RenderDuration = meter.CreateHistogram<double>("declarativescrape.render.duration", "s", "Time to render a page in a browser, waits and retries included.");
         Subresources = meter.CreateCounter<long>("declarativescrape.render.subresources", "{request}", "Requests made by rendered pages, allowed or blocked.");
+        RateLimited = meter.CreateCounter<long>("declarativescrape.rate_limited", "{response}", "Answers read as a rate limit: 429, and 503 when it reads as one.");
         HttpCacheLookups = meter.CreateCounter<long>("declarativescrape.http_cache.lookups", "{request}", "Requests looked up in the development HTTP cache: replayed (hit) or sent to the site (miss).");
         meter.CreateObservableGauge("declarativescrape.host.limit", MeasureHostLimits, "{request}", "Each host's current adaptive concurrency limit.");
+        meter.CreateObservableGauge("declarativescrape.host.rate", MeasureHostRates, "{request}/s", "Each host's request rate: learned from its 429/503 answers, or configured.");
         meter.CreateObservableGauge("declarativescrape.queue.depth", MeasureQueues, "{url}", "URLs waiting in the frontier.");
     }
 
@@ -78,6 +80,9 @@ internal sealed class ScrapeMetrics
     /// <summary><c>declarativescrape.render.subresources</c>: declarativescrape.render.decision (allowed, blocked).</summary>
     public Counter<long> Subresources { get; }
 
+    /// <summary><c>declarativescrape.rate_limited</c>: server.address, server.port.</summary>
+    public Counter<long> RateLimited { get; }
+
     /// <summary><c>declarativescrape.http_cache.lookups</c>: server.address, server.port, declarativescrape.http_cache.result (hit, miss).</summary>
     public Counter<long> HttpCacheLookups { get; }
 
@@ -92,6 +97,8 @@ internal sealed class ScrapeMetrics
     public void Untrack(ScrapeEngine engine) => _engines.TryRemove(engine, out _);
 
     private IEnumerable<Measurement<int>> MeasureHostLimits() => _engines.Keys.SelectMany(static e => e.Hosts.MeasureLimits());
+
+    private IEnumerable<Measurement<double>> MeasureHostRates() => _engines.Keys.SelectMany(static e => e.Hosts.MeasureRates());
 
     private IEnumerable<Measurement<long>> MeasureQueues() =>
         _engines.Keys.SelectMany(static e => e.Runs).Select(static r => new Measurement<long>(r.Queued, new KeyValuePair<string, object?>(ScrapeTelemetry.Scraper, r.ScraperName)));

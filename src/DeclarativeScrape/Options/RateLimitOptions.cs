@@ -12,6 +12,13 @@ public sealed class RateLimitOptions
     /// <summary>Requests that may start at once after an idle period. Must be positive.</summary>
     public int Burst { get; set; } = DefaultBurst;
 
+    /// <summary>
+    /// Whether each host's rate is learned from its answers: a 429 (or a 503 that reads as a rate limit) sets the host's
+    /// rate just under the rate it was seen to accept, and the rate is probed upwards again from time to time.
+    /// <see cref="RequestsPerSecond"/>, when set, stays a ceiling the learned rate never goes above. On by default.
+    /// </summary>
+    public bool Adaptive { get; set; } = true;
+
     internal void Validate(string prefix)
     {
         if (RequestsPerSecond is { } rps && (!double.IsFinite(rps) || rps <= 0))

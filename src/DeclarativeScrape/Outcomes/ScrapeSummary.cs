@@ -52,6 +52,12 @@ public sealed record ScrapeSummary
     public ResumedState? Resumed { get; init; }
 
     /// <summary>
+    /// Each host the run sent requests to, with the rate learned from its refusals (429, and 503s that read as a rate
+    /// limit), its configured rate, and how many of its answers were rate limits; by host name.
+    /// </summary>
+    public IReadOnlyList<HostRateSummary> Hosts { get; init; } = [];
+
+    /// <summary>
     /// With <see cref="ScrapeOptions.StateDatabase"/>: the whole crawl, every worker together, when this run left it
     /// (this summary's own counts are this worker's); <see langword="null"/> otherwise.
     /// </summary>

@@ -1,13 +1,20 @@
 namespace DeclarativeScrape;
 
 /// <summary>
-/// A host's adaptive concurrency limit (AIMD): 429/503 answers cut it in half, a latency that stays far above the
-/// host's baseline cuts it by a quarter, and every window of healthy answers grows it by one back towards the
-/// ceiling. It never goes below 1. Not thread-safe: the host gate calls it under its lock.
+/// A host's adaptive concurrency limit: it follows the host's health, not its rate limit (that is
+/// <see cref="RateController"/>'s). It halves when the host as a whole is failing (most of its recent answers are
+/// faults, across several URLs), drops by a quarter when the latency of its healthy answers stays far above its
+/// baseline, and grows back by one per window of healthy answers towards the ceiling. It never goes below 1. Not
+/// thread-safe: the host gate calls it under its lock.
 /// </summary>
 /// <remarks>
-/// <para>One cut per round trip: a congestion signal from a request that started before the last cut is ignored
-/// (those requests were sent under the old limit), as TCP does.</para>
+/// <para>A fault of one page — a hang, a drip, a reset, a 5xx on that URL, a truncated body — costs that page its own
+/// slot for a bounded time (its timeouts) and its own retries; it does not shrink the host's limit, because a few bad
+/// pages among many good ones say nothing about the host's load. Only when at least <see cref="FailingAnswers"/> of the
+/// last <see cref="RecentAnswers"/> answers were faults, on at least <see cref="FailingUrls"/> different URLs, is the
+/// host failing. Rate signals (429, a 503 read as a rate limit) are not faults: the rate controller answers them.</para>
+/// <para>One cut per round trip: a signal from a request sent before the last cut is ignored (it was sent under the
+/// old limit), as TCP does.</para>
 /// <para>The latency signal is deliberately conservative, so that a healthy host under full load is never throttled:
 /// a window's mean time-to-headers must exceed <see cref="LatencyFactor"/> × the baseline <em>and</em> the baseline
 /// plus <see cref="LatencyMinimumRise"/>, for <see cref="SlowWindowsToCut"/> windows in a row. The baseline is the
@@ -15,7 +22,10 @@ namespace DeclarativeScrape;
 /// </remarks>
 internal sealed class AdaptiveLimit
 {
-    public const double CongestionFactor = 0.5;
+    public const double FailingFactor = 0.5;
+    public const int RecentAnswers = 16;
+    public const int FailingAnswers = 12;
+    public const int FailingUrls = 4;
     public const double LatencyFactor = 4;
     public const double LatencyCutFactor = 0.75;
     public const int MinimumWindow = 8;
@@ -23,9 +33,12 @@ internal sealed class AdaptiveLimit
     public const double BaselineDrift = 0.05;
     public static readonly TimeSpan LatencyMinimumRise = TimeSpan.FromMilliseconds(250);
 
+    private readonly int[] _recentFaultUrls = new int[RecentAnswers];
+    private readonly bool[] _recentFault = new bool[RecentAnswers];
     private double _limit;
-    private long _started;
-    private long _startedAtCut = -1;
+    private long _cutSequence = -1;
+    private int _recentCount;
+    private int _recentNext;
     private int _windowCount;
     private double _windowSumMs;
     private double _baselineMs;
@@ -63,25 +76,33 @@ internal sealed class AdaptiveLimit
         _limit = Math.Min(_limit, ceiling);
     }
 
-    /// <summary>Records that a request starts; the sequence number goes back to <see cref="OnResponse"/>.</summary>
-    public long OnStart() => ++_started;
-
-    /// <summary>Records an answer (or a failure with no answer, which says nothing about the host's load).</summary>
-    /// <param name="startSequence">The request's <see cref="OnStart"/> number.</param>
-    /// <param name="congestion">A 429 or 503.</param>
+    /// <summary>Records an answer, or a failure with no answer.</summary>
+    /// <param name="sequence">The request's number (sends so far when it was sent).</param>
+    /// <param name="sent">Sends so far.</param>
+    /// <param name="kind">What the answer was; a rate signal is given as <see cref="AnswerKind.None"/>.</param>
     /// <param name="latency">Time to headers; <see cref="TimeSpan.Zero"/> when there was no answer.</param>
+    /// <param name="urlKey">A hash of the URL, to tell a host failing from one page failing again and again.</param>
     /// <returns>Whether <see cref="Current"/> changed.</returns>
-    public bool OnResponse(long startSequence, bool congestion, TimeSpan latency)
+    public bool OnResponse(long sequence, long sent, AnswerKind kind, TimeSpan latency, int urlKey)
     {
-        if (!Enabled)
+        if (!Enabled || kind == AnswerKind.None)
         {
             return false;
         }
 
         var before = Current;
-        if (congestion)
+        var fault = kind is AnswerKind.Fault or AnswerKind.Unavailable;
+        _recentFault[_recentNext] = fault;
+        _recentFaultUrls[_recentNext] = urlKey;
+        _recentNext = (_recentNext + 1) % RecentAnswers;
+        _recentCount = Math.Min(RecentAnswers, _recentCount + 1);
+        if (fault)
         {
-            Cut(startSequence, CongestionFactor);
+            if (HostIsFailing())
+            {
+                Cut(sequence, sent, FailingFactor);
+            }
+
             return Current != before;
         }
 
@@ -113,7 +134,7 @@ internal sealed class AdaptiveLimit
         if (_slowWindows >= SlowWindowsToCut)
         {
             _slowWindows = 0;
-            Cut(startSequence, LatencyCutFactor);
+            Cut(sequence, sent, LatencyCutFactor);
         }
         else if (!slow && _limit < Ceiling)
         {
@@ -123,14 +144,36 @@ internal sealed class AdaptiveLimit
         return Current != before;
     }
 
-    private void Cut(long startSequence, double factor)
+    private bool HostIsFailing()
     {
-        if (startSequence <= _startedAtCut)
+        var faults = 0;
+        Span<int> urls = stackalloc int[RecentAnswers];
+        var distinct = 0;
+        for (var i = 0; i < _recentCount; i++)
+        {
+            if (!_recentFault[i])
+            {
+                continue;
+            }
+
+            faults++;
+            if (!urls[..distinct].Contains(_recentFaultUrls[i]))
+            {
+                urls[distinct++] = _recentFaultUrls[i];
+            }
+        }
+
+        return faults >= FailingAnswers && distinct >= FailingUrls;
+    }
+
+    private void Cut(long sequence, long sent, double factor)
+    {
+        if (sequence <= _cutSequence)
         {
             return;
         }
 
-        _startedAtCut = _started;
+        _cutSequence = sent;
         _limit = Math.Max(1, Math.Floor(_limit * factor));
         _windowCount = 0;
         _windowSumMs = 0;

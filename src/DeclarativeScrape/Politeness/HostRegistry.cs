@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DeclarativeScrape;
 
@@ -11,21 +13,26 @@ internal sealed class HostRegistry
 {
     private readonly ConcurrentDictionary<string, HostGate> _gates = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly int _max;
     private IWakeable[] _runs = [];
     private int _inFlight;
     private int _starved;
 
-    public HostRegistry(int maxConcurrency, TimeProvider time)
+    public HostRegistry(int maxConcurrency, TimeProvider time, ILogger? logger = null)
     {
         _max = maxConcurrency;
         _time = time;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>Requests in flight on the engine.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    public HostGate Get(string host) => _gates.GetOrAdd(host, static (h, registry) => new HostGate(h, registry, registry._time), this);
+    public HostGate Get(string host) => _gates.GetOrAdd(host, static (h, registry) => new HostGate(h, registry, registry._time, registry._logger), this);
+
+    /// <summary>The rates learned on the engine's hosts so far.</summary>
+    public IReadOnlyList<LearnedRate> LearnedRates => [.. _gates.Values.Select(static g => g.Learned).OfType<LearnedRate>().OrderBy(static r => r.Host, StringComparer.Ordinal)];
 
     /// <summary>The gates of hosts some run uses now (for the per-host limit gauge).</summary>
     public IEnumerable<HostGate> Active => _gates.Values.Where(g => g.InUse);
@@ -79,6 +86,18 @@ internal sealed class HostRegistry
         foreach (var gate in Active)
         {
             yield return new Measurement<int>(gate.Limit, ScrapeTelemetry.ServerTags(gate.Host));
+        }
+    }
+
+    /// <summary>Reports each used host's pacing rate (learned or configured) to <c>declarativescrape.host.rate</c>.</summary>
+    public IEnumerable<Measurement<double>> MeasureRates()
+    {
+        foreach (var gate in Active)
+        {
+            if (gate.Rate is { } rate)
+            {
+                yield return new Measurement<double>(rate, ScrapeTelemetry.ServerTags(gate.Host));
+            }
         }
     }
 

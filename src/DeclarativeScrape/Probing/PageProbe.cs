@@ -162,8 +162,10 @@ public static class PageProbe
         {
             Count++;
             var result = await fetcher.FetchAsync(url, settings.Scope, settings.MaxResponseBytes, requireHtml: true, Count, cancellationToken, pageHeaders).ConfigureAwait(false);
-            if (result.IsRateLimited)
+            if (result.StatusCode == 429)
             {
+                // A probe has no host gate to read a 503 as a limit: a 429 is one, as the crawl reads it.
+                result.RateLimited = true;
                 _rateLimited++;
             }
 

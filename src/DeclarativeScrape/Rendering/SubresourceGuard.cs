@@ -71,7 +71,8 @@ internal sealed class SubresourceGuard : ISubresourceGate
                 Interlocked.Increment(ref _allowed);
                 _metrics.Subresources.Add(1, new KeyValuePair<string, object?>(ScrapeTelemetry.RenderDecision, "allowed"));
                 var gate = host.Gate;
-                return SubresourceTicket.Allowed(status => gate.Exit(sequence, status is 429 or 503, TimeSpan.Zero));
+                var urlKey = canonical.AbsoluteUri.GetHashCode(StringComparison.Ordinal);
+                return SubresourceTicket.Allowed(status => gate.Exit(sequence, KindOf(status), status, TimeSpan.Zero, urlKey, TimeSpan.Zero));
             }
 
             var delay = decision switch
@@ -97,4 +98,14 @@ internal sealed class SubresourceGuard : ISubresourceGate
         _metrics.Subresources.Add(1, new KeyValuePair<string, object?>(ScrapeTelemetry.RenderDecision, "blocked"));
         return SubresourceTicket.Blocked(reason);
     }
+
+    /// <summary>What a browser request's status says about its host (no status: no answer to read).</summary>
+    private static AnswerKind KindOf(int? status) => status switch
+    {
+        null => AnswerKind.None,
+        429 => AnswerKind.TooManyRequests,
+        503 => AnswerKind.Unavailable,
+        >= 500 => AnswerKind.Fault,
+        _ => AnswerKind.Answered,
+    };
 }

@@ -31,4 +31,18 @@ internal interface ISharedPoliteness
 
     /// <summary>A 429: the host pauses for every worker of the crawl.</summary>
     void Pause(string host, TimeSpan delay);
+
+    /// <summary>
+    /// The rate this worker learned on the host from its refusals changed (<see cref="HostGate.Learned"/>;
+    /// <see langword="null"/>: none learned): kept beside the other workers' for the crawl's status, whose host rate is
+    /// their sum.
+    /// </summary>
+    void Learned(string host, double? requestsPerSecond);
+
+    /// <summary>
+    /// Once per host, for a worker that joined a crawl whose running workers learned the host's rate: their sum and
+    /// number, from which the worker starts at its share instead of discovering the rate again; else
+    /// <see langword="null"/>.
+    /// </summary>
+    (double Total, int Workers)? TakeJoined(string host);
 }

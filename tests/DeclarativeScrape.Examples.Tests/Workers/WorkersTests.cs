@@ -280,6 +280,90 @@ public sealed class WorkersTests(PostgreSqlServer postgres) : IClassFixture<Post
         (await postgres.ScalarAsync(breadthFirst, "SELECT count(*) FROM declarativescrape.url WHERE state = 2")).ShouldBe("10");
     }
 
+    /// <summary>
+    /// A host that limits its rate (a token bucket answering 429 past it) and two workers that are not told the limit:
+    /// each learns its own share from its own answers (a learned rate is not put into the shared pace: a worker measures
+    /// only what it sent), keeps it in the host's <c>host_rate</c> row, and <c>status</c> shows the sum. No URL is lost to
+    /// the refusals, no item is written twice.
+    /// </summary>
+    [SkippableFact]
+    public async Task Workers_learn_their_shares_of_a_hosts_unknown_rate_and_status_shows_the_sum()
+    {
+        postgres.SkipIfUnavailable();
+        await using var limited = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 100, Latency = TimeSpan.FromMilliseconds(20), RateLimit = 8, RateLimitBurst = 4 });
+        var database = await postgres.CreateDatabaseAsync();
+        var uri = postgres.Uri(database);
+
+        var workers = Enumerable.Range(0, 2).Select(_ => Worker(limited.StartUrl, uri, "--max-pages", "60")).ToList();
+        var results = new List<System.Text.Json.JsonElement>();
+        try
+        {
+            foreach (var worker in workers)
+            {
+                (await worker.WaitForExitAsync(PerRun)).ShouldBe(0, worker.Transcript());
+                results.Add(Result(worker));
+            }
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                await worker.DisposeAsync();
+            }
+        }
+
+        limited.Traffic.RateLimited.ShouldBeGreaterThan(0, "the workers together met the site's limit of 8 a second");
+        results.Sum(r => r.GetProperty("failed").GetInt64()).ShouldBe(0, "no URL lost to the refusals");
+        results.Sum(r => r.GetProperty("processed").GetInt64()).ShouldBe(60);
+        (await ExportAsync(uri, "learned.jsonl")).ShouldBeUnique("no item twice");
+
+        var rows = int.Parse(await postgres.ScalarAsync(database, "SELECT count(*) FROM declarativescrape.host_rate"), System.Globalization.CultureInfo.InvariantCulture);
+        rows.ShouldBeInRange(1, 2, "each worker that was refused keeps its learned rate");
+        var sum = double.Parse(await postgres.ScalarAsync(database, "SELECT sum(rate) FROM declarativescrape.host_rate"), System.Globalization.CultureInfo.InvariantCulture);
+        sum.ShouldBeGreaterThan(0);
+        await using var status = ChildProcess.Start(Example.Bookstore, _temp.Path, "status", "--state", uri);
+        (await status.WaitForExitAsync(PerRun)).ShouldBe(0, status.Transcript());
+        var line = status.Output.Single(l => l.EndsWith(" " + limited.BaseUrl.Authority, StringComparison.Ordinal));
+        var shown = double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        shown.ShouldBe(sum, sum < 10 ? 0.006 : 0.5, "status shows the sum of the workers' learned rates: " + status.Transcript());
+    }
+
+    /// <summary>
+    /// A worker that joins a crawl whose running worker already learned a host's rate from its refusals does not discover
+    /// it again from the startup pace: it starts at its share (their sum over the workers, itself included).
+    /// </summary>
+    [SkippableFact]
+    public async Task A_joining_worker_starts_from_its_share_of_the_rate_the_others_learned()
+    {
+        postgres.SkipIfUnavailable();
+        await using var limited = await BookstoreSite.StartAsync(new BookstoreSiteOptions { BookCount = 200, Latency = TimeSpan.FromMilliseconds(20), RateLimit = 8, RateLimitBurst = 4 });
+        var uri = postgres.Uri(await postgres.CreateDatabaseAsync());
+        string[] Args() => ["--url", limited.StartUrl.AbsoluteUri, "--state", uri, "--max-pages", "150", "--verbose"];
+
+        var a = ChildProcess.Start(Example.Bookstore, _temp.Path, Args());
+        ChildProcess? b = null;
+        try
+        {
+            await a.WaitForErrorLineAsync(l => l.Contains("refused a request (429)", StringComparison.Ordinal), PerRun);
+            b = ChildProcess.Start(Example.Bookstore, _temp.Path, Args());
+            (await a.WaitForExitAsync(PerRun)).ShouldBe(0, a.Transcript());
+            (await b.WaitForExitAsync(PerRun)).ShouldBe(0, b.Transcript());
+            b.Error.ShouldContain(l => l.Contains("its share of the", StringComparison.Ordinal) && l.Contains("that 1 other worker(s) of the crawl learned", StringComparison.Ordinal), b.Transcript());
+            a.Error.ShouldNotContain(l => l.Contains("its share of the", StringComparison.Ordinal), "the first worker had no one to learn from");
+            (Result(a).GetProperty("processed").GetInt64() + Result(b).GetProperty("processed").GetInt64()).ShouldBe(150);
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            if (b is not null)
+            {
+                await b.DisposeAsync();
+            }
+        }
+
+        (await ExportAsync(uri, "joined.jsonl")).ShouldBeUnique("no item twice");
+    }
+
     [SkippableFact]
     public async Task An_unreachable_robots_txt_is_fetched_by_one_worker_its_verdict_holds_for_the_others_running_and_a_later_worker_fetches_it_again()
     {

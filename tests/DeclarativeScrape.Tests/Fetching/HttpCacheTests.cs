@@ -211,7 +211,7 @@ public sealed class HttpCacheTests : IDisposable
         return result;
     }
 
-    private string[] Entries() => [.. Directory.GetFiles(_directory, "*" + DevelopmentHttpCache.Extension).Order(StringComparer.Ordinal)];
+    private string[] Entries() => [.. Directory.GetFiles(_directory, "*" + HttpCacheDirectory.Extension).Order(StringComparer.Ordinal)];
 
     private static string[] Titles(CrawlResult result) => [.. result.Items.Select(i => i.Title).Order(StringComparer.Ordinal)];
 }

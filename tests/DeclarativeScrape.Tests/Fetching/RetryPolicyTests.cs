@@ -52,18 +52,53 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
-    public void A_429_is_retried_after_the_hosts_pause_within_its_own_bound_not_the_attempts()
+    public void A_rate_limited_answer_is_retried_after_its_own_retry_after_within_its_own_bound_not_the_attempts()
     {
+        // The host gate read the 429 as a rate signal: the URL waits its Retry-After (the host is not paused) and the
+        // retry uses none of the attempts, up to Retry.MaxRateLimitedAttempts (2 here).
         var result = Failure(FailureReason.HttpStatus, 429, TimeSpan.FromSeconds(2));
+        result.RateLimited = true;
 
         RetryPolicy.Decide(result, attempts: 3, rateLimited: 1, Settings());
-        result.Retry.ShouldBeTrue("429 answers do not use the attempts");
-        result.RetryDelay.ShouldBe(TimeSpan.Zero, "the host's pause does the waiting");
+        result.Retry.ShouldBeTrue("rate-limited answers do not use the attempts");
+        result.RetryDelay.ShouldBe(TimeSpan.FromSeconds(2), "the URL waits for its own Retry-After");
 
         RetryPolicy.Decide(result, attempts: 1, rateLimited: 2, Settings());
         result.Retry.ShouldBeFalse("Retry.MaxRateLimitedAttempts reached");
 
         RetryPolicy.Decide(result, attempts: 1, rateLimited: 1, Settings(o => o.Retry.StatusCodes.Remove(429)));
         result.Retry.ShouldBeFalse("429 removed from the retried status codes");
+    }
+
+    [Fact]
+    public void A_rate_limited_answer_without_retry_after_backs_off_doubling_and_clamped()
+    {
+        var result = Failure(FailureReason.HttpStatus, 503);
+        result.RateLimited = true;
+        var settings = Settings(o =>
+        {
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxRateLimitedAttempts = 10;
+        });
+
+        RetryPolicy.Decide(result, attempts: 1, rateLimited: 1, settings);
+        result.RetryDelay.ShouldBe(TimeSpan.FromSeconds(1));
+        RetryPolicy.Decide(result, attempts: 1, rateLimited: 3, settings);
+        result.RetryDelay.ShouldBe(TimeSpan.FromSeconds(4));
+        RetryPolicy.Decide(result, attempts: 1, rateLimited: 9, settings);
+        result.RetryDelay.ShouldBe(TimeSpan.FromSeconds(5), "clamped to Retry.MaxDelay");
+    }
+
+    [Fact]
+    public void A_503_the_gate_did_not_read_as_a_rate_limit_is_a_fault_of_its_page_within_the_attempts()
+    {
+        var result = Failure(FailureReason.HttpStatus, 503, TimeSpan.FromSeconds(1));
+
+        RetryPolicy.Decide(result, attempts: 2, rateLimited: 0, Settings());
+        result.Retry.ShouldBeTrue();
+        result.RetryDelay.ShouldBe(TimeSpan.FromSeconds(1));
+
+        RetryPolicy.Decide(result, attempts: 3, rateLimited: 0, Settings());
+        result.Retry.ShouldBeFalse("a page's fault uses its attempts (Retry.MaxAttempts is 3)");
     }
 }

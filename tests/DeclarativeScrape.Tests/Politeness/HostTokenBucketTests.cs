@@ -27,4 +27,36 @@ public sealed class HostTokenBucketTests
         time.Advance(TimeSpan.FromSeconds(60));
         bucket.GetStatistics()!.CurrentAvailablePermits.ShouldBe(2, "the burst caps what is saved up");
     }
+
+    [Fact]
+    public void A_caller_late_for_its_token_keeps_the_schedule_but_an_idle_host_saves_no_more_than_the_burst()
+    {
+        var time = new ManualTimeProvider();
+        using var bucket = new HostTokenBucket(time, TimeSpan.FromMilliseconds(25), burst: 1);
+        var start = time.GetTimestamp();
+        bucket.AttemptAcquire().IsAcquired.ShouldBeTrue();
+
+        // Paced: refused, told to come back in 25 ms, back 5 ms late each time. Forty requests take one second, not 1.2.
+        var granted = 1;
+        for (var i = 0; i < 39; i++)
+        {
+            using var refused = bucket.AttemptAcquire();
+            refused.IsAcquired.ShouldBeFalse();
+            refused.TryGetMetadata(MetadataName.RetryAfter, out var after).ShouldBeTrue();
+            time.Advance(after + TimeSpan.FromMilliseconds(5));
+            granted += bucket.AttemptAcquire().IsAcquired ? 1 : 0;
+        }
+
+        granted.ShouldBe(40);
+        time.GetElapsedTime(start).ShouldBeLessThan(TimeSpan.FromMilliseconds(1000), "the 5 ms each grant came late are not lost");
+
+        // After an idle minute: one at once (the burst), then the next only a whole period later.
+        time.Advance(TimeSpan.FromMinutes(1));
+        bucket.AttemptAcquire().IsAcquired.ShouldBeTrue();
+        bucket.AttemptAcquire().IsAcquired.ShouldBeFalse();
+        time.Advance(TimeSpan.FromMilliseconds(24));
+        bucket.AttemptAcquire().IsAcquired.ShouldBeFalse("an idle host saves up its burst of one, and nothing for lateness");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        bucket.AttemptAcquire().IsAcquired.ShouldBeTrue();
+    }
 }
