@@ -5,7 +5,8 @@ namespace DeclarativeScrape.Benchmarks;
 /// <summary>
 /// Runs the benchmarks through BenchmarkDotNet's switcher:
 /// <c>dotnet run -c Release --project bench/DeclarativeScrape.Benchmarks -- --filter '*'</c>
-/// (see bench/README.md); <c>-- --links-breakdown</c> prints the per-step cost of a link (<see cref="Links.LinkBreakdown"/>).
+/// (see bench/README.md); <c>-- --links-breakdown</c> prints the per-step cost of a link (<see cref="Links.LinkBreakdown"/>);
+/// <c>-- --parse-cpu [PAGE…]</c> the CPU time and allocation per page of both parse paths (<see cref="Parsing.ParseCpu"/>).
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,12 @@ public static class Program
         if (args is ["--links-breakdown"])
         {
             Links.LinkBreakdown.Run();
+            return;
+        }
+
+        if (args is ["--parse-cpu", .. var pages])
+        {
+            Parsing.ParseCpu.Run(pages);
             return;
         }
 

@@ -31,10 +31,44 @@ namespace DeclarativeScrape.Generators.Emit
         /// </summary>
         public IReadOnlyList<string>? AttributesReadOn(TypeSummaryModel page)
         {
-            var nestedByName = NestedItems.ToDictionary(i => i.FullName, StringComparer.Ordinal);
             var attributes = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var type in TypesExtractedOn(page, out _))
+            {
+                if (type.ReadsAllAttributes)
+                {
+                    return null;
+                }
+
+                attributes.UnionWith(type.ReadAttributes);
+            }
+
+            return attributes.ToList();
+        }
+
+        /// <summary>
+        /// The selectors the extraction of a page of type <paramref name="page"/> matches: its own and those of the item
+        /// types nested in it (at any depth), in ordinal order; <see langword="null"/> when a type in it has no generated
+        /// extractor (what it reads is unknown).
+        /// </summary>
+        public IReadOnlyList<string>? SelectorsOn(TypeSummaryModel page)
+        {
+            var types = TypesExtractedOn(page, out var missing);
+            if (missing || types.Any(t => !t.IsGenerated || t.HasErrors))
+            {
+                return null;
+            }
+
+            return new SortedSet<string>(types.SelectMany(t => t.Selectors), StringComparer.Ordinal).ToList();
+        }
+
+        // The page type and the item types nested in it at any depth, each once; missing: a nested type has no summary.
+        private List<TypeSummaryModel> TypesExtractedOn(TypeSummaryModel page, out bool missing)
+        {
+            var nestedByName = NestedItems.ToDictionary(i => i.FullName, StringComparer.Ordinal);
+            var types = new List<TypeSummaryModel>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var pending = new Stack<TypeSummaryModel>();
+            missing = false;
             pending.Push(page);
             while (pending.Count > 0)
             {
@@ -44,22 +78,21 @@ namespace DeclarativeScrape.Generators.Emit
                     continue;
                 }
 
-                if (type.ReadsAllAttributes)
-                {
-                    return null;
-                }
-
-                attributes.UnionWith(type.ReadAttributes);
+                types.Add(type);
                 foreach (var nested in type.Nested)
                 {
                     if (nestedByName.TryGetValue(nested, out var item))
                     {
                         pending.Push(item);
                     }
+                    else
+                    {
+                        missing = true;
+                    }
                 }
             }
 
-            return attributes.ToList();
+            return types;
         }
 
         /// <summary>The canonical schema text the fingerprint hashes.</summary>

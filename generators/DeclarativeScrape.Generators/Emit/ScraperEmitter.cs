@@ -85,6 +85,11 @@ namespace DeclarativeScrape.Generators.Emit
                     }
                 }
 
+                if (graph.SelectorsOn(page) is { } selectors)
+                {
+                    init.Add("Selectors = " + Literals.StringArray(selectors));
+                }
+
                 if (page.Render is { } render)
                 {
                     init.Add("Render = " + RenderSpec(render));

@@ -15,6 +15,7 @@ namespace DeclarativeScrape.Generators.Emit
             var schema = new StringBuilder();
             var attributes = new SortedSet<string>(StringComparer.Ordinal);
             var readsAll = false;
+            var selectors = new SortedSet<string>(StringComparer.Ordinal);
             schema.Append(model.IsPage ? "page " : "item ").Append(model.Type.FullName).Append(model.IsPage && model.IsItem ? " item" : string.Empty).Append('\n');
             foreach (var property in model.Properties)
             {
@@ -41,6 +42,15 @@ namespace DeclarativeScrape.Generators.Emit
 
                 schema.Append('\n');
                 readsAll |= !CollectAttributes(property, attributes);
+                if (PropertyExtractionEmitter.IsQueried(property))
+                {
+                    selectors.Add(property.Selector!.Text);
+                }
+                else if (model.IsPage && property.Selector is { IsScope: true })
+                {
+                    // A page's :scope is its <html>, read whole: the same element as :root.
+                    selectors.Add(":root");
+                }
             }
 
             foreach (var links in model.FollowLinks)
@@ -50,11 +60,13 @@ namespace DeclarativeScrape.Generators.Emit
                 attributes.Add(links.AttributeName.ToLowerInvariant());
                 attributes.UnionWith(links.Selector.Attributes);
                 readsAll |= links.Selector.ReadsAnyAttribute;
+                selectors.Add(links.Selector.Text);
             }
 
             return new TypeSummaryModel(model.Type.FullName, model.Type.DisplayName, model.Type.Name, model.IsPage, model.IsItem, follows.ToEquatableArray(), nested.ToEquatableArray(), schema.ToString(),
                 readsAll ? EquatableArray<string>.Empty : attributes.ToEquatableArray(), readsAll, model.HasErrors, model.IsGenerated, model.Render)
             {
+                Selectors = selectors.ToEquatableArray(),
                 Headers = model.Headers,
             };
         }

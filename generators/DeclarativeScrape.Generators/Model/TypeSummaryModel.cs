@@ -2,8 +2,8 @@ namespace DeclarativeScrape.Generators.Model
 {
     /// <summary>
     /// What a scraper's crawl plan needs of a page or item type, built once per type: its name, its edges, its
-    /// part of the schema fingerprint and the HTML attributes its extractor reads. Selectors are left out, so changing
-    /// one does not rebuild any plan unless it changes the attributes read.
+    /// part of the schema fingerprint, the HTML attributes its extractor reads and the selectors it matches (which the
+    /// crawl's compact parser needs to know what of a page to build).
     /// </summary>
     /// <param name="FullName">The <c>global::</c> name.</param>
     /// <param name="DisplayName">The name shown in outcomes, logs and metrics.</param>
@@ -39,6 +39,9 @@ namespace DeclarativeScrape.Generators.Model
         bool IsGenerated,
         RenderModel? Render = null)
     {
+        /// <summary>The selectors its own extractor matches (those of its <c>SelectorSet</c>), in ordinal order; nested item types have their own.</summary>
+        public EquatableArray<string> Selectors { get; init; } = EquatableArray<string>.Empty;
+
         /// <summary>A page type's <c>[Header]</c>s, sent with its requests.</summary>
         public EquatableArray<HeaderModel> Headers { get; init; } = EquatableArray<HeaderModel>.Empty;
     }

@@ -24,6 +24,9 @@ public static class ExtractionQuery
     private static Frame[]? t_frames;
 
     [ThreadStatic]
+    private static Action<SelectorSet>? t_setGuard;
+
+    [ThreadStatic]
     private static NameMemo[]? t_nameMemo;
 
     /// <summary>
@@ -38,6 +41,7 @@ public static class ExtractionQuery
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(set);
+        t_setGuard?.Invoke(set);
         var results = new object?[set.Count];
         if (scope is INode node && set.Count > 0)
         {
@@ -46,6 +50,19 @@ public static class ExtractionQuery
 
         return new SelectorMatches(set, results);
     }
+
+    /// <summary>
+    /// Called with every set <see cref="Match"/> is asked for on this thread, or <see langword="null"/>. The crawl's
+    /// parse worker sets it while an extractor runs on a document built only for the selectors its plan lists; the guard
+    /// throws for a set with a selector the plan does not list (the page is then parsed in full), so a document built
+    /// for some selectors is never searched with others.
+    /// </summary>
+    internal static Action<SelectorSet>? SetGuard
+    {
+        get => t_setGuard;
+        set => t_setGuard = value;
+    }
+
     /// <summary>The first descendant of <paramref name="scope"/> that <paramref name="selector"/> matches.</summary>
     /// <param name="scope">The document or element searched (the scope itself is not a candidate).</param>
     /// <param name="selector">The parsed selector.</param>

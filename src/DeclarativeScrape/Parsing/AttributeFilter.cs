@@ -33,4 +33,7 @@ internal sealed class AttributeFilter
 
     /// <summary>Whether the tokenizer keeps an attribute (names arrive in lower case).</summary>
     public bool ShouldEmit(ref StructHtmlToken token, ReadOnlyMemory<char> attributeName) => _kept.Contains(attributeName.Span);
+
+    /// <summary>Whether an attribute is kept (its name in lower case): the compact parser's side of <see cref="ShouldEmit"/>.</summary>
+    public bool Keeps(ReadOnlySpan<char> attributeName) => _kept.Contains(attributeName);
 }

@@ -20,6 +20,9 @@ internal sealed class ParseWorker
     private readonly IBrowsingContext _browsingContext = BrowsingContext.New(ParserSetup.Configuration);
     private readonly HtmlParser _parser;
     private readonly Dictionary<object, HtmlParser> _filteredParsers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, CompactPlan?> _compactPlans = new(ReferenceEqualityComparer.Instance);
+    private readonly PageParser _compactParser = new();
+    private readonly PrunedDocumentBuilder _pruner = new();
     private readonly ExtractionContext _context = new(Blank);
     private readonly EncodingId? _encoding;
     private readonly Action<PageStage, Uri>? _probe;
@@ -94,12 +97,33 @@ internal sealed class ParseWorker
             PageDecoder.Decode(body, contentType, _encoding, out chars, out var length);
             stage = PageStage.Parse;
             _probe?.Invoke(stage, pageUrl);
-            document = ParserFor(pageType).ParseDocument(chars, length);
+            var parser = ParserFor(pageType);
+            var compact = CompactPlanFor(pageType);
+            document = compact is null ? null : ParseCompact(chars, length, compact, parser);
+            document ??= parser.ParseDocument(chars, length);
             _context.Reset(pageUrl, DocumentBaseUrl.Find(document, pageUrl));
 
             stage = PageStage.Extract;
             _probe?.Invoke(stage, pageUrl);
-            var hasItem = pageType.Extract(document, _context, out var item);
+            bool hasItem;
+            TItem? item;
+            if (compact is null || LastCompact != TreeFallback.None)
+            {
+                hasItem = pageType.Extract(document, _context, out item);
+            }
+            else if (!TryExtractPruned(pageType, compact, document, pageUrl, out hasItem, out item))
+            {
+                // The extractor matched a selector its plan does not list: this page and the page type's next ones
+                // are parsed in full.
+                _compactPlans[pageType] = null;
+                LastCompact = null;
+                document.Dispose();
+                document = parser.ParseDocument(chars, length);
+                _context.Reset(pageUrl, DocumentBaseUrl.Find(document, pageUrl));
+
+                hasItem = pageType.Extract(document, _context, out item);
+            }
+
             return new PageExtraction<TItem>
             {
                 HasItem = hasItem && pageType.IsItem && !_context.HasFailures,
@@ -126,6 +150,12 @@ internal sealed class ParseWorker
         }
     }
 
+    /// <summary>
+    /// How the last page was built: <see cref="TreeFallback.None"/> when the compact parser built it (only what its
+    /// selectors need), else why AngleSharp parsed it in full (<see langword="null"/>: its page type has no compact plan).
+    /// </summary>
+    public TreeFallback? LastCompact { get; private set; }
+
     /// <summary>The failure message of a page whose <paramref name="stage"/> threw <paramref name="exception"/>.</summary>
     public static string FailureMessage(PageStage stage, string pageType, Exception exception) => stage switch
     {
@@ -137,6 +167,62 @@ internal sealed class ParseWorker
 
     /// <summary>Calls the test hook for a stage that runs outside the worker (link resolution).</summary>
     public void Enter(PageStage stage, Uri pageUrl) => _probe?.Invoke(stage, pageUrl);
+
+    // The compact path of a page type, decided once: null when its selectors are unknown or not all of supported forms.
+    private CompactPlan? CompactPlanFor<TItem>(PageType<TItem> pageType)
+    {
+        LastCompact = null;
+        if (!_compactPlans.TryGetValue(pageType, out var plan))
+        {
+            plan = pageType.Selectors is { } selectors && PruneSelectors.TryCreate(selectors) is { } model
+                ? new CompactPlan(model, selectors, pageType.ReadAttributes is { } attributes ? new AttributeFilter(attributes) : null)
+                : null;
+            _compactPlans.Add(pageType, plan);
+        }
+
+        return plan;
+    }
+
+    // The pruned document of the page, or null (LastCompact saying why) for AngleSharp's full parse.
+    private IHtmlDocument? ParseCompact(char[] chars, int length, CompactPlan plan, HtmlParser parser)
+    {
+        LastCompact = _compactParser.Parse(chars.AsMemory(0, length), plan.Filter);
+        if (LastCompact != TreeFallback.None)
+        {
+            return null;
+        }
+
+        var document = _pruner.Build(_compactParser.Tree, plan.Selectors, parser);
+        if (document is null)
+        {
+            LastCompact = TreeFallback.DomInterface;
+        }
+
+        return document;
+    }
+
+    // Runs the extractor on a pruned document with ExtractionQuery checking every selector set against the plan;
+    // false (the context reset) when a set has a selector the plan does not list.
+    private bool TryExtractPruned<TItem>(PageType<TItem> pageType, CompactPlan plan, IHtmlDocument document, Uri pageUrl, out bool hasItem, out TItem? item)
+    {
+        ExtractionQuery.SetGuard = plan.Guard;
+        try
+        {
+            hasItem = pageType.Extract(document, _context, out item);
+            return true;
+        }
+        catch (SelectorNotInPlanException)
+        {
+            _context.Reset(pageUrl);
+            hasItem = false;
+            item = default;
+            return false;
+        }
+        finally
+        {
+            ExtractionQuery.SetGuard = null;
+        }
+    }
 
     private HtmlParser ParserFor<TItem>(PageType<TItem> pageType)
     {

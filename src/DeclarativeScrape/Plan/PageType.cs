@@ -42,6 +42,14 @@ public sealed class PageType<TItem>
     public IReadOnlyList<string>? ReadAttributes { get; init; }
 
     /// <summary>
+    /// The CSS selectors the extractor matches, nested items included, or <see langword="null"/> (the default) when
+    /// they are not known. With them the crawl builds only the part of a page those selectors can match or read (see
+    /// docs/performance.md, "Building only what extraction needs"); without them it builds the whole page. The
+    /// generator fills it.
+    /// </summary>
+    public IReadOnlyList<string>? Selectors { get; init; }
+
+    /// <summary>
     /// Request headers sent when a page of this type is fetched, after (and over) the scraper's
     /// <see cref="ScrapeOptions.Headers"/>: the page type's <see cref="HeaderAttribute"/>s. Empty unless set.
     /// </summary>

@@ -17,7 +17,7 @@ namespace Units
         {
             var pages = new global::DeclarativeScrape.PageType<global::Units.ProductPage>[]
             {
-                new global::DeclarativeScrape.PageType<global::Units.ProductPage>(typeof(global::Units.ProductPage), "ProductPage", __ExtractProductPage, isItem: true) { ReadAttributes = new string[] { "class", "content", "itemprop" } },
+                new global::DeclarativeScrape.PageType<global::Units.ProductPage>(typeof(global::Units.ProductPage), "ProductPage", __ExtractProductPage, isItem: true) { ReadAttributes = new string[] { "class", "content", "itemprop" }, Selectors = new string[] { "li.size", "meta[itemprop=sku]", "span.size", "span.weight" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Units.ProductPage>("ProductScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Units.ProductPage>(), "24c39660e0a54d85", CreateOptions);
         }

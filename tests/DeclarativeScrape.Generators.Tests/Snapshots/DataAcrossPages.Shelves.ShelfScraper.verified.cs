@@ -17,8 +17,8 @@ namespace Shelves
         {
             var pages = new global::DeclarativeScrape.PageType<global::Shelves.BookPage>[]
             {
-                new global::DeclarativeScrape.PageType<global::Shelves.BookPage>(typeof(global::Shelves.CategoryPage), "CategoryPage", __ExtractCategoryPage, isItem: false) { ReadAttributes = new string[] { "class", "data-section", "data-updated", "href" } },
-                new global::DeclarativeScrape.PageType<global::Shelves.BookPage>(typeof(global::Shelves.BookPage), "BookPage", __ExtractBookPage, isItem: true) { ReadAttributes = new string[] {  } },
+                new global::DeclarativeScrape.PageType<global::Shelves.BookPage>(typeof(global::Shelves.CategoryPage), "CategoryPage", __ExtractCategoryPage, isItem: false) { ReadAttributes = new string[] { "class", "data-section", "data-updated", "href" }, Selectors = new string[] { "a.book", "a.related", "h1", "main", "p.page" } },
+                new global::DeclarativeScrape.PageType<global::Shelves.BookPage>(typeof(global::Shelves.BookPage), "BookPage", __ExtractBookPage, isItem: true) { ReadAttributes = new string[] {  }, Selectors = new string[] { "h1" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Shelves.BookPage>("ShelfScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Shelves.BookPage>(), "5a6555eaefdee1da", CreateOptions);
         }

@@ -17,10 +17,10 @@ namespace Graph
         {
             var pages = new global::DeclarativeScrape.PageType<global::Graph.PageC>[]
             {
-                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageA), "PageA", __ExtractPageA, isItem: false) { ReadAttributes = new string[] { "class", "href" } },
-                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageB), "PageB", __ExtractPageB, isItem: false) { ReadAttributes = new string[] { "class", "data-href" } },
-                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageC), "PageC", __ExtractPageC, isItem: true) { ReadAttributes = new string[] { "class", "href" } },
-                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageD), "PageD", __ExtractPageD, isItem: false) { ReadAttributes = new string[] { "class", "href" } },
+                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageA), "PageA", __ExtractPageA, isItem: false) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.b", "a.more", "div.card", "h2" } },
+                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageB), "PageB", __ExtractPageB, isItem: false) { ReadAttributes = new string[] { "class", "data-href" }, Selectors = new string[] { "a.c" } },
+                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageC), "PageC", __ExtractPageC, isItem: true) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.home", "h1" } },
+                new global::DeclarativeScrape.PageType<global::Graph.PageC>(typeof(global::Graph.PageD), "PageD", __ExtractPageD, isItem: false) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.c" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Graph.PageC>("GraphScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Graph.PageC>(), "63dfc399ac6ed8d5", CreateOptions);
         }

@@ -15,7 +15,7 @@ static partial class GlobalScraper
     {
         var pages = new global::DeclarativeScrape.PageType<global::GlobalPage>[]
         {
-            new global::DeclarativeScrape.PageType<global::GlobalPage>(typeof(global::GlobalPage), "GlobalPage", __ExtractGlobalPage, isItem: true),
+            new global::DeclarativeScrape.PageType<global::GlobalPage>(typeof(global::GlobalPage), "GlobalPage", __ExtractGlobalPage, isItem: true) { Selectors = new string[] { "main", "title" } },
         };
         return new global::DeclarativeScrape.CrawlPlan<global::GlobalPage>("GlobalScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::GlobalPage>(), "8c51b2b4272fae0e", CreateOptions);
     }

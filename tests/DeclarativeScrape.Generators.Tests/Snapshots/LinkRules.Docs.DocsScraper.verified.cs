@@ -17,8 +17,8 @@ namespace Docs
         {
             var pages = new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>[]
             {
-                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.DocPage), "DocPage", __ExtractDocPage, isItem: true) { ReadAttributes = new string[] { "class", "href", "rel" }, SitemapRules = global::DeclarativeScrape.Generated.UrlRules.None, SitemapOrder = 1 },
-                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.ApiPage), "ApiPage", __ExtractApiPage, isItem: true) { ReadAttributes = new string[] {  }, SitemapRules = global::DeclarativeScrape.Generated.UrlRules.Create(new string[] { "/docs/api/**" }, null), SitemapOrder = 0 },
+                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.DocPage), "DocPage", __ExtractDocPage, isItem: true) { ReadAttributes = new string[] { "class", "href", "rel" }, SitemapRules = global::DeclarativeScrape.Generated.UrlRules.None, SitemapOrder = 1, Selectors = new string[] { "a.home", "a.up", "a[href]", "h1", "link[rel=next]", "nav a" } },
+                new global::DeclarativeScrape.PageType<global::Docs.DocsScraper.Item>(typeof(global::Docs.ApiPage), "ApiPage", __ExtractApiPage, isItem: true) { ReadAttributes = new string[] {  }, SitemapRules = global::DeclarativeScrape.Generated.UrlRules.Create(new string[] { "/docs/api/**" }, null), SitemapOrder = 0, Selectors = new string[] { "h1" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Docs.DocsScraper.Item>("DocsScraper", pages, global::Docs.DocsScraper.__ItemFormat.Instance, "743c1682fd26af0b", CreateOptions);
         }

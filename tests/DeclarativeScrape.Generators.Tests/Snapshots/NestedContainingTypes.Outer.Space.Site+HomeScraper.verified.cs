@@ -19,7 +19,7 @@ namespace Outer.Space
             {
                 var pages = new global::DeclarativeScrape.PageType<global::Outer.Space.Site.Pages.Home>[]
                 {
-                    new global::DeclarativeScrape.PageType<global::Outer.Space.Site.Pages.Home>(typeof(global::Outer.Space.Site.Pages.Home), "Site.Pages.Home", __ExtractHome, isItem: true) { ReadAttributes = new string[] { "class", "data-x" } },
+                    new global::DeclarativeScrape.PageType<global::Outer.Space.Site.Pages.Home>(typeof(global::Outer.Space.Site.Pages.Home), "Site.Pages.Home", __ExtractHome, isItem: true) { ReadAttributes = new string[] { "class", "data-x" }, Selectors = new string[] { "a.escape", "h1", "span.count" } },
                 };
                 return new global::DeclarativeScrape.CrawlPlan<global::Outer.Space.Site.Pages.Home>("HomeScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Outer.Space.Site.Pages.Home>(), "9ab887bdf300ede5", CreateOptions);
             }

@@ -17,7 +17,7 @@ namespace Cards
         {
             var pages = new global::DeclarativeScrape.PageType<global::Cards.CardPage>[]
             {
-                new global::DeclarativeScrape.PageType<global::Cards.CardPage>(typeof(global::Cards.CardPage), "CardPage", __ExtractCardPage, isItem: true) { ReadAttributes = new string[] { "class", "data-id", "href", "lang" } },
+                new global::DeclarativeScrape.PageType<global::Cards.CardPage>(typeof(global::Cards.CardPage), "CardPage", __ExtractCardPage, isItem: true) { ReadAttributes = new string[] { "class", "data-id", "href", "lang" }, Selectors = new string[] { ":root", ":scope > h3", "a.card" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Cards.CardPage>("CardScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Cards.CardPage>(), "e4d862844ef21514", CreateOptions);
         }

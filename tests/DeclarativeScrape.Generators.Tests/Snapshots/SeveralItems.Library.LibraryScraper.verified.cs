@@ -17,9 +17,9 @@ namespace Library
         {
             var pages = new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>[]
             {
-                new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.HomePage), "HomePage", __ExtractHomePage, isItem: false) { ReadAttributes = new string[] { "class", "href" } },
-                new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.AuthorPage), "AuthorPage", __ExtractAuthorPage, isItem: true) { ReadAttributes = new string[] { "class" } },
-                new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.BookPage), "BookPage", __ExtractBookPage, isItem: true) { ReadAttributes = new string[] { "class", "href" } },
+                new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.HomePage), "HomePage", __ExtractHomePage, isItem: false) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.author", "a.book" } },
+                new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.AuthorPage), "AuthorPage", __ExtractAuthorPage, isItem: true) { ReadAttributes = new string[] { "class" }, Selectors = new string[] { "h1", "span.born", "span.living" } },
+                new global::DeclarativeScrape.PageType<global::Library.LibraryScraper.Item>(typeof(global::Library.BookPage), "BookPage", __ExtractBookPage, isItem: true) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "a.author", "h1" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Library.LibraryScraper.Item>("LibraryScraper", pages, global::Library.LibraryScraper.__ItemFormat.Instance, "2660a27a9b6819ec", CreateOptions);
         }

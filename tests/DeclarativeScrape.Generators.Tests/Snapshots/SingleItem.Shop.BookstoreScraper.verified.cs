@@ -17,8 +17,8 @@ namespace Shop
         {
             var pages = new global::DeclarativeScrape.PageType<global::Shop.BookPage>[]
             {
-                new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.CataloguePage), "CataloguePage", __ExtractCataloguePage, isItem: false) { ReadAttributes = new string[] { "class", "href" } },
-                new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.BookPage), "BookPage", __ExtractBookPage, isItem: true),
+                new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.CataloguePage), "CataloguePage", __ExtractCataloguePage, isItem: false) { ReadAttributes = new string[] { "class", "href" }, Selectors = new string[] { "article.product_pod h3 a", "li.next a" } },
+                new global::DeclarativeScrape.PageType<global::Shop.BookPage>(typeof(global::Shop.BookPage), "BookPage", __ExtractBookPage, isItem: true) { Selectors = new string[] { "#description", "#featured", "#reviews article", "a.permalink", "div.item img", "div.product_main h1", "p.availability", "p.price_color", "p.star-rating", "span.author", "span.stars", "time", "ul.breadcrumb li:nth-child(3) a", "ul.tags li" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Shop.BookPage>("BookstoreScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Shop.BookPage>(), "a62debabf325582e", CreateOptions);
         }

@@ -17,7 +17,7 @@ namespace Manual
         {
             var pages = new global::DeclarativeScrape.PageType<global::Manual.ManualPage>[]
             {
-                new global::DeclarativeScrape.PageType<global::Manual.ManualPage>(typeof(global::Manual.ManualPage), "ManualPage", __ExtractManualPage, isItem: true) { ReadAttributes = new string[] { "class", "data-v", "href" } },
+                new global::DeclarativeScrape.PageType<global::Manual.ManualPage>(typeof(global::Manual.ManualPage), "ManualPage", __ExtractManualPage, isItem: true) { ReadAttributes = new string[] { "class", "data-v", "href" }, Selectors = new string[] { ":root", "a.next", "a.up", "h1", "h1, h2, h3", "h2", "p.secret", "p.version", "span.by", "title" } },
             };
             return new global::DeclarativeScrape.CrawlPlan<global::Manual.ManualPage>("ManualScraper", pages, global::DeclarativeScrape.Generated.ItemFormats.Of<global::Manual.ManualPage>(), "eae58d4fbacde1ef", CreateOptions);
         }
