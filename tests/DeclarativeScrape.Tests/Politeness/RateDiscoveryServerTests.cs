@@ -13,7 +13,7 @@ namespace DeclarativeScrape.Tests;
 /// </summary>
 /// <remarks>
 /// <para>These tests hold what does not depend on how fast the machine is: no item lost, no URL failed, refusals
-/// bounded, the learned rate not above the host's, and no collapse (at least a quarter of the host's rate after the
+/// bounded, the learned rate not above the host's by more than a probe step, and no collapse (at least a quarter of the host's rate after the
 /// first 10 s). How close to the host's rate the crawl gets is a speed figure, measured by the benchmark
 /// (<c>bench/politeness/run.sh</c>, figures in docs/performance.md) and, on a manual clock where it is exact, by
 /// <see cref="RateDiscoveryModelTests"/> (at least 90 % of an unknown limit with at most 1 % refused, 97 % of a given
@@ -53,7 +53,8 @@ public sealed class RateDiscoveryServerTests(ITestOutputHelper output)
         accepted.ShouldBeGreaterThanOrEqualTo(NoCollapse * Rate, $"accepted {accepted:0.0}/s of {Rate}/s after the first 10 s; {limit.Refused} refused of {limit.Refused + limit.Accepted}");
         refusedShare.ShouldBeLessThanOrEqualTo(0.05, $"{limit.Refused} refused of {limit.Refused + limit.Accepted}");
         var host = summary.Hosts.ShouldHaveSingleItem();
-        host.LearnedRequestsPerSecond.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(Rate * 1.1);
+        // Not above the host's rate but by a probe step that may be in progress when the crawl ends (at most half).
+        host.LearnedRequestsPerSecond.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(Rate * (1 + RateController.MaxStep));
         if (status == 429)
         {
             host.RateLimitedAnswers.ShouldBe(limit.Refused, "every 429 is a rate signal");
