@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
-using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -19,43 +17,34 @@ namespace DeclarativeScrape.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AbsoluteStartUrlCodeFix))]
     [Shared]
-    public sealed class AbsoluteStartUrlCodeFix : CodeFixProvider
+    public sealed class AbsoluteStartUrlCodeFix : DiagnosticCodeFix
     {
         /// <summary>The diagnostic this fixes (only for a relative URL on a scraper with allowed hosts).</summary>
         public const string DiagnosticId = "DS0009";
 
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>The fix, for the compiler's code-fix host.</summary>
+        public AbsoluteStartUrlCodeFix()
+            : base(DiagnosticId)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        /// <inheritdoc/>
+        private protected override void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel? model)
+        {
+            // Only a string literal is rewritten: a constant defined elsewhere is the author's to change.
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
+                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            for (var i = 0; diagnostic.Properties.TryGetValue(StartUrlRules.AbsoluteUrlProperty + i.ToString(CultureInfo.InvariantCulture), out var url) && url is not null; i++)
             {
-                // Only a string literal is rewritten: a constant defined elsewhere is the author's to change.
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                    || !literal.IsKind(SyntaxKind.StringLiteralExpression))
-                {
-                    continue;
-                }
-
-                for (var i = 0; diagnostic.Properties.TryGetValue(StartUrlRules.AbsoluteUrlProperty + i.ToString(CultureInfo.InvariantCulture), out var url) && url is not null; i++)
-                {
-                    // The key names the host's place in [AllowedHosts]: fix-all with the first host uses each scraper's first host.
-                    var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(url)).WithTriviaFrom(literal);
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Use '" + url + "'", ct => DocumentEdit.ReplaceAsync(context.Document, literal, replacement, ct), nameof(AbsoluteStartUrlCodeFix) + "." + i.ToString(CultureInfo.InvariantCulture)),
-                        diagnostic);
-                }
+                // The key names the host's place in [AllowedHosts]: fix-all with the first host uses each scraper's first host.
+                var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(url)).WithTriviaFrom(literal);
+                context.RegisterCodeFix(
+                    CodeAction.Create("Use '" + url + "'", ct => DocumentEdit.ReplaceAsync(context.Document, literal, replacement, ct), nameof(AbsoluteStartUrlCodeFix) + "." + i.ToString(CultureInfo.InvariantCulture)),
+                    diagnostic);
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -18,41 +17,31 @@ namespace DeclarativeScrape.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FollowTargetNotPageCodeFix))]
     [Shared]
-    public sealed class FollowTargetNotPageCodeFix : CodeFixProvider
+    public sealed class FollowTargetNotPageCodeFix : DiagnosticCodeFix
     {
         /// <summary>The diagnostic this fixes.</summary>
         public const string DiagnosticId = "DS0004";
 
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>The fix, for the compiler's code-fix host.</summary>
+        public FollowTargetNotPageCodeFix()
+            : base(DiagnosticId, needsModel: true)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+        }
+
+        /// <inheritdoc/>
+        private protected override void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel? model)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (Target(node, model!, context.CancellationToken) is not { } target
+                || target.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not TypeDeclarationSyntax declaration
+                || context.Document.Project.Solution.GetDocument(declaration.SyntaxTree) is not { } document)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (Target(node, model, context.CancellationToken) is not { } target
-                    || target.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not TypeDeclarationSyntax declaration
-                    || context.Document.Project.Solution.GetDocument(declaration.SyntaxTree) is not { } document)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create("Mark '" + target.Name + "' as a [Page]", ct => AddPageAsync(document, declaration, ct), nameof(FollowTargetNotPageCodeFix) + "." + target.ToDisplayString()),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create("Mark '" + target.Name + "' as a [Page]", ct => AddPageAsync(document, declaration, ct), nameof(FollowTargetNotPageCodeFix) + "." + target.ToDisplayString()),
+                diagnostic);
         }
 
         /// <summary>The page type the link leads to: a property's <c>Link&lt;T&gt;</c> argument, or a <c>typeof(T)</c>.</summary>

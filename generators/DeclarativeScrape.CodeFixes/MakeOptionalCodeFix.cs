@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -18,41 +16,32 @@ namespace DeclarativeScrape.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeOptionalCodeFix))]
     [Shared]
-    public sealed class MakeOptionalCodeFix : CodeFixProvider
+    public sealed class MakeOptionalCodeFix : DiagnosticCodeFix
     {
         /// <summary>The diagnostic this fixes.</summary>
         public const string DiagnosticId = "DS0028";
 
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>The fix, for the compiler's code-fix host.</summary>
+        public MakeOptionalCodeFix()
+            : base(DiagnosticId)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        /// <inheritdoc/>
+        private protected override void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel? model)
+        {
+            if (!diagnostic.Properties.ContainsKey(SampleFixProperties.MakeOptional)
+                || !diagnostic.Properties.TryGetValue(SampleFixProperties.Property, out var name)
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is not { } property
+                || property.Identifier.ValueText != name
+                || property.Type is NullableTypeSyntax)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.ContainsKey(SampleFixProperties.MakeOptional)
-                    || !diagnostic.Properties.TryGetValue(SampleFixProperties.Property, out var name)
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is not { } property
-                    || property.Identifier.ValueText != name
-                    || property.Type is NullableTypeSyntax)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create("Make '" + name + "' optional (" + property.Type.WithoutTrivia() + "?)", ct => DocumentEdit.ReplaceAsync(context.Document, property, Optional(property), ct), nameof(MakeOptionalCodeFix)),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create("Make '" + name + "' optional (" + property.Type.WithoutTrivia() + "?)", ct => DocumentEdit.ReplaceAsync(context.Document, property, Optional(property), ct), nameof(MakeOptionalCodeFix)),
+                diagnostic);
         }
 
         private static PropertyDeclarationSyntax Optional(PropertyDeclarationSyntax property)

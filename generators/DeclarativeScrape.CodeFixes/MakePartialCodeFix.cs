@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -15,38 +14,29 @@ namespace DeclarativeScrape.CodeFixes
     /// <summary>DS0001: adds <c>partial</c> to the attributed type and to every containing type that lacks it.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix))]
     [Shared]
-    public sealed class MakePartialCodeFix : CodeFixProvider
+    public sealed class MakePartialCodeFix : DiagnosticCodeFix
     {
         /// <summary>The diagnostic this fixes.</summary>
         public const string DiagnosticId = "DS0001";
 
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>The fix, for the compiler's code-fix host.</summary>
+        public MakePartialCodeFix()
+            : base(DiagnosticId)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        /// <inheritdoc/>
+        private protected override void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel? model)
+        {
+            var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+            if (declaration is null)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-                if (declaration is null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create("Make the type partial", ct => AddPartialAsync(context.Document, declaration, ct), nameof(MakePartialCodeFix)),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create("Make the type partial", ct => AddPartialAsync(context.Document, declaration, ct), nameof(MakePartialCodeFix)),
+                diagnostic);
         }
 
         private static async Task<Document> AddPartialAsync(Document document, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)

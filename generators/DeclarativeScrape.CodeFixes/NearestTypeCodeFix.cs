@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -21,41 +20,32 @@ namespace DeclarativeScrape.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NearestTypeCodeFix))]
     [Shared]
-    public sealed class NearestTypeCodeFix : CodeFixProvider
+    public sealed class NearestTypeCodeFix : DiagnosticCodeFix
     {
         /// <summary>The diagnostic this fixes.</summary>
         public const string DiagnosticId = "DS0003";
 
+        /// <summary>The fix, for the compiler's code-fix host.</summary>
+        public NearestTypeCodeFix()
+            : base(DiagnosticId)
+        {
+        }
+
         private static readonly Regex Namespaces = new Regex(@"global::(\w+\.)*", RegexOptions.CultureInvariant);
 
         /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel? model)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (!diagnostic.Properties.TryGetValue(NearestType.Property, out var replacement) || replacement is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is not { } property)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(NearestType.Property, out var replacement) || replacement is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault() is not { } property)
-                {
-                    continue;
-                }
-
-                // One key for every DS0003 fix, so that fix-all gives each property its own nearest type.
-                context.RegisterCodeFix(
-                    CodeAction.Create("Change the type to '" + Namespaces.Replace(replacement, string.Empty) + "'", ct => ReplaceAsync(context.Document, property, replacement, ct), nameof(NearestTypeCodeFix)),
-                    diagnostic);
-            }
+            // One key for every DS0003 fix, so that fix-all gives each property its own nearest type.
+            context.RegisterCodeFix(
+                CodeAction.Create("Change the type to '" + Namespaces.Replace(replacement, string.Empty) + "'", ct => ReplaceAsync(context.Document, property, replacement, ct), nameof(NearestTypeCodeFix)),
+                diagnostic);
         }
 
         private static async Task<Document> ReplaceAsync(Document document, PropertyDeclarationSyntax property, string replacement, CancellationToken cancellationToken)

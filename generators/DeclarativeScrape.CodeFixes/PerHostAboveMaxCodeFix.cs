@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
-using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -19,42 +17,33 @@ namespace DeclarativeScrape.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PerHostAboveMaxCodeFix))]
     [Shared]
-    public sealed class PerHostAboveMaxCodeFix : CodeFixProvider
+    public sealed class PerHostAboveMaxCodeFix : DiagnosticCodeFix
     {
         /// <summary>The diagnostic this fixes (only its <c>Concurrency.PerHost</c> case).</summary>
         public const string DiagnosticId = "DS0010";
 
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>The fix, for the compiler's code-fix host.</summary>
+        public PerHostAboveMaxCodeFix()
+            : base(DiagnosticId)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        /// <inheritdoc/>
+        private protected override void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel? model)
+        {
+            if (!diagnostic.Properties.TryGetValue(ScraperParser.SettingProperty, out var setting) || setting != "Concurrency.PerHost"
+                || !diagnostic.Properties.TryGetValue(ScraperParser.LimitProperty, out var max) || max is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault() is not { Parent: AttributeArgumentListSyntax list } perHost)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(ScraperParser.SettingProperty, out var setting) || setting != "Concurrency.PerHost"
-                    || !diagnostic.Properties.TryGetValue(ScraperParser.LimitProperty, out var max) || max is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault() is not { Parent: AttributeArgumentListSyntax list } perHost)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create("Lower PerHost to Max (" + max + ")", ct => DocumentEdit.ReplaceAsync(context.Document, list, list.ReplaceNode(perHost, perHost.WithExpression(Number(max).WithTriviaFrom(perHost.Expression))), ct), nameof(PerHostAboveMaxCodeFix) + ".Lower"),
-                    diagnostic);
-                context.RegisterCodeFix(
-                    CodeAction.Create("Raise Max to PerHost (" + perHost.Expression + ")", ct => DocumentEdit.ReplaceAsync(context.Document, list, RaiseMax(list, perHost), ct), nameof(PerHostAboveMaxCodeFix) + ".Raise"),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create("Lower PerHost to Max (" + max + ")", ct => DocumentEdit.ReplaceAsync(context.Document, list, list.ReplaceNode(perHost, perHost.WithExpression(Number(max).WithTriviaFrom(perHost.Expression))), ct), nameof(PerHostAboveMaxCodeFix) + ".Lower"),
+                diagnostic);
+            context.RegisterCodeFix(
+                CodeAction.Create("Raise Max to PerHost (" + perHost.Expression + ")", ct => DocumentEdit.ReplaceAsync(context.Document, list, RaiseMax(list, perHost), ct), nameof(PerHostAboveMaxCodeFix) + ".Raise"),
+                diagnostic);
         }
 
         private static AttributeArgumentListSyntax RaiseMax(AttributeArgumentListSyntax list, AttributeArgumentSyntax perHost)

@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using DeclarativeScrape.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -19,41 +17,32 @@ namespace DeclarativeScrape.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ScrapyPseudoElementCodeFix))]
     [Shared]
-    public sealed class ScrapyPseudoElementCodeFix : CodeFixProvider
+    public sealed class ScrapyPseudoElementCodeFix : DiagnosticCodeFix
     {
         /// <summary>The diagnostic this fixes.</summary>
         public const string DiagnosticId = "DS0025";
 
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticId);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>The fix, for the compiler's code-fix host.</summary>
+        public ScrapyPseudoElementCodeFix()
+            : base(DiagnosticId)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+        }
+
+        /// <inheritdoc/>
+        private protected override void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel? model)
+        {
+            if (!diagnostic.Properties.TryGetValue(SelectorValidation.CssSelectorProperty, out var css) || css is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault() is not { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } } argument)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(SelectorValidation.CssSelectorProperty, out var css) || css is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault() is not { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } } argument)
-                {
-                    continue;
-                }
-
-                diagnostic.Properties.TryGetValue(SelectorValidation.HtmlAttributeProperty, out var html);
-                var rewritten = Rewrite(attribute, argument, css, html);
-                var title = "Read " + (html is null ? "the element's text" : "its '" + html + "' attribute") + ": " + rewritten.ToString();
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => DocumentEdit.ReplaceAsync(context.Document, attribute, rewritten, ct), nameof(ScrapyPseudoElementCodeFix)),
-                    diagnostic);
-            }
+            diagnostic.Properties.TryGetValue(SelectorValidation.HtmlAttributeProperty, out var html);
+            var rewritten = Rewrite(attribute, argument, css, html);
+            var title = "Read " + (html is null ? "the element's text" : "its '" + html + "' attribute") + ": " + rewritten.ToString();
+            context.RegisterCodeFix(
+                CodeAction.Create(title, ct => DocumentEdit.ReplaceAsync(context.Document, attribute, rewritten, ct), nameof(ScrapyPseudoElementCodeFix)),
+                diagnostic);
         }
 
         /// <summary>The attribute with its selector argument replaced by the CSS part, reading <paramref name="html"/> if given.</summary>
