@@ -23,6 +23,7 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
     private readonly object _lock = new();
     private readonly Dictionary<string, Permits> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (double Total, int Workers)> _joined = new(StringComparer.OrdinalIgnoreCase);
+    private int _joinedCount;   // _joined.Count, read without the lock on every request start
 
     /// <summary>
     /// The worker cannot reach the database: it starts no request until it can again, since others may declare it lost
@@ -145,9 +146,16 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
 
     public (double Total, int Workers)? TakeJoined(string host)
     {
+        if (Volatile.Read(ref _joinedCount) == 0)
+        {
+            return null;
+        }
+
         lock (_lock)
         {
-            return _joined.Remove(host, out var joined) ? joined : null;
+            var taken = _joined.Remove(host, out var joined);
+            Volatile.Write(ref _joinedCount, _joined.Count);
+            return taken ? joined : null;
         }
     }
 
@@ -157,6 +165,7 @@ internal sealed class SharedHosts(TimeProvider time, Func<string, bool> ask, Act
         lock (_lock)
         {
             _joined[host] = (total, workers);
+            Volatile.Write(ref _joinedCount, _joined.Count);
         }
     }
 
